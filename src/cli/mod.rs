@@ -1,0 +1,54 @@
+//! Argument parsing and dispatch: `main` calls `run`.
+
+mod args;
+mod connect;
+mod failure;
+mod import;
+mod status;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+pub use failure::Failure;
+
+use crate::config::Config;
+use crate::i18n::{self, Lang};
+
+pub fn run() -> ExitCode {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    match run_with(argv) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+fn run_with(argv: Vec<OsString>) -> Result<(), Failure> {
+    // The language first: the config file may set it, --lang and LANG win over it.
+    let config = Config::load();
+    let lang = match args::early_lang(&argv) {
+        Some(value) => Lang::parse(&value).ok_or_else(|| Failure::usage(crate::tr!("cli-bad-lang", value = value)))?,
+        None => config.as_ref().ok().and_then(|c| c.lang).unwrap_or_else(Lang::from_env),
+    };
+    i18n::set_lang(lang);
+    let matches = match args::command().try_get_matches_from(argv) {
+        Ok(m) => m,
+        Err(e) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with 2.
+            if e.use_stderr() {
+                return Err(Failure::usage(args::describe_error(&e)));
+            }
+            let _ = e.print();
+            return Ok(());
+        }
+    };
+    let config = config?;
+    let ctx = connect::Context { config, db: args::db(&matches) };
+    match matches.subcommand() {
+        Some(("import", m)) => import::run(&ctx, m),
+        Some(("status", m)) => status::run(&ctx, m),
+        _ => {
+            let _ = args::command().print_help();
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! What the TUI and the commands call. A `Client` sends requests through a transport:
+//! in-process to a store this process opened, or (later) over the server's socket.
+
+mod local;
+
+pub use local::LocalTransport;
+
+use std::fmt;
+
+use crate::domain::{Actor, EntryEdit, ItemId, Period, PeriodId, Report, Role, Schedule};
+use crate::proto::{ApiError, Request, Response, Snapshot};
+use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, UserRecord};
+use crate::tr;
+
+pub trait Transport: Send {
+    fn call(&mut self, request: Request) -> Result<Response, ClientError>;
+}
+
+#[derive(Debug)]
+pub enum ClientError {
+    Api(ApiError),
+    /// The connection to the server failed.
+    Connection {
+        detail: String,
+    },
+    UnexpectedResponse,
+}
+
+impl ClientError {
+    pub fn is_user_error(&self) -> bool {
+        matches!(self, ClientError::Api(e) if e.is_user_error())
+    }
+}
+
+impl fmt::Display for ClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientError::Api(e) => e.fmt(f),
+            ClientError::Connection { detail } => f.write_str(&tr!("client-connection-failed", detail = detail)),
+            ClientError::UnexpectedResponse => f.write_str(&tr!("client-unexpected-response")),
+        }
+    }
+}
+
+impl std::error::Error for ClientError {}
+
+impl From<ApiError> for ClientError {
+    fn from(e: ApiError) -> Self {
+        ClientError::Api(e)
+    }
+}
+
+pub struct Client {
+    transport: Box<dyn Transport>,
+}
+
+macro_rules! expect {
+    ($response:expr, $pattern:pat => $value:expr) => {
+        match $response {
+            $pattern => Ok($value),
+            Response::Error(e) => Err(ClientError::Api(e)),
+            _ => Err(ClientError::UnexpectedResponse),
+        }
+    };
+}
+
+impl Client {
+    pub fn new(transport: Box<dyn Transport>) -> Self {
+        Self { transport }
+    }
+
+    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+        self.transport.call(request)
+    }
+
+    pub fn whoami(&mut self) -> Result<(Actor, Role), ClientError> {
+        expect!(self.call(Request::Whoami)?, Response::Whoami { actor, role } => (actor, role))
+    }
+
+    pub fn snapshot(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
+        expect!(self.call(Request::Snapshot { period })?, Response::Snapshot(s) => s.map(|b| *b))
+    }
+
+    pub fn entry(&mut self, period: PeriodId, item: ItemId) -> Result<Option<crate::domain::Entry>, ClientError> {
+        expect!(self.call(Request::Entry { period, item })?, Response::Entry(e) => e)
+    }
+
+    pub fn import(&mut self, report: Report) -> Result<ImportOutcome, ClientError> {
+        expect!(self.call(Request::Import { report })?, Response::Imported(o) => o)
+    }
+
+    pub fn save(&mut self, edit: EntryEdit) -> Result<SaveOutcome, ClientError> {
+        expect!(self.call(Request::Save { edit })?, Response::Saved(o) => o)
+    }
+
+    pub fn history(&mut self, period: PeriodId, item: ItemId) -> Result<Vec<Revision>, ClientError> {
+        expect!(self.call(Request::History { period, item })?, Response::History(h) => h)
+    }
+
+    pub fn restore(
+        &mut self,
+        period: PeriodId,
+        item: ItemId,
+        revision: u64,
+        base_revision: u64,
+    ) -> Result<SaveOutcome, ClientError> {
+        expect!(self.call(Request::Restore { period, item, revision, base_revision })?, Response::Saved(o) => o)
+    }
+
+    pub fn put_draft(&mut self, period: PeriodId, item: ItemId, draft: Draft) -> Result<(), ClientError> {
+        expect!(self.call(Request::PutDraft { period, item, draft })?, Response::Done => ())
+    }
+
+    pub fn delete_draft(&mut self, period: PeriodId, item: ItemId) -> Result<(), ClientError> {
+        expect!(self.call(Request::DeleteDraft { period, item })?, Response::Done => ())
+    }
+
+    pub fn set_schedule(&mut self, year: i32, item: ItemId, schedule: Option<Schedule>) -> Result<(), ClientError> {
+        expect!(self.call(Request::SetSchedule { year, item, schedule })?, Response::Done => ())
+    }
+
+    pub fn open_period(&mut self, period: PeriodId) -> Result<Period, ClientError> {
+        expect!(self.call(Request::OpenPeriod { period })?, Response::Period(p) => p)
+    }
+
+    pub fn set_settings(&mut self, settings: Settings) -> Result<(), ClientError> {
+        expect!(self.call(Request::SetSettings { settings })?, Response::Done => ())
+    }
+
+    pub fn users(&mut self) -> Result<Vec<(u32, UserRecord)>, ClientError> {
+        expect!(self.call(Request::Users)?, Response::Users(u) => u)
+    }
+
+    pub fn add_user(&mut self, uid: u32, user: UserRecord) -> Result<(), ClientError> {
+        expect!(self.call(Request::AddUser { uid, user })?, Response::Done => ())
+    }
+
+    pub fn remove_user(&mut self, uid: u32) -> Result<(), ClientError> {
+        expect!(self.call(Request::RemoveUser { uid })?, Response::Done => ())
+    }
+}

@@ -1,0 +1,202 @@
+//! Settings from `/etc/otchet/config.toml` (the whole server) and
+//! `~/.config/otchet/config.toml` (one user; wins field by field).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::{DoneRule, FlagRules};
+use crate::i18n::Lang;
+use crate::store::{DEFAULT_CACHE_BYTES, MAX_CACHE_BYTES};
+use crate::tr;
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    db: Option<PathBuf>,
+    lang: Option<String>,
+    due_soon_days: Option<u32>,
+    cache_mib: Option<u64>,
+    done: Option<DoneRule>,
+    colors: Option<BTreeMap<String, String>>,
+    keys: Option<BTreeMap<String, BTreeMap<String, Vec<String>>>>,
+    server: Option<ServerFile>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServerFile {
+    idle_timeout_secs: Option<u64>,
+    socket: Option<PathBuf>,
+    backup_days: Option<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub db: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub rules: FlagRules,
+    pub cache_bytes: u64,
+    /// Colour overrides by role name ("overdue" = "red"); checked by the theme.
+    pub colors: BTreeMap<String, String>,
+    /// Key overrides: pane → action → keys.
+    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Seconds a server with no clients waits before it exits; 0 = never.
+    pub idle_timeout_secs: u64,
+    pub socket: Option<PathBuf>,
+    pub backup_days: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            db: None,
+            lang: None,
+            rules: FlagRules::default(),
+            cache_bytes: DEFAULT_CACHE_BYTES,
+            colors: BTreeMap::new(),
+            keys: BTreeMap::new(),
+            idle_timeout_secs: 600,
+            socket: None,
+            backup_days: 14,
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub detail: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&tr!("config-error", file = self.file.display().to_string(), detail = &self.detail))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+pub fn system_config_path() -> PathBuf {
+    std::env::var_os("OTCHET_SYSTEM_CONFIG").map_or_else(|| PathBuf::from("/etc/otchet/config.toml"), PathBuf::from)
+}
+
+pub fn user_config_path() -> Option<PathBuf> {
+    xdg_dir("XDG_CONFIG_HOME", ".config").map(|d| d.join("otchet").join("config.toml"))
+}
+
+/// `$VAR` if set and absolute, else `~/<fallback>`.
+pub fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(var).map(PathBuf::from).filter(|p| p.is_absolute()) {
+        return Some(dir);
+    }
+    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback))
+}
+
+impl Config {
+    /// The system file, then the user's file on top.
+    pub fn load() -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        config.merge_file(&system_config_path())?;
+        if let Some(user) = user_config_path() {
+            config.merge_file(&user)?;
+        }
+        Ok(config)
+    }
+
+    fn merge_file(&mut self, path: &Path) -> Result<(), ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(ConfigError { file: path.to_path_buf(), detail: e.to_string() }),
+        };
+        self.merge_str(path, &text)
+    }
+
+    pub fn merge_str(&mut self, path: &Path, text: &str) -> Result<(), ConfigError> {
+        let fail = |detail: String| ConfigError { file: path.to_path_buf(), detail };
+        let file: ConfigFile = toml::from_str(text).map_err(|e| fail(e.to_string().trim_end().to_owned()))?;
+        if let Some(db) = file.db {
+            // A relative path means relative to the config file's folder.
+            self.db = Some(path.parent().map_or(db.clone(), |dir| dir.join(&db)));
+        }
+        if let Some(lang) = file.lang {
+            self.lang = Some(Lang::parse(&lang).ok_or_else(|| fail(tr!("config-bad-lang", value = &lang)))?);
+        }
+        if let Some(days) = file.due_soon_days {
+            self.rules.due_soon_days = days;
+        }
+        if let Some(done) = file.done {
+            self.rules.done = done;
+        }
+        if let Some(mib) = file.cache_mib {
+            let bytes = mib.saturating_mul(1 << 20);
+            if bytes == 0 || bytes > MAX_CACHE_BYTES {
+                return Err(fail(tr!("config-bad-cache", value = mib, max = MAX_CACHE_BYTES >> 20)));
+            }
+            self.cache_bytes = bytes;
+        }
+        if let Some(colors) = file.colors {
+            self.colors.extend(colors);
+        }
+        if let Some(keys) = file.keys {
+            for (pane, actions) in keys {
+                self.keys.entry(pane).or_default().extend(actions);
+            }
+        }
+        if let Some(server) = file.server {
+            if let Some(secs) = server.idle_timeout_secs {
+                self.idle_timeout_secs = secs;
+            }
+            if let Some(socket) = server.socket {
+                self.socket = Some(socket);
+            }
+            if let Some(days) = server.backup_days {
+                self.backup_days = days;
+            }
+        }
+        Ok(())
+    }
+
+    /// `--db`, else `$OTCHET_DB`, else the config files' `db`, else `~/.local/share/otchet`.
+    pub fn store_path(&self, flag: Option<&Path>) -> Option<PathBuf> {
+        if let Some(p) = flag {
+            return Some(p.to_path_buf());
+        }
+        if let Some(p) = std::env::var_os("OTCHET_DB").filter(|v| !v.is_empty()) {
+            return Some(PathBuf::from(p));
+        }
+        if let Some(p) = &self.db {
+            return Some(p.clone());
+        }
+        xdg_dir("XDG_DATA_HOME", ".local/share").map(|d| d.join("otchet"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_file_wins_field_by_field() {
+        let mut c = Config::default();
+        c.merge_str(Path::new("/etc/otchet/config.toml"), "db = \"/srv/otchet\"\ndue_soon_days = 7\n").unwrap();
+        c.merge_str(Path::new("/home/u/.config/otchet/config.toml"), "due_soon_days = 3\nlang = \"en\"\n").unwrap();
+        assert_eq!(c.db, Some(PathBuf::from("/srv/otchet")));
+        assert_eq!(c.rules.due_soon_days, 3);
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.store_path(Some(Path::new("/tmp/x"))), Some(PathBuf::from("/tmp/x")));
+    }
+
+    #[test]
+    fn bad_files_name_the_file_and_the_line() {
+        let mut c = Config::default();
+        let err = c.merge_str(Path::new("/etc/otchet/config.toml"), "db = \"/srv\"\ndue_soon_dayz = 7\n").unwrap_err();
+        assert_eq!(err.file, PathBuf::from("/etc/otchet/config.toml"));
+        assert!(err.detail.contains("line 2"), "{}", err.detail);
+        let err = c.merge_str(Path::new("c.toml"), "cache_mib = 64").unwrap_err();
+        assert!(err.detail.contains("64"), "{}", err.detail);
+    }
+}

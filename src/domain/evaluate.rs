@@ -1,0 +1,80 @@
+//! Deadlines and flags of every item of a period, as of a date.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::deadline::{Deadline, Due};
+use super::flags::{FlagRules, Flags, flags};
+use super::period::PeriodId;
+use super::plan::Item;
+
+/// An item's understood deadline and its due dates in the plan year. They depend only on
+/// the item, so they are worked out once and kept while flags are recomputed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemDeadline {
+    pub deadline: Deadline,
+    pub due: Vec<Due>,
+}
+
+/// Parses each distinct deadline text once: plans repeat a few phrasings many times.
+#[derive(Default)]
+pub struct DeadlineCache {
+    parsed: HashMap<String, Deadline>,
+}
+
+impl DeadlineCache {
+    pub fn item_deadline(&mut self, item: &Item, year: i32) -> ItemDeadline {
+        let deadline = match &item.schedule_override {
+            Some(s) => Deadline::Known(s.clone()),
+            None => match self.parsed.get(&item.deadline_text) {
+                Some(d) => d.clone(),
+                None => {
+                    let d = Deadline::resolve(&item.deadline_text, None);
+                    self.parsed.insert(item.deadline_text.clone(), d.clone());
+                    d
+                }
+            },
+        };
+        let due = deadline.due_dates(year);
+        ItemDeadline { deadline, due }
+    }
+}
+
+impl ItemDeadline {
+    pub fn flags(&self, assessment: &str, period: PeriodId, as_of: NaiveDate, rules: &FlagRules) -> Flags {
+        flags(&self.due, assessment, period, as_of, rules)
+    }
+
+    /// The due date that matters most on `as_of`: the next one to come, or else the last
+    /// one passed.
+    pub fn nearest_due(&self, as_of: NaiveDate) -> Option<Due> {
+        self.due.iter().find(|d| d.date >= as_of).or_else(|| self.due.last()).copied()
+    }
+
+    /// For an overdue item: the earliest date that made it so.
+    pub fn missed_due(&self, period: PeriodId, as_of: NaiveDate, no_result: bool) -> Option<Due> {
+        let last = self.due.last().filter(|d| d.date <= as_of);
+        let in_period = self.due.iter().find(|d| no_result && period.contains(d.reports_on) && d.date <= as_of);
+        in_period.or(last).copied()
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub items: usize,
+    pub overdue: usize,
+    pub no_result: usize,
+    pub due_soon: usize,
+    pub done: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, f: Flags) {
+        self.items += 1;
+        self.overdue += usize::from(f.overdue);
+        self.no_result += usize::from(f.no_result);
+        self.due_soon += usize::from(f.due_soon);
+        self.done += usize::from(f.done);
+    }
+}

@@ -1,0 +1,18 @@
+//! The plan, its deadlines and flags: pure code, with no terminal, storage or clock.
+
+pub mod access;
+pub mod deadline;
+pub mod evaluate;
+pub mod flags;
+pub mod period;
+pub mod plan;
+pub mod report;
+pub mod text;
+
+pub use access::{Actor, Role};
+pub use deadline::{Clause, Deadline, DeadlineKind, Due, DueRule, Every, Schedule};
+pub use evaluate::{Counts, DeadlineCache, ItemDeadline};
+pub use flags::{DoneRule, FlagRules, Flags, flags};
+pub use period::{PeriodId, PeriodKind, Quarter};
+pub use plan::{Entry, EntryEdit, Item, ItemId, Period, Plan, Section, Stamp};
+pub use report::{Report, ReportRow};

@@ -1,0 +1,6 @@
+//! Word's plain-text export of the report table (the sample's format).
+
+mod cells;
+mod import;
+
+pub use import::parse_report;

@@ -1,0 +1,15 @@
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod client;
+pub mod clock;
+pub mod codec;
+pub mod config;
+pub mod domain;
+pub mod formats;
+pub mod i18n;
+pub mod identity;
+pub mod proto;
+pub mod server;
+pub mod store;
+pub mod text_width;

@@ -1,0 +1,125 @@
+//! What clients ask of the store and what they get back. The same types travel in-process
+//! (a local store) and over the server's socket, so callers never know which it is.
+
+mod error;
+
+pub use error::ApiError;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, Report, Role, Schedule};
+use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, UserRecord};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    Whoami,
+    /// Everything a screen or a status report of one period needs; `None` means the
+    /// store's latest period.
+    Snapshot {
+        period: Option<PeriodId>,
+    },
+    Entry {
+        period: PeriodId,
+        item: ItemId,
+    },
+    Import {
+        report: Report,
+    },
+    Save {
+        edit: EntryEdit,
+    },
+    History {
+        period: PeriodId,
+        item: ItemId,
+    },
+    /// Brings an older text back as a new revision.
+    Restore {
+        period: PeriodId,
+        item: ItemId,
+        revision: u64,
+        base_revision: u64,
+    },
+    PutDraft {
+        period: PeriodId,
+        item: ItemId,
+        draft: Draft,
+    },
+    DeleteDraft {
+        period: PeriodId,
+        item: ItemId,
+    },
+    SetSchedule {
+        year: i32,
+        item: ItemId,
+        schedule: Option<Schedule>,
+    },
+    OpenPeriod {
+        period: PeriodId,
+    },
+    SetSettings {
+        settings: Settings,
+    },
+    Users,
+    AddUser {
+        uid: u32,
+        user: UserRecord,
+    },
+    RemoveUser {
+        uid: u32,
+    },
+}
+
+impl Request {
+    /// The least role that may make this request.
+    pub fn required_role(&self) -> Role {
+        match self {
+            Request::Whoami
+            | Request::Snapshot { .. }
+            | Request::Entry { .. }
+            | Request::History { .. }
+            | Request::Users => Role::Viewer,
+            Request::Save { .. }
+            | Request::Restore { .. }
+            | Request::PutDraft { .. }
+            | Request::DeleteDraft { .. }
+            | Request::SetSchedule { .. } => Role::Editor,
+            Request::Import { .. }
+            | Request::OpenPeriod { .. }
+            | Request::SetSettings { .. }
+            | Request::AddUser { .. }
+            | Request::RemoveUser { .. } => Role::Admin,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub plan: Plan,
+    /// Every period in the store, for the period picker.
+    pub periods: Vec<Period>,
+    pub period: Period,
+    pub items: Vec<Item>,
+    /// Entries someone has written; an item without one has an empty entry.
+    pub entries: Vec<(ItemId, Entry)>,
+    /// The asking user's drafts in this period.
+    pub drafts: Vec<(ItemId, Draft)>,
+    pub settings: Settings,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    Done,
+    Whoami {
+        actor: Actor,
+        role: Role,
+    },
+    /// `None` when the store holds no plan yet.
+    Snapshot(Option<Box<Snapshot>>),
+    Entry(Option<Entry>),
+    Imported(ImportOutcome),
+    Saved(SaveOutcome),
+    History(Vec<Revision>),
+    Period(Period),
+    Users(Vec<(u32, UserRecord)>),
+    Error(ApiError),
+}

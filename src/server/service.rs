@@ -1,0 +1,119 @@
+//! What the store does for a request from a known user: the role check, then the store
+//! call. The server runs it for every socket client; a local client runs it in-process.
+
+use crate::domain::{Actor, EntryEdit, PeriodId, Role, Stamp};
+use crate::proto::{ApiError, Request, Response, Snapshot};
+use crate::store::{RevisionSource, Store, StoreError};
+
+pub struct Service {
+    store: Store,
+}
+
+impl Service {
+    pub fn new(store: Store) -> Self {
+        Self { store }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The user's role; the first user of a new store becomes its owner and admin.
+    pub fn role_of(&self, actor: &Actor, now: Stamp) -> Result<Role, ApiError> {
+        if let Some(user) = self.store.user(actor.uid)? {
+            return Ok(user.role);
+        }
+        if self.store.owner()?.is_none() {
+            self.store.ensure_owner(actor, now)?;
+            return Ok(Role::Admin);
+        }
+        Err(ApiError::NotAUser { name: actor.name.clone() })
+    }
+
+    pub fn handle(&self, actor: &Actor, now: Stamp, request: Request) -> Response {
+        self.try_handle(actor, now, request).unwrap_or_else(Response::Error)
+    }
+
+    fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, ApiError> {
+        let role = self.role_of(actor, now)?;
+        let needed = request.required_role();
+        if role < needed {
+            return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed });
+        }
+        let store = &self.store;
+        Ok(match request {
+            Request::Whoami => Response::Whoami { actor: actor.clone(), role },
+            Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period)?.map(Box::new)),
+            Request::Entry { period, item } => Response::Entry(store.entry(period, item)?),
+            Request::Import { report } => Response::Imported(store.import(&report, actor, now)?),
+            Request::Save { edit } => Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Edit)?),
+            Request::History { period, item } => Response::History(store.history(period, item)?),
+            Request::Restore { period, item, revision, base_revision } => {
+                let old = store
+                    .history(period, item)?
+                    .into_iter()
+                    .find(|r| r.revision == revision)
+                    .ok_or_else(|| ApiError::BadRequest { detail: format!("no revision {revision}") })?;
+                let edit = EntryEdit { period, item, base_revision, info: old.info, assessment: old.assessment };
+                Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Restore)?)
+            }
+            Request::PutDraft { period, item, draft } => {
+                store.put_draft(actor.uid, period, item, &draft)?;
+                Response::Done
+            }
+            Request::DeleteDraft { period, item } => {
+                store.delete_draft(actor.uid, period, item)?;
+                Response::Done
+            }
+            Request::SetSchedule { year, item, schedule } => {
+                store.set_schedule(year, item, schedule)?;
+                Response::Done
+            }
+            Request::OpenPeriod { period } => Response::Period(store.open_period(period)?),
+            Request::SetSettings { settings } => {
+                store.set_settings(&settings)?;
+                Response::Done
+            }
+            Request::Users => Response::Users(store.users()?),
+            Request::AddUser { uid, user } => {
+                store.put_user(uid, &user)?;
+                Response::Done
+            }
+            Request::RemoveUser { uid } => {
+                if store.owner()?.is_some_and(|o| o.uid == uid) {
+                    return Err(ApiError::BadRequest { detail: "the store's owner cannot be removed".into() });
+                }
+                store.remove_user(uid)?;
+                Response::Done
+            }
+        })
+    }
+
+    fn snapshot(&self, actor: &Actor, period: Option<PeriodId>) -> Result<Option<Snapshot>, StoreError> {
+        let store = &self.store;
+        let periods = store.periods()?;
+        let chosen = match period {
+            Some(id) => periods
+                .iter()
+                .find(|p| p.id == id)
+                .cloned()
+                .ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?,
+            None => match periods.iter().max_by_key(|p| (p.id.end(), p.id.kind.code())) {
+                Some(p) => p.clone(),
+                None => return Ok(None),
+            },
+        };
+        let Some(plan) = store.plan(chosen.id.year)? else {
+            return Err(StoreError::UnknownPeriod { period: chosen.id.to_string() });
+        };
+        Ok(Some(Snapshot {
+            items: store.items(plan.year)?,
+            entries: store.entries(chosen.id)?,
+            drafts: store.drafts(actor.uid, chosen.id)?,
+            settings: store.settings()?,
+            plan,
+            periods,
+            period: chosen,
+        }))
+    }
+}

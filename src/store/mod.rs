@@ -1,0 +1,319 @@
+//! The plan store on sled 0.34: a tree per record kind, ordered binary keys, every value
+//! through `codec`, and a flush before any write returns.
+
+mod error;
+mod import;
+pub mod keys;
+mod records;
+mod schema;
+mod writes;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+pub use error::StoreError;
+pub use import::ImportOutcome;
+pub use records::{Draft, Owner, Revision, RevisionSource, SchemaVersion, Settings, UserRecord};
+pub use writes::SaveOutcome;
+
+use crate::codec::{self, Record};
+use crate::domain::{Entry, Item, ItemId, Period, PeriodId, Plan};
+
+/// The default cache; sled's own default is 1 GiB, far too much for a shared server.
+pub const DEFAULT_CACHE_BYTES: u64 = 8 << 20;
+pub const MAX_CACHE_BYTES: u64 = 16 << 20;
+
+#[derive(Clone, Debug)]
+pub struct StoreOptions {
+    pub cache_bytes: u64,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self { cache_bytes: DEFAULT_CACHE_BYTES }
+    }
+}
+
+/// The trees, in the order a transaction over all of them lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TreeId {
+    Meta,
+    Plans,
+    Items,
+    Periods,
+    Entries,
+    History,
+    Drafts,
+    Settings,
+    Users,
+}
+
+impl TreeId {
+    const ALL: [TreeId; 9] = [
+        TreeId::Meta,
+        TreeId::Plans,
+        TreeId::Items,
+        TreeId::Periods,
+        TreeId::Entries,
+        TreeId::History,
+        TreeId::Drafts,
+        TreeId::Settings,
+        TreeId::Users,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            TreeId::Meta => "meta",
+            TreeId::Plans => "plans",
+            TreeId::Items => "items",
+            TreeId::Periods => "periods",
+            TreeId::Entries => "entries",
+            TreeId::History => "history",
+            TreeId::Drafts => "drafts",
+            TreeId::Settings => "settings",
+            TreeId::Users => "users",
+        }
+    }
+}
+
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    /// Writers compute their changes from a consistent read, then commit, one at a time.
+    writer: Mutex<()>,
+}
+
+/// A set of writes committed atomically across trees.
+#[derive(Default)]
+pub(crate) struct Changes {
+    ops: Vec<(TreeId, Vec<u8>, Option<Vec<u8>>)>,
+}
+
+impl Changes {
+    pub(crate) fn put<R: Record>(&mut self, tree: TreeId, key: &[u8], value: &R) -> Result<(), StoreError> {
+        let bytes = codec::encode(value).map_err(|e| StoreError::Write { detail: e.to_string() })?;
+        self.ops.push((tree, key.to_vec(), Some(bytes)));
+        Ok(())
+    }
+
+    pub(crate) fn remove(&mut self, tree: TreeId, key: &[u8]) {
+        self.ops.push((tree, key.to_vec(), None));
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+}
+
+impl Store {
+    pub fn open(dir: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
+        create_private_dir(dir)?;
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(options.cache_bytes.min(MAX_CACHE_BYTES))
+            // We flush on every write ourselves; sled's periodic flusher would wake the
+            // process twice a second forever.
+            .flush_every_ms(None)
+            .mode(sled::Mode::LowSpace)
+            .open()
+            .map_err(|e| StoreError::from_open(dir, e))?;
+        let mut trees = Vec::with_capacity(TreeId::ALL.len());
+        for id in TreeId::ALL {
+            trees.push(db.open_tree(id.name()).map_err(|e| StoreError::from_open(dir, e))?);
+        }
+        let store = Store { path: dir.to_path_buf(), db, trees, writer: Mutex::new(()) };
+        schema::check_and_migrate(&store)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn tree(&self, id: TreeId) -> &sled::Tree {
+        &self.trees[id as usize]
+    }
+
+    pub(crate) fn lock_writer(&self) -> MutexGuard<'_, ()> {
+        // A panicked writer left nothing half-committed (commits are transactions).
+        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Commits all changes in one transaction, then flushes to disk.
+    pub(crate) fn commit(&self, changes: Changes) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let trees: Vec<&sled::Tree> = self.trees.iter().collect();
+        trees[..]
+            .transaction(|views| {
+                for (tree, key, value) in &changes.ops {
+                    let view = &views[*tree as usize];
+                    match value {
+                        Some(v) => view.insert(key.as_slice(), v.as_slice())?,
+                        None => view.remove(key.as_slice())?,
+                    };
+                }
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| StoreError::Write { detail: format!("{e:?}") })?;
+        self.flush()
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map(|_| ()).map_err(|e| StoreError::Write { detail: e.to_string() })
+    }
+
+    pub(crate) fn get<R: Record>(&self, tree: TreeId, key: &[u8]) -> Result<Option<R>, StoreError> {
+        let Some(bytes) = self.tree(tree).get(key).map_err(|e| self.read_error(tree, e))? else {
+            return Ok(None);
+        };
+        codec::decode(&bytes).map(Some).map_err(|e| self.corrupt(tree, e))
+    }
+
+    /// Decodes every record under `prefix`, in key order, with its key.
+    pub(crate) fn scan<R: Record>(&self, tree: TreeId, prefix: &[u8]) -> Result<Vec<(sled::IVec, R)>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.tree(tree).scan_prefix(prefix) {
+            let (k, v) = kv.map_err(|e| self.read_error(tree, e))?;
+            let value = codec::decode(&v).map_err(|e| self.corrupt(tree, e))?;
+            out.push((k, value));
+        }
+        Ok(out)
+    }
+
+    fn read_error(&self, tree: TreeId, e: sled::Error) -> StoreError {
+        StoreError::Corrupt { path: self.path.clone(), tree: tree.name().into(), detail: e.to_string() }
+    }
+
+    fn corrupt(&self, tree: TreeId, e: codec::CodecError) -> StoreError {
+        match e {
+            codec::CodecError::FutureVersion { .. } => {
+                StoreError::NewerRecord { path: self.path.clone(), tree: tree.name().into(), detail: e.to_string() }
+            }
+            _ => StoreError::Corrupt { path: self.path.clone(), tree: tree.name().into(), detail: e.to_string() },
+        }
+    }
+
+    // ---- reads ------------------------------------------------------------------------
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.tree(TreeId::Plans).is_empty())
+    }
+
+    pub fn plans(&self) -> Result<Vec<Plan>, StoreError> {
+        Ok(self.scan(TreeId::Plans, &[])?.into_iter().map(|(_, p)| p).collect())
+    }
+
+    pub fn plan(&self, year: i32) -> Result<Option<Plan>, StoreError> {
+        self.get(TreeId::Plans, &keys::year(year))
+    }
+
+    /// The plan's items in plan order.
+    pub fn items(&self, year: i32) -> Result<Vec<Item>, StoreError> {
+        Ok(self.scan(TreeId::Items, &keys::year(year))?.into_iter().map(|(_, i)| i).collect())
+    }
+
+    pub fn item(&self, year: i32, id: ItemId) -> Result<Option<Item>, StoreError> {
+        self.get(TreeId::Items, &keys::item(year, id))
+    }
+
+    /// Every period of every plan, by year and then quarters before cumulative periods.
+    pub fn periods(&self) -> Result<Vec<Period>, StoreError> {
+        Ok(self.scan(TreeId::Periods, &[])?.into_iter().map(|(_, p)| p).collect())
+    }
+
+    pub fn period(&self, id: PeriodId) -> Result<Option<Period>, StoreError> {
+        self.get(TreeId::Periods, &keys::period(id))
+    }
+
+    /// The entries of a period that anyone has written, in item order.
+    pub fn entries(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
+        let mut out = Vec::new();
+        for (k, e) in self.scan::<Entry>(TreeId::Entries, &keys::period(period))? {
+            let id = keys::entry_item_from(&k).ok_or_else(|| StoreError::Corrupt {
+                path: self.path.clone(),
+                tree: TreeId::Entries.name().into(),
+                detail: format!("bad key {k:?}"),
+            })?;
+            out.push((id, e));
+        }
+        Ok(out)
+    }
+
+    pub fn entry(&self, period: PeriodId, id: ItemId) -> Result<Option<Entry>, StoreError> {
+        self.get(TreeId::Entries, &keys::entry(period, id))
+    }
+
+    /// An entry's revisions, oldest first.
+    pub fn history(&self, period: PeriodId, id: ItemId) -> Result<Vec<Revision>, StoreError> {
+        Ok(self.scan(TreeId::History, &keys::entry(period, id))?.into_iter().map(|(_, r)| r).collect())
+    }
+
+    pub fn settings(&self) -> Result<Settings, StoreError> {
+        Ok(self.get(TreeId::Settings, b"settings")?.unwrap_or_default())
+    }
+
+    pub fn draft(&self, uid: u32, period: PeriodId, id: ItemId) -> Result<Option<Draft>, StoreError> {
+        self.get(TreeId::Drafts, &keys::draft(uid, period, id))
+    }
+
+    /// A user's drafts in one period.
+    pub fn drafts(&self, uid: u32, period: PeriodId) -> Result<Vec<(ItemId, Draft)>, StoreError> {
+        let mut prefix = keys::user(uid).to_vec();
+        prefix.extend_from_slice(&keys::period(period));
+        let mut out = Vec::new();
+        for (k, d) in self.scan::<Draft>(TreeId::Drafts, &prefix)? {
+            if let Some(id) = k.get(4..).and_then(keys::entry_item_from) {
+                out.push((id, d));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn owner(&self) -> Result<Option<Owner>, StoreError> {
+        self.get(TreeId::Meta, b"owner")
+    }
+
+    pub fn users(&self) -> Result<Vec<(u32, UserRecord)>, StoreError> {
+        let mut out = Vec::new();
+        for (k, u) in self.scan::<UserRecord>(TreeId::Users, &[])? {
+            let uid: [u8; 4] = k.as_ref().try_into().map_err(|_| StoreError::Corrupt {
+                path: self.path.clone(),
+                tree: TreeId::Users.name().into(),
+                detail: format!("bad key {k:?}"),
+            })?;
+            out.push((u32::from_be_bytes(uid), u));
+        }
+        Ok(out)
+    }
+
+    pub fn user(&self, uid: u32) -> Result<Option<UserRecord>, StoreError> {
+        self.get(TreeId::Users, &keys::user(uid))
+    }
+
+    /// Bytes the store's files take on disk.
+    pub fn size_on_disk(&self) -> Result<u64, StoreError> {
+        self.db.size_on_disk().map_err(|e| StoreError::Write { detail: e.to_string() })
+    }
+}
+
+/// Creates the store directory readable by its owner only (an admin widens it for a
+/// staff group on purpose, see docs/server.md).
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.exists() {
+        return Ok(());
+    }
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })
+}
+
+use sled::Transactional;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+use super::*;
+use crate::domain::{Actor, EntryEdit, Report, ReportRow, Stamp};
+
+pub(crate) fn report(period: &str, rows: &[(&str, &str, &str)]) -> Report {
+    Report {
+        title_lines: vec!["ОТЧЕТ".into()],
+        organisation: "Администрация".into(),
+        approved_by: "Постановление №1".into(),
+        period: PeriodId::parse(period).unwrap(),
+        period_title: "I квартал 2020 года".into(),
+        rows: rows
+            .iter()
+            .map(|(point, info, assessment)| ReportRow {
+                seq: format!("{point}."),
+                point: format!("{point}."),
+                title: format!("Мероприятие {point}"),
+                deadline_text: "Ежеквартально".into(),
+                info: (*info).into(),
+                assessment: (*assessment).into(),
+            })
+            .collect(),
+        sections: vec![],
+    }
+}
+
+fn actor() -> Actor {
+    Actor { uid: 1000, name: "ivanova".into() }
+}
+
+fn open(dir: &tempfile::TempDir) -> Store {
+    Store::open(dir.path(), &StoreOptions::default()).unwrap()
+}
+
+#[test]
+fn import_is_atomic_idempotent_and_adds_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let q1 = report("2020-Q1", &[("1", "сделано", "выполнено"), ("2", "", "")]);
+    let first = store.import(&q1, &actor(), Stamp(10)).unwrap();
+    assert!(first.plan_created && first.period_created);
+    assert_eq!((first.items_added, first.entries_changed), (2, 1));
+
+    let again = store.import(&q1, &actor(), Stamp(20)).unwrap();
+    assert_eq!(again, ImportOutcome { period: "2020-Q1".into(), ..Default::default() });
+    let entry = store.entry(q1.period, ItemId(1)).unwrap().unwrap();
+    assert_eq!((entry.revision, entry.changed_at), (1, Stamp(10)));
+
+    let q2 = report("2020-Q2", &[("1", "во втором", ""), ("3", "новый", "")]);
+    let second = store.import(&q2, &actor(), Stamp(30)).unwrap();
+    assert!(!second.plan_created && second.period_created);
+    assert_eq!(second.items_added, 1);
+    assert_eq!(store.items(2020).unwrap().len(), 3);
+    assert_eq!(store.periods().unwrap().len(), 2);
+    // Q1's entry is untouched by Q2's import.
+    assert_eq!(store.entry(q1.period, ItemId(1)).unwrap().unwrap().info, "сделано");
+}
+
+#[test]
+fn a_different_plan_for_the_same_year_is_refused_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    store.import(&report("2020-Q1", &[("1", "a", "")]), &actor(), Stamp(1)).unwrap();
+    let mut other = report("2020-Q2", &[("1", "b", "")]);
+    other.organisation = "Другая администрация".into();
+    let err = store.import(&other, &actor(), Stamp(2)).unwrap_err();
+    assert!(matches!(err, StoreError::PlanMismatch { year: 2020, .. }));
+    assert!(err.is_user_error());
+    assert_eq!(store.periods().unwrap().len(), 1);
+}
+
+#[test]
+fn save_checks_the_revision_and_keeps_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    store.import(&report("2020-Q1", &[("1", "", "")]), &actor(), Stamp(1)).unwrap();
+    let edit = |base, info: &str| EntryEdit {
+        period: q1,
+        item: ItemId(1),
+        base_revision: base,
+        info: info.into(),
+        assessment: String::new(),
+    };
+    let saved = store.save_entry(&edit(0, "мой текст"), &actor(), Stamp(5), RevisionSource::Edit).unwrap();
+    assert!(matches!(saved, SaveOutcome::Saved(ref e) if e.revision == 1));
+    let other = Actor { uid: 1001, name: "petrova".into() };
+    let conflict = store.save_entry(&edit(0, "их текст"), &other, Stamp(6), RevisionSource::Edit).unwrap();
+    assert!(matches!(conflict, SaveOutcome::Conflict { ref theirs } if theirs.info == "мой текст"));
+    store.save_entry(&edit(1, "их текст"), &other, Stamp(7), RevisionSource::Edit).unwrap();
+    let history = store.history(q1, ItemId(1)).unwrap();
+    assert_eq!(history.iter().map(|r| r.info.as_str()).collect::<Vec<_>>(), ["мой текст", "их текст"]);
+}
+
+#[test]
+fn a_second_opener_gets_a_clear_locked_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = open(&dir);
+    let second = Store::open(dir.path(), &StoreOptions::default());
+    assert!(matches!(second, Err(StoreError::Locked { .. })));
+}
+
+#[test]
+fn drafts_are_per_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    let draft =
+        Draft { info: "черновик".into(), assessment: String::new(), base_revision: 0, saved_at: Stamp(3) };
+    store.put_draft(1000, q1, ItemId(4), &draft).unwrap();
+    assert_eq!(store.draft(1000, q1, ItemId(4)).unwrap(), Some(draft.clone()));
+    assert_eq!(store.draft(1001, q1, ItemId(4)).unwrap(), None);
+    assert_eq!(store.drafts(1000, q1).unwrap(), vec![(ItemId(4), draft)]);
+    store.delete_draft(1000, q1, ItemId(4)).unwrap();
+    assert_eq!(store.draft(1000, q1, ItemId(4)).unwrap(), None);
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = open(&dir);
+        let mut changes = Changes::default();
+        changes.put(TreeId::Meta, b"schema", &SchemaVersion(schema::CURRENT + 1)).unwrap();
+        store.commit(changes).unwrap();
+    }
+    let err = Store::open(dir.path(), &StoreOptions::default()).err().unwrap();
+    assert!(matches!(err, StoreError::NewerSchema { .. }), "{err:?}");
+}

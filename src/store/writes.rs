@@ -1,0 +1,162 @@
+//! Every change other than an import: entries (with their history), drafts, schedules,
+//! periods, settings and users. Each is one transaction followed by a flush.
+
+use serde::{Deserialize, Serialize};
+
+use super::records::{Draft, Owner, Revision, RevisionSource, Settings, UserRecord};
+use super::{Changes, Store, StoreError, TreeId, keys};
+use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Role, Schedule, Stamp};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    Saved(Entry),
+    /// Someone saved since `base_revision`: nothing was written; here is their entry.
+    Conflict {
+        theirs: Entry,
+    },
+}
+
+impl Store {
+    fn require_period(&self, period: PeriodId) -> Result<Period, StoreError> {
+        self.period(period)?.ok_or_else(|| StoreError::UnknownPeriod { period: period.to_string() })
+    }
+
+    fn require_item(&self, year: i32, id: ItemId) -> Result<crate::domain::Item, StoreError> {
+        self.item(year, id)?.ok_or_else(|| StoreError::UnknownItem { point: format!("#{}", id.0) })
+    }
+
+    /// Saves an entry if nobody else saved it since `base_revision`, appending a revision
+    /// to its history and clearing the actor's draft of it.
+    pub fn save_entry(
+        &self,
+        edit: &EntryEdit,
+        actor: &Actor,
+        now: Stamp,
+        source: RevisionSource,
+    ) -> Result<SaveOutcome, StoreError> {
+        let _writer = self.lock_writer();
+        let (period, id, base_revision) = (edit.period, edit.item, edit.base_revision);
+        let (info, assessment) = (edit.info.as_str(), edit.assessment.as_str());
+        self.require_period(period)?;
+        self.require_item(period.year, id)?;
+        let current = self.entry(period, id)?.unwrap_or_default();
+        if current.revision != base_revision {
+            return Ok(SaveOutcome::Conflict { theirs: current });
+        }
+        let mut changes = Changes::default();
+        changes.remove(TreeId::Drafts, &keys::draft(actor.uid, period, id));
+        if current.same_text(info, assessment) {
+            self.commit(changes)?;
+            return Ok(SaveOutcome::Saved(current));
+        }
+        let revision = current.revision + 1;
+        let entry = Entry {
+            info: info.to_owned(),
+            assessment: assessment.to_owned(),
+            changed_by: actor.name.clone(),
+            changed_at: now,
+            revision,
+        };
+        let record = Revision {
+            revision,
+            by: actor.name.clone(),
+            at: now,
+            info: entry.info.clone(),
+            assessment: entry.assessment.clone(),
+            source,
+        };
+        changes.put(TreeId::Entries, &keys::entry(period, id), &entry)?;
+        changes.put(TreeId::History, &keys::revision(period, id, revision), &record)?;
+        self.commit(changes)?;
+        Ok(SaveOutcome::Saved(entry))
+    }
+
+    pub fn put_draft(&self, uid: u32, period: PeriodId, id: ItemId, draft: &Draft) -> Result<(), StoreError> {
+        let _writer = self.lock_writer();
+        let mut changes = Changes::default();
+        changes.put(TreeId::Drafts, &keys::draft(uid, period, id), draft)?;
+        self.commit(changes)
+    }
+
+    pub fn delete_draft(&self, uid: u32, period: PeriodId, id: ItemId) -> Result<(), StoreError> {
+        let _writer = self.lock_writer();
+        if self.draft(uid, period, id)?.is_none() {
+            return Ok(());
+        }
+        let mut changes = Changes::default();
+        changes.remove(TreeId::Drafts, &keys::draft(uid, period, id));
+        self.commit(changes)
+    }
+
+    /// Sets (or with `None` clears) an item's hand-set schedule.
+    pub fn set_schedule(&self, year: i32, id: ItemId, schedule: Option<Schedule>) -> Result<(), StoreError> {
+        let _writer = self.lock_writer();
+        let mut item = self.require_item(year, id)?;
+        if item.schedule_override == schedule {
+            return Ok(());
+        }
+        item.schedule_override = schedule;
+        let mut changes = Changes::default();
+        changes.put(TreeId::Items, &keys::item(year, id), &item)?;
+        self.commit(changes)
+    }
+
+    /// Opens a new period of an existing plan; its entries start empty.
+    pub fn open_period(&self, period: PeriodId) -> Result<Period, StoreError> {
+        let _writer = self.lock_writer();
+        if self.plan(period.year)?.is_none() {
+            return Err(StoreError::UnknownPeriod { period: period.to_string() });
+        }
+        if let Some(existing) = self.period(period)? {
+            return Ok(existing);
+        }
+        let created = Period { id: period, title: period.official_title() };
+        let mut changes = Changes::default();
+        changes.put(TreeId::Periods, &keys::period(period), &created)?;
+        self.commit(changes)?;
+        Ok(created)
+    }
+
+    pub fn set_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        let _writer = self.lock_writer();
+        let mut changes = Changes::default();
+        changes.put(TreeId::Settings, b"settings", settings)?;
+        self.commit(changes)
+    }
+
+    /// Records the store's first user as its owner and admin; later calls change nothing.
+    pub fn ensure_owner(&self, actor: &Actor, now: Stamp) -> Result<Owner, StoreError> {
+        let _writer = self.lock_writer();
+        if let Some(owner) = self.owner()? {
+            return Ok(owner);
+        }
+        let owner = Owner { uid: actor.uid, name: actor.name.clone(), created_at: now };
+        let mut changes = Changes::default();
+        changes.put(TreeId::Meta, b"owner", &owner)?;
+        changes.put(
+            TreeId::Users,
+            &keys::user(actor.uid),
+            &UserRecord { name: actor.name.clone(), role: Role::Admin },
+        )?;
+        self.commit(changes)?;
+        Ok(owner)
+    }
+
+    pub fn put_user(&self, uid: u32, user: &UserRecord) -> Result<(), StoreError> {
+        let _writer = self.lock_writer();
+        let mut changes = Changes::default();
+        changes.put(TreeId::Users, &keys::user(uid), user)?;
+        self.commit(changes)
+    }
+
+    pub fn remove_user(&self, uid: u32) -> Result<bool, StoreError> {
+        let _writer = self.lock_writer();
+        if self.user(uid)?.is_none() {
+            return Ok(false);
+        }
+        let mut changes = Changes::default();
+        changes.remove(TreeId::Users, &keys::user(uid));
+        self.commit(changes)?;
+        Ok(true)
+    }
+}

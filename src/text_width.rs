@@ -1,0 +1,80 @@
+//! Column maths by display width, never by bytes, and text made safe for a terminal.
+
+use unicode_width::UnicodeWidthChar;
+
+/// The width a string takes in a terminal.
+pub fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Cuts `s` to at most `max` columns, ending with "…" when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// One line of text: line breaks and runs of spaces become one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Replaces control characters (ESC, BEL, C1 controls, …) and bidirectional overrides
+/// with visible placeholders, so stored text can never drive the terminal. Line breaks
+/// and tabs stay.
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_placeholder) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| if needs_placeholder(c) { placeholder(c) } else { c }).collect())
+}
+
+fn needs_placeholder(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The Unicode "control picture" for C0 controls (␛ for ESC), else a replacement mark.
+fn placeholder(c: char) -> char {
+    match c as u32 {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_and_cuts_by_columns_not_bytes() {
+        assert_eq!(width("Отчет"), 5);
+        assert_eq!(truncate("Анализ муниципальных актов", 10), "Анализ му…");
+        assert_eq!(width(&truncate("Анализ муниципальных актов", 10)), 10);
+        assert_eq!(truncate("коротко", 10), "коротко");
+        assert_eq!(width(&truncate("日本語のテキスト", 7)), 7);
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(sanitize("a\x1b[2Jb\x07"), "a\u{241B}[2Jb\u{2407}");
+        assert_eq!(sanitize("x\u{202E}y\u{85}"), "x\u{FFFD}y\u{FFFD}");
+        assert_eq!(sanitize("абзац\n\tдва"), "абзац\n\tдва");
+        assert!(matches!(sanitize("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+}

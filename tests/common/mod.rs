@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests: the built binary in an isolated environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/serov-2020-q1.txt")
+}
+
+pub fn sample_bytes() -> Vec<u8> {
+    std::fs::read(sample_path()).expect("the sample is in the repository")
+}
+
+/// A temporary home: its own config dir, data dir and store.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Self { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    /// The binary with no config or store of the machine's user leaking in.
+    pub fn otchet(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_otchet"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.path())
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("XDG_DATA_HOME", self.path().join("data"))
+            .env("XDG_RUNTIME_DIR", self.path())
+            .env("OTCHET_SYSTEM_CONFIG", self.path().join("no-system-config.toml"))
+            .env("LANG", "C.UTF-8");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let db = self.db();
+        let mut cmd = self.otchet();
+        cmd.args(args).arg("--db").arg(&db);
+        cmd.output().expect("otchet runs")
+    }
+
+    pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.path().join(name);
+        std::fs::write(&path, bytes).expect("write test file");
+        path
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn assert_ok(o: &Output) {
+    assert!(o.status.success(), "status {:?}\nstdout:\n{}\nstderr:\n{}", o.status, stdout(o), stderr(o));
+}
