@@ -8,12 +8,18 @@ pub use local::LocalTransport;
 use std::fmt;
 
 use crate::domain::{Actor, EntryEdit, ItemId, Period, PeriodId, Report, Role, Schedule};
-use crate::proto::{ApiError, Request, Response, Snapshot};
-use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, UserRecord};
+use crate::proto::{ApiError, Event, Request, Response, Snapshot};
+use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
 use crate::tr;
+
+/// Where pushed events go: the TUI forwards them into its own event loop.
+pub type EventSink = Box<dyn Fn(Event) + Send>;
 
 pub trait Transport: Send {
     fn call(&mut self, request: Request) -> Result<Response, ClientError>;
+
+    /// Events pushed by a server; an in-process store has none to push.
+    fn set_event_sink(&mut self, _sink: EventSink) {}
 }
 
 #[derive(Debug)]
@@ -137,5 +143,22 @@ impl Client {
 
     pub fn remove_user(&mut self, uid: u32) -> Result<(), ClientError> {
         expect!(self.call(Request::RemoveUser { uid })?, Response::Done => ())
+    }
+
+    pub fn set_editing(&mut self, period: PeriodId, item: ItemId, editing: bool) -> Result<(), ClientError> {
+        expect!(self.call(Request::Editing { period, item, editing })?, Response::Done => ())
+    }
+
+    pub fn dump(&mut self) -> Result<StoreDump, ClientError> {
+        expect!(self.call(Request::Dump)?, Response::Dump(d) => *d)
+    }
+
+    pub fn load_dump(&mut self, dump: StoreDump) -> Result<(), ClientError> {
+        expect!(self.call(Request::LoadDump { dump: Box::new(dump) })?, Response::Done => ())
+    }
+
+    /// Sends events the server pushes to `sink` (from the transport's reader thread).
+    pub fn set_event_sink(&mut self, sink: EventSink) {
+        self.transport.set_event_sink(sink);
     }
 }

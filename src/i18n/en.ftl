@@ -117,3 +117,5 @@ cli-invalid-value = bad value “{ $value }” for { $arg }
 cli-argument-conflict = { $arg } cannot be used with the other options given
 cli-unexpected-value = unexpected value “{ $value }”
 cli-try-help = More: otchet --help
+store-not-empty = the store { $path } is not empty: a full export loads only into an empty store (give a new folder: --db NEW_DIR)
+store-newer-dump = the export was made by a newer otchet (format { $found }, this version reads { $supported }); upgrade otchet

@@ -121,3 +121,5 @@ cli-invalid-value = неверное значение «{ $value }» для { $a
 cli-argument-conflict = параметр { $arg } нельзя использовать вместе с другими указанными
 cli-unexpected-value = лишнее значение «{ $value }»
 cli-try-help = Подробнее: otchet --help
+store-not-empty = хранилище { $path } не пусто: полную выгрузку можно загрузить только в пустое хранилище (укажите новый каталог: --db НОВЫЙ_КАТАЛОГ)
+store-newer-dump = выгрузка сделана более новой версией otchet (формат { $found }, эта версия понимает { $supported }); обновите otchet

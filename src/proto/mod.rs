@@ -8,7 +8,7 @@ pub use error::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, Report, Role, Schedule};
-use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, UserRecord};
+use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
@@ -67,6 +67,18 @@ pub enum Request {
     RemoveUser {
         uid: u32,
     },
+    /// Advisory: the user started (`true`) or stopped editing an item; others are told.
+    Editing {
+        period: PeriodId,
+        item: ItemId,
+        editing: bool,
+    },
+    /// The whole store (JSON export, backup).
+    Dump,
+    /// Loads a whole-store dump into an empty store (JSON import, restore).
+    LoadDump {
+        dump: Box<StoreDump>,
+    },
 }
 
 impl Request {
@@ -77,7 +89,8 @@ impl Request {
             | Request::Snapshot { .. }
             | Request::Entry { .. }
             | Request::History { .. }
-            | Request::Users => Role::Viewer,
+            | Request::Users
+            | Request::Editing { .. } => Role::Viewer,
             Request::Save { .. }
             | Request::Restore { .. }
             | Request::PutDraft { .. }
@@ -87,7 +100,9 @@ impl Request {
             | Request::OpenPeriod { .. }
             | Request::SetSettings { .. }
             | Request::AddUser { .. }
-            | Request::RemoveUser { .. } => Role::Admin,
+            | Request::RemoveUser { .. }
+            | Request::Dump
+            | Request::LoadDump { .. } => Role::Admin,
         }
     }
 }
@@ -121,5 +136,17 @@ pub enum Response {
     History(Vec<Revision>),
     Period(Period),
     Users(Vec<(u32, UserRecord)>),
+    Dump(Box<StoreDump>),
     Error(ApiError),
+}
+
+/// What the server tells every connected client without being asked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// Someone saved an entry (or brought back an older text).
+    EntryChanged { period: PeriodId, item: ItemId, entry: Entry },
+    /// Who is editing an item now (empty: nobody).
+    Editing { period: PeriodId, item: ItemId, users: Vec<String> },
+    /// Items, periods or the plan changed in bulk (import, a new period, a schedule): reload.
+    Reload,
 }

@@ -79,6 +79,13 @@ impl Service {
                 store.put_user(uid, &user)?;
                 Response::Done
             }
+            // Presence is kept by the server's sessions, not the store.
+            Request::Editing { .. } => Response::Done,
+            Request::Dump => Response::Dump(Box::new(store.dump()?)),
+            Request::LoadDump { dump } => {
+                store.load_dump(&dump)?;
+                Response::Done
+            }
             Request::RemoveUser { uid } => {
                 if store.owner()?.is_some_and(|o| o.uid == uid) {
                     return Err(ApiError::BadRequest { detail: "the store's owner cannot be removed".into() });

@@ -44,6 +44,14 @@ pub enum StoreError {
     UnknownItem {
         point: String,
     },
+    /// A dump (JSON export, backup) loads only into an empty store.
+    NotEmpty {
+        path: PathBuf,
+    },
+    NewerDump {
+        found: u32,
+        supported: u32,
+    },
 }
 
 impl StoreError {
@@ -60,7 +68,11 @@ impl StoreError {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            StoreError::PlanMismatch { .. } | StoreError::UnknownPeriod { .. } | StoreError::UnknownItem { .. }
+            StoreError::PlanMismatch { .. }
+                | StoreError::UnknownPeriod { .. }
+                | StoreError::UnknownItem { .. }
+                | StoreError::NotEmpty { .. }
+                | StoreError::NewerDump { .. }
         )
     }
 }
@@ -86,6 +98,10 @@ impl fmt::Display for StoreError {
                 tr!("store-plan-mismatch", year = *year, stored = stored, imported = imported)
             }
             StoreError::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
+            StoreError::NotEmpty { path } => tr!("store-not-empty", path = path.display().to_string()),
+            StoreError::NewerDump { found, supported } => {
+                tr!("store-newer-dump", found = *found, supported = *supported)
+            }
             StoreError::UnknownItem { point } => tr!("store-unknown-item", point = point),
         };
         f.write_str(&text)

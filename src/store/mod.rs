@@ -1,6 +1,7 @@
 //! The plan store on sled 0.34: a tree per record kind, ordered binary keys, every value
 //! through `codec`, and a flush before any write returns.
 
+mod dump;
 mod error;
 mod import;
 pub mod keys;
@@ -11,6 +12,7 @@ mod writes;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 pub use error::StoreError;
 pub use import::ImportOutcome;
 pub use records::{Draft, Owner, Revision, RevisionSource, SchemaVersion, Settings, UserRecord};
