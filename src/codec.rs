@@ -152,6 +152,21 @@ pub fn decode_payload<T: DeserializeOwned>(kind: Kind, payload: &[u8]) -> Result
     Ok(value)
 }
 
+/// Decodes the value at the start of a record's payload, whatever the record's format
+/// version, and leaves the rest unread: for fields whose place never changes (a protocol
+/// frame's version comes first in every frame, so any two programs can compare versions).
+pub fn decode_prefix<T: DeserializeOwned>(kind: Kind, bytes: &[u8]) -> Result<T, CodecError> {
+    let [found, _version, payload @ ..] = bytes else {
+        return Err(CodecError::Truncated);
+    };
+    if *found != kind as u8 {
+        return Err(CodecError::WrongKind { expected: kind, found: *found });
+    }
+    bincode::serde::decode_from_slice(payload, config().with_limit::<{ 64 << 20 }>())
+        .map(|(value, _)| value)
+        .map_err(|e| CodecError::Malformed { kind, detail: e.to_string() })
+}
+
 /// The kind byte of an encoded record, if it is one we know.
 pub fn kind_of(bytes: &[u8]) -> Option<Kind> {
     bytes.first().and_then(|b| Kind::from_byte(*b))
@@ -211,5 +226,14 @@ mod tests {
         assert!(matches!(decode::<Thing>(&bytes), Err(CodecError::TrailingBytes { .. })));
         bytes[0] = Kind::Plan as u8;
         assert!(matches!(decode::<Thing>(&bytes), Err(CodecError::WrongKind { .. })));
+    }
+
+    #[test]
+    fn a_prefix_is_read_whatever_follows_it() {
+        let mut bytes = encode(&Thing { name: "первое".into(), n: 9 }).unwrap();
+        bytes[1] = 200;
+        bytes.extend_from_slice(&[0xff; 5]);
+        assert_eq!(decode_prefix::<String>(Kind::Settings, &bytes).unwrap(), "первое");
+        assert!(matches!(decode_prefix::<String>(Kind::Plan, &bytes), Err(CodecError::WrongKind { .. })));
     }
 }

@@ -191,6 +191,17 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_is_valid() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.example.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut c = Config::default();
+        c.merge_str(&path, &text).unwrap();
+        assert_eq!(c.rules.due_soon_days, 14);
+        crate::tui::keymap::Keymaps::with_overrides(&c.keys).unwrap();
+        crate::tui::theme::Theme::from_config(&c.colors, false).unwrap();
+    }
+
+    #[test]
     fn bad_files_name_the_file_and_the_line() {
         let mut c = Config::default();
         let err = c.merge_str(Path::new("/etc/otchet/config.toml"), "db = \"/srv\"\ndue_soon_dayz = 7\n").unwrap_err();

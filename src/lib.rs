@@ -10,6 +10,8 @@ pub mod formats;
 pub mod i18n;
 pub mod identity;
 pub mod proto;
+pub mod sample;
 pub mod server;
 pub mod store;
 pub mod text_width;
+pub mod tui;

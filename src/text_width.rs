@@ -33,6 +33,44 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Greedy word wrap by display width; words wider than `width` are split. Keeps blank
+/// lines; every returned line fits in `width` columns.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in paragraph.split(' ') {
+            let w = self::width(word);
+            let gap = usize::from(!line.is_empty());
+            if line_w + gap + w <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_w += gap + w;
+                continue;
+            }
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if line_w + cw > width {
+                    out.push(std::mem::take(&mut line));
+                    line_w = 0;
+                }
+                line.push(c);
+                line_w += cw;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// Replaces control characters (ESC, BEL, C1 controls, …) and bidirectional overrides
 /// with visible placeholders, so stored text can never drive the terminal. Line breaks
 /// and tabs stay.
@@ -68,6 +106,16 @@ mod tests {
         assert_eq!(width(&truncate("Анализ муниципальных актов", 10)), 10);
         assert_eq!(truncate("коротко", 10), "коротко");
         assert_eq!(width(&truncate("日本語のテキスト", 7)), 7);
+    }
+
+    #[test]
+    fn wraps_by_words_and_splits_long_words() {
+        assert_eq!(wrap("Мониторинг правоприменения актов", 12), ["Мониторинг", "правопримене", "ния актов"]);
+        assert_eq!(wrap("раз\n\nдва", 10), ["раз", "", "два"]);
+        for line in wrap("очень длинный текст без особых причин для переноса", 7)
+        {
+            assert!(width(&line) <= 7, "{line}");
+        }
     }
 
     #[test]

@@ -134,6 +134,8 @@ fn help_is_russian_by_default_and_english_on_request() {
 fn a_store_held_by_another_process_is_named() {
     let sb = Sandbox::new();
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    // The server the import started lets go of the store, then another process takes it.
+    assert_ok(&sb.run(&["serve", "--stop"]));
     let _held = otchet::store::Store::open(&sb.db(), &otchet::store::StoreOptions::default()).unwrap();
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(1));

@@ -9,6 +9,8 @@ use otchet::store::{Store, StoreOptions};
 
 /// Everything the store holds, with the import time left out.
 fn dump(sb: &Sandbox) -> String {
+    // The server the import started lets go of the store first.
+    assert_ok(&sb.run(&["serve", "--stop"]));
     let store = Store::open(&sb.db(), &StoreOptions::default()).unwrap();
     let mut out = String::new();
     for plan in store.plans().unwrap() {

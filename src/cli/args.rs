@@ -10,7 +10,7 @@ fn help_flag() -> Arg {
     Arg::new("help").short('h').long("help").action(ArgAction::Help).help(tr!("cli-help-flag"))
 }
 
-fn localized(cmd: Command) -> Command {
+pub(super) fn localized(cmd: Command) -> Command {
     cmd.disable_help_flag(true)
         .help_template(tr!("cli-help-template"))
         .next_help_heading(tr!("cli-options"))
@@ -30,7 +30,7 @@ fn lang_arg() -> Arg {
     Arg::new("lang").long("lang").value_name("ru|en").global(true).help(tr!("cli-lang"))
 }
 
-fn period_arg() -> Arg {
+pub(super) fn period_arg() -> Arg {
     Arg::new("period").long("period").value_name("ID").help(tr!("cli-period"))
 }
 
@@ -48,13 +48,16 @@ pub fn command() -> Command {
         .arg(lang_arg())
         .arg(Arg::new("demo").long("demo").action(ArgAction::SetTrue).help(tr!("cli-demo")))
         .subcommand(
-            localized(Command::new("import")).about(tr!("cli-import")).override_usage(tr!("cli-usage-import")).arg(
-                Arg::new("file")
-                    .value_name(tr!("cli-file"))
-                    .required(true)
-                    .value_parser(value_parser!(PathBuf))
-                    .help(tr!("cli-import-file")),
-            ),
+            localized(Command::new("import"))
+                .about(tr!("cli-import-formats"))
+                .override_usage(tr!("cli-usage-import"))
+                .arg(
+                    Arg::new("file")
+                        .value_name(tr!("cli-file"))
+                        .required(true)
+                        .value_parser(value_parser!(PathBuf))
+                        .help(tr!("cli-import-file")),
+                ),
         )
         .subcommand(
             localized(Command::new("status"))
@@ -64,6 +67,32 @@ pub fn command() -> Command {
                 .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-as-of")))
                 .arg(Arg::new("json").long("json").action(ArgAction::SetTrue).help(tr!("cli-json"))),
         )
+        .subcommand(
+            localized(Command::new("export"))
+                .about(tr!("cli-export"))
+                .override_usage(tr!("cli-usage-export"))
+                .arg(period_arg())
+                .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-export-as-of")))
+                .arg(
+                    Arg::new("format")
+                        .long("format")
+                        .value_name("docx|csv|html|txt|json")
+                        .required(true)
+                        .help(tr!("cli-export-format")),
+                )
+                .arg(
+                    Arg::new("output")
+                        .long("output")
+                        .short('o')
+                        .value_name(tr!("cli-file"))
+                        .required(true)
+                        .value_parser(value_parser!(PathBuf))
+                        .help(tr!("cli-export-output")),
+                ),
+        )
+        .subcommand(super::serve::command())
+        .subcommand(super::users::command())
+        .subcommand(super::history::command())
 }
 
 /// Finds `--lang` before clap runs, so that clap's own help is already in that language.

@@ -1,13 +1,10 @@
-//! Opening the store a command works on.
+//! Reaching the store a command works on: through its server, started on first use.
 
 use std::path::PathBuf;
 
 use super::Failure;
-use crate::client::{Client, LocalTransport};
+use crate::client::{Client, RemoteTransport, ServerPaths};
 use crate::config::Config;
-use crate::identity::current_actor;
-use crate::server::Service;
-use crate::store::{Store, StoreOptions};
 use crate::tr;
 
 pub struct Context {
@@ -20,9 +17,15 @@ impl Context {
         self.config.store_path(self.db.as_deref()).ok_or_else(|| Failure::usage(tr!("cli-no-store-path")))
     }
 
+    pub fn server_paths(&self) -> Result<ServerPaths, Failure> {
+        Ok(ServerPaths::new(&self.store_path()?, self.config.socket.as_deref()))
+    }
+
+    /// A client of the store's server; when none runs, this program starts one.
     pub fn client(&self) -> Result<Client, Failure> {
-        let path = self.store_path()?;
-        let store = Store::open(&path, &StoreOptions { cache_bytes: self.config.cache_bytes })?;
-        Ok(Client::new(Box::new(LocalTransport::new(Service::new(store), current_actor()))))
+        let paths = self.server_paths()?;
+        let exe = std::env::current_exe()
+            .map_err(|e| Failure::other(tr!("client-start-failed", program = "otchet", detail = e.to_string())))?;
+        Ok(Client::new(Box::new(RemoteTransport::connect(&paths, Some(&exe))?)))
     }
 }

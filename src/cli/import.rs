@@ -1,12 +1,16 @@
-//! `otchet import FILE`
+//! `otchet import FILE`: a period's report (text export or .docx) merged into the store, or
+//! the program's JSON export loaded into an empty store.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ArgMatches;
 
 use super::Failure;
 use super::connect::Context;
-use crate::formats::read_report;
+use crate::client::Client;
+use crate::domain::Report;
+use crate::formats::{Imported, read_document};
+use crate::store::StoreDump;
 use crate::tr;
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
@@ -14,9 +18,16 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         return Err(Failure::usage(tr!("cli-import-file")));
     };
     // Read and check the whole file before the store is touched.
-    let report = read_report(file)?;
-    let items = report.rows.len();
+    let imported = read_document(file)?;
     let mut client = ctx.client()?;
+    match imported {
+        Imported::Report(report) => import_report(&mut client, file, report),
+        Imported::Dump(dump) => load_dump(&mut client, file, dump),
+    }
+}
+
+fn import_report(client: &mut Client, file: &Path, report: Report) -> Result<(), Failure> {
+    let items = report.rows.len();
     let outcome = client.import(report)?;
     let file = file.display().to_string();
     if outcome.items_added + outcome.items_updated + outcome.entries_changed == 0
@@ -41,5 +52,16 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     if outcome.entries_kept > 0 {
         println!("{}", tr!("import-kept", n = outcome.entries_kept));
     }
+    Ok(())
+}
+
+/// A dump restores a whole store, so it goes only into an empty one.
+fn load_dump(client: &mut Client, file: &Path, dump: StoreDump) -> Result<(), Failure> {
+    let plans = dump.plans.len();
+    let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
+    let items = dump.plans.iter().map(|p| p.items.len()).sum::<usize>();
+    client.load_dump(dump)?;
+    let file = file.display().to_string();
+    println!("{}", tr!("import-dump-done", file = file, plans = plans, periods = periods, items = items));
     Ok(())
 }

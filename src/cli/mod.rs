@@ -2,9 +2,14 @@
 
 mod args;
 mod connect;
+mod export;
 mod failure;
+mod history;
 mod import;
+mod serve;
 mod status;
+mod tui;
+mod users;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -46,9 +51,10 @@ fn run_with(argv: Vec<OsString>) -> Result<(), Failure> {
     match matches.subcommand() {
         Some(("import", m)) => import::run(&ctx, m),
         Some(("status", m)) => status::run(&ctx, m),
-        _ => {
-            let _ = args::command().print_help();
-            Ok(())
-        }
+        Some(("export", m)) => export::run(&ctx, m),
+        Some(("serve", m)) => serve::run(&ctx, m),
+        Some(("users", m)) => users::run(&ctx, m),
+        Some(("history", m)) => history::run(&ctx, m),
+        _ => tui::run(&ctx, matches.get_flag("demo")),
     }
 }

@@ -1,9 +1,17 @@
 //! What the TUI and the commands call. A `Client` sends requests through a transport:
-//! in-process to a store this process opened, or (later) over the server's socket.
+//! over the server's socket (every command and the TUI), or in-process to a store this
+//! process opened (the server itself, tests).
 
+pub mod autostart;
 mod local;
+mod remote;
+mod server_paths;
+mod stop;
 
 pub use local::LocalTransport;
+pub use remote::RemoteTransport;
+pub use server_paths::ServerPaths;
+pub use stop::{Stopped, stop_server};
 
 use std::fmt;
 

@@ -3,11 +3,14 @@ use std::path::PathBuf;
 
 use crate::tr;
 
-/// Bad input: names the file, the line when there is one, and what was expected.
+/// Bad input: names the file, the line (text) or table row (docx) when there is one, and
+/// what was expected.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ImportError {
     pub file: PathBuf,
     pub line: Option<usize>,
+    /// 1-based row of the document's table, for formats that have real rows.
+    pub row: Option<usize>,
     pub problem: Problem,
 }
 
@@ -20,11 +23,43 @@ pub enum Problem {
     MissingHeaderField(&'static str),
     UnknownPeriod(String),
     NoTable,
-    RowCells { found: usize },
-    DuplicatePoint { point: String, first_line: usize },
+    RowCells {
+        found: usize,
+    },
+    DuplicatePoint {
+        point: String,
+        first_line: usize,
+    },
+    DuplicatePointInRow {
+        point: String,
+        first_row: usize,
+    },
+    /// A docx row of six cells whose first two are not item numbers.
+    ItemNumbers {
+        seq: String,
+        point: String,
+    },
     NoItems,
     Docx(String),
+    DocxNotZip(String),
+    /// Starts as a zip does, but the archive cannot be read.
+    DocxBrokenZip(String),
+    DocxNoDocument,
+    DocxTooLarge {
+        limit_mib: u64,
+    },
+    DocxXml(String),
+    /// An old binary Word (.doc) or other OLE file.
+    OldWordDocument,
     Json(String),
+    /// The program's whole-store JSON export where one period's report was expected.
+    WholeStoreExport,
+}
+
+impl ImportError {
+    pub fn new(file: &std::path::Path, problem: Problem) -> Self {
+        Self { file: file.to_path_buf(), line: None, row: None, problem }
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -45,14 +80,26 @@ impl fmt::Display for ImportError {
             Problem::DuplicatePoint { point, first_line } => {
                 tr!("import-duplicate-point", point = point, first = *first_line)
             }
+            Problem::DuplicatePointInRow { point, first_row } => {
+                tr!("import-duplicate-point-row", point = point, first = *first_row)
+            }
+            Problem::ItemNumbers { seq, point } => tr!("import-item-numbers", seq = seq, point = point),
             Problem::NoItems => tr!("import-no-items"),
             Problem::Docx(detail) => tr!("import-bad-docx", detail = detail),
+            Problem::DocxNotZip(detail) => tr!("import-docx-not-zip", detail = detail),
+            Problem::DocxBrokenZip(detail) => tr!("import-docx-broken-zip", detail = detail),
+            Problem::DocxNoDocument => tr!("import-docx-no-document"),
+            Problem::DocxTooLarge { limit_mib } => tr!("import-docx-too-large", limit = *limit_mib),
+            Problem::DocxXml(detail) => tr!("import-docx-xml", detail = detail),
+            Problem::OldWordDocument => tr!("import-old-word"),
             Problem::Json(detail) => tr!("import-bad-json", detail = detail),
+            Problem::WholeStoreExport => tr!("import-whole-store-export"),
         };
         let file = self.file.display().to_string();
-        let text = match self.line {
-            Some(line) => tr!("import-error-at-line", file = file, line = line, problem = problem),
-            None => tr!("import-error", file = file, problem = problem),
+        let text = match (self.line, self.row) {
+            (Some(line), _) => tr!("import-error-at-line", file = file, line = line, problem = problem),
+            (None, Some(row)) => tr!("import-error-at-row", file = file, row = row, problem = problem),
+            (None, None) => tr!("import-error", file = file, problem = problem),
         };
         f.write_str(&text)
     }

@@ -1,21 +1,59 @@
-//! Documents in and out: reading reports (Word's text export) into the domain's types.
+//! Documents in and out: reading reports (Word's text export, .docx, the program's JSON
+//! export) into the domain's types, and writing a period's report (docx, html, csv, txt)
+//! or the whole store (json).
 
 pub mod decode;
+pub mod docx;
 mod error;
+pub mod export;
+pub mod form;
+mod header;
+pub mod json;
+mod numbers;
 pub mod txt;
 
 use std::path::Path;
 
 pub use error::{ImportError, Problem};
+pub use export::{ExportError, ExportFormat, ExportInput, PeriodExport, export, save_atomically};
 
 use crate::domain::Report;
+use crate::store::StoreDump;
 
-/// Reads a report file of any supported format, telling the format from its content.
+/// What a file held: one period's report, or a whole-store dump (the JSON export).
+#[derive(Debug)]
+pub enum Imported {
+    Report(Report),
+    Dump(StoreDump),
+}
+
+/// Reads a file of any supported format, telling the format from its content: a zip is a
+/// .docx, JSON is the program's own whole-store export, anything else Word's text export.
+pub fn read_document(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::new(path, Problem::Unreadable(e.to_string())))?;
+    read_bytes(path, &bytes)
+}
+
+/// One period's report (text export or .docx); a whole-store export is refused here with a
+/// message saying how to load it.
 pub fn read_report(path: &Path) -> Result<Report, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError {
-        file: path.to_path_buf(),
-        line: None,
-        problem: Problem::Unreadable(e.to_string()),
-    })?;
-    txt::parse_report(path, &bytes)
+    match read_document(path)? {
+        Imported::Report(report) => Ok(report),
+        Imported::Dump(_) => Err(ImportError::new(path, Problem::WholeStoreExport)),
+    }
+}
+
+/// `path` only names the file in messages, and a `.docx` name asks for a Word document.
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> {
+    const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    let named_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if bytes.starts_with(OLE_MAGIC) {
+        Err(ImportError::new(path, Problem::OldWordDocument))
+    } else if docx::is_zip(bytes) || named_docx {
+        docx::parse_report(path, bytes).map(Imported::Report)
+    } else if json::looks_like_json(bytes) {
+        json::parse_dump(path, bytes).map(Imported::Dump)
+    } else {
+        txt::parse_report(path, bytes).map(Imported::Report)
+    }
 }

@@ -119,3 +119,296 @@ cli-unexpected-value = unexpected value “{ $value }”
 cli-try-help = More: otchet --help
 store-not-empty = the store { $path } is not empty: a full export loads only into an empty store (give a new folder: --db NEW_DIR)
 store-newer-dump = the export was made by a newer otchet (format { $found }, this version reads { $supported }); upgrade otchet
+
+## TUI: commands (the help screen lists them)
+
+cmd-quit = quit
+cmd-help = help
+cmd-save = save the item
+cmd-next-pane = next pane
+cmd-prev-pane = previous pane
+cmd-down = down
+cmd-up = up
+cmd-page-down = page down
+cmd-page-up = page up
+cmd-first = first item
+cmd-last = last item
+cmd-edit = edit the execution text
+cmd-search = search titles and texts
+cmd-clear-search = clear search and filter
+cmd-cycle-filter = filter: all, overdue, no result, due soon, not done
+cmd-next-flagged = next flagged item
+cmd-prev-flagged = previous flagged item
+cmd-pick-period = pick the reporting period
+cmd-set-as-of = the date deadlines are counted on
+cmd-external-editor = open the text in an external editor ($VISUAL, $EDITOR)
+cmd-pick-assessment = assessment no. { $n } from the list
+cmd-set-schedule = set the item's deadline by hand
+cmd-copy-previous = insert the previous period's text
+cmd-export = export the report to a file
+cmd-history = the item's history
+cmd-stop-editing = stop editing (the text is kept as a draft)
+cmd-undo = undo
+cmd-redo = redo
+cmd-prev-assessment = previous assessment from the list
+cmd-next-assessment = next assessment from the list
+cmd-confirm = choose
+cmd-cancel = cancel
+cmd-save-and-quit = save and quit
+cmd-quit-keeping-draft = quit, keeping a draft
+cmd-discard-draft = delete the draft
+cmd-open-next-period = open the next period
+cmd-keep-mine = keep my text
+cmd-take-theirs = take their text
+cmd-edit-merge = merge by hand
+cmd-import-file = load a report file
+cmd-load-sample = load the sample (Serov, Q1 2020)
+
+pane-global = Everywhere
+pane-list = Item list
+pane-editor = Execution text
+pane-assessment = Assessment
+pane-help = Help
+pane-quit = Quit
+pane-period = Period
+pane-draft = Draft
+pane-conflict = Conflicting change
+pane-history = History
+pane-welcome = Getting started
+pane-info-title = Execution text
+pane-assessment-title = Assessment
+pane-assessment-hint = 1–{ $n } in the list, ↑↓ here
+
+keys-unknown-pane = unknown pane “{ $pane }” in [keys]
+keys-unknown-command = unknown command “{ $command }” in [keys.{ $pane }]
+keys-unknown-key = unknown key “{ $key }” (e.g. j, E, ctrl-s, shift-tab, F1, PageDown)
+theme-unknown-color = unknown colour “{ $value }” (the 16 ANSI colours: red, lightred, yellow, …)
+theme-unknown-role = unknown element “{ $role }” in [colors] (allowed: overdue, no_result, due_soon, done, border_focused, error)
+
+editor-info-placeholder = Describe what was done in the period…
+editor-assessment-placeholder = Pick an assessment with 1–4 or type your own
+
+## TUI: messages
+
+tui-read-only = read only: you may not change entries
+tui-no-more-flagged = no more flagged items
+tui-paste-into-editor = paste goes into a text: press Enter to start editing
+tui-nothing-to-save = nothing changed
+tui-no-such-assessment = there is no assessment no. { $n } in the list
+tui-assessment-picked = assessment: { $text } (Ctrl-S saves)
+tui-no-previous-period = this period has no previous one
+tui-draft-restored = draft restored; Ctrl-S saves, Ctrl-Z undoes
+tui-took-theirs = took the other user's text
+tui-merge-text =
+    { $mine }
+
+    ——— text by { $who } ———
+    { $theirs }
+tui-merge-hint = merge the texts, delete what is not needed and save (Ctrl-S)
+tui-admin-only = only an admin may do this
+tui-no-next-period = there is no next period this year
+tui-as-of-today = deadlines are counted as of today
+tui-bad-date = bad date “{ $value }”: type DD.MM.YYYY, e.g. 13.04.2020
+tui-schedule-not-understood = not understood; e.g. “ежеквартально”, “до 01.12.2020”, “ежеквартально, до 05 числа месяца, следующего за отчетным периодом”, “по мере необходимости”
+tui-bad-format = unknown format “{ $value }”: docx, html, csv, txt or json
+tui-saved = item { $point } saved
+tui-imported = period { $period } loaded; new items: { $items }
+tui-copied-previous = inserted the previous period's text (Ctrl-Z undoes)
+tui-previous-empty = the previous period has no text for this item
+tui-exported = report exported: { $path }
+tui-changed-elsewhere = { $who } changed this item while you edited it; saving will offer to merge
+tui-too-small = the terminal is too small (80×24 needed, now { $width }×{ $height })
+tui-loading = loading…
+
+schedule-unknown = deadline not understood — set it by hand (s)
+schedule-fixed = by: { $dates }
+schedule-monthly = monthly: { $dates }
+schedule-quarterly = quarterly: { $dates }
+schedule-half-yearly = half-yearly: { $dates }
+schedule-yearly = yearly: { $dates }
+schedule-continuous = throughout the year, until { $dates }
+schedule-event = on an event, no date
+schedule-hand-set = set by hand: { $schedule }
+
+due-today = today
+due-in = in { $days } { $days ->
+    [one] day
+   *[other] days
+}
+due-ago = overdue by { $days } { $days ->
+    [one] day
+   *[other] days
+}
+
+list-title-all = Plan items: { $n }
+list-title-overdue = Overdue: { $n }
+list-title-no-result = No result: { $n }
+list-title-due-soon = Due soon: { $n }
+list-title-not-done = Not done: { $n }
+list-title-search = Search “{ $search }”: { $n }
+list-empty = no items (f changes the filter, Esc clears it)
+
+detail-deadline = Deadline: { $text }
+detail-understood = Understood: { $text }
+detail-nearest = Nearest due date: { $date }, { $relative }
+detail-changed = changed: { $who }, { $when }
+detail-editing = being edited by: { $who }
+detail-draft = you have a draft from { $when } (Enter opens it)
+
+flag-overdue = overdue
+flag-no-result = no result
+flag-due-soon = due soon
+flag-done = done
+
+save-state-saved = saved
+save-state-modified = ● not saved
+save-state-draft = ● in a draft
+status-help = { $key } help
+status-as-of = as of { $date }
+count-overdue = overdue { $n }
+count-no-result = no result { $n }
+count-due-soon = due soon { $n }
+count-done = done { $n }
+count-total = (of { $n } { $n ->
+    [one] item
+   *[other] items
+})
+
+help-title = Help
+help-marks = Marks in the list
+help-mark-draft = you have an unsaved draft
+help-mark-editing = another user is editing the item now
+help-typing = Typing, arrows, Home/End, PgUp/PgDn, Backspace, Delete work as usual
+quit-title = Quit
+quit-unsaved = There is unsaved text. Save it before quitting?
+draft-title = Draft
+draft-offer = You have an unsaved draft of this item from { $when }. Continue from it?
+conflict-title = Another user changed this item
+conflict-mine = My text
+conflict-theirs = Text by { $who }, { $when }
+history-title = History
+history-line = No. { $revision } · { $who } · { $when }
+period-title = Reporting period
+prompt-search = Search (case and ё/е do not matter)
+prompt-as-of = The date deadlines are counted on
+prompt-as-of-hint = DD.MM.YYYY; empty for today
+prompt-schedule = The item's deadline (by hand)
+prompt-schedule-hint = e.g. “ежеквартально”, “до 01.12.2020”, “по мере необходимости”; empty: from the document's text
+prompt-export-format = Export format
+prompt-export-format-hint = docx, html, csv, txt or json
+prompt-export-path = File
+welcome-title = otchet
+welcome-text = The store is empty. Load a report (Word's plain-text export of the table) or the sample to see how the program works.
+welcome-path = Path to the report file (Enter loads, Esc cancels):
+
+## Documents in and out (import of .docx and JSON, export)
+
+import-error-at-row = { $file }: table row { $row }: { $problem }
+import-duplicate-point-row = item { $point } appears twice (first in table row { $first })
+import-item-numbers = the first two cells of a row must hold the item's number and its point in the plan (e.g. “5.” and “5.1”), but hold “{ $seq }” and “{ $point }”
+import-docx-not-zip = the file is named as a Word document (.docx) but is not one: it is not a zip archive ({ $detail })
+import-docx-no-document = the archive has no Word main part (word/document.xml): it is not a .docx document
+import-docx-too-large = the Word document's main part is larger than { $limit } MB: this does not look like a report
+import-docx-xml = the Word document is damaged (word/document.xml): { $detail }
+import-old-word = this is an old-format Word document (.doc) or another Microsoft Office file; open it in Word or LibreOffice and save it as .docx
+import-dump-done = { $file }: the full export is loaded into the store; plans: { $plans }, periods: { $periods }, items: { $items }
+cli-import-formats = load a report: Word's plain-text export of the table (UTF-8, UTF-8 with BOM, windows-1251; LF or CRLF), a Word document (.docx), or an otchet JSON export (into an empty store only)
+cli-export = write a period's report to a file (docx, html, csv, txt) or the whole store as JSON
+cli-usage-export = otchet export [OPTIONS] --format FORMAT --output FILE
+cli-export-as-of = the date the csv's flags are worked out for (default: today)
+cli-export-format = format: docx — the official form, html — a page for the site, csv — a table for Excel, txt — Word's text export, json — the whole store (backup)
+cli-export-output = the file to write (written whole or not at all)
+cli-bad-format = unknown format “{ $value }”: use docx, csv, html, txt or json
+export-format-docx = docx — the official report form (Word)
+export-format-html = html — a page for the administration's site
+export-format-csv = csv — a table for Excel
+export-format-txt = txt — the table as Word's plain-text export
+export-format-json = json — the whole store: plans, periods, entries and their history (backup)
+export-needs-store = the { $format } format writes the whole store, not one period
+export-needs-period = the { $format } format writes one period, not the whole store
+export-encode-failed = cannot build the { $format } file: { $detail }
+export-write-failed = cannot write the file { $path }: { $detail }
+export-done = { $file }: the report for { $period } is written as { $format }, { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+}
+export-dump-done = { $file }: the store is written as JSON; plans: { $plans }, periods: { $periods }
+
+## Server (otchet serve) and its clients
+
+cli-serve = the store's server: the one process that opens the store; clients start it themselves, systemd runs it in the foreground
+cli-usage-serve = otchet serve [OPTIONS]
+cli-seconds = SECONDS
+cli-idle-timeout = seconds without clients after which the server exits (0 = never; default: idle_timeout_secs from the settings, 600)
+cli-serve-stop = stop the running server of this store (after the requests in progress)
+serve-bad-idle-timeout = OTCHET_IDLE_TIMEOUT = “{ $value }”: expected a number of seconds
+serve-stopped = the server stopped and closed the store
+serve-not-running = no server of this store is running
+serve-stop-refused = the server refused to stop
+serve-stop-slow = the server did not finish within { $secs } s; see its log
+serve-world-writable = the store folder { $path } is writable by every user: the server will not serve it. Remove the write permission for others: chmod o-w { $path } (the set-up for a staff group is in docs/server.md)
+serve-already-running = a server of this store is already running (socket { $socket })
+serve-socket-failed = cannot open the socket { $socket }: { $detail }
+serve-failed = the otchet server cannot run: { $detail }
+server-log-started = server started, socket { $socket }
+server-log-exit-stopped = stopping on request
+server-log-exit-idle = no clients for the idle time: exiting
+server-log-exit-store-gone = the store folder was deleted: exiting
+server-log-accept-failed = cannot accept a connection: { $detail }
+server-log-peer-unknown = cannot tell the user of a connection: { $detail }
+server-log-connection-dropped = connection of { $name } closed: { $detail }
+server-log-refused = connection of { $name } refused: { $detail }
+server-log-stop-asked = { $name } stops the server
+server-log-stop-refused = { $name } tried to stop the server without admin rights
+server-log-event-failed = cannot send a notification: { $detail }
+client-socket-failed = no access to the server's socket { $socket }: { $detail }
+client-no-server = no server is running (socket { $socket })
+client-store-dir-failed = cannot create the store folder { $path }: { $detail }
+client-lock-failed = cannot take the lock file { $path }: { $detail }
+client-start-failed = cannot start the server ({ $program }): { $detail }
+client-server-failed = the server did not start: { $detail }
+client-server-silent = the server did not answer within { $secs } s; its log: { $log }
+client-server-closed = the server closed the connection (stopped or restarted?); run the command again
+client-frame-too-large = the message is too large ({ $bytes } bytes)
+client-bad-frame = the server sent damaged data: { $detail }
+
+## users command
+
+cli-users = who may use the store, with which role: admin (import, periods, users, export), editor (edit), viewer (read)
+cli-usage-users = otchet users add NAME --role ROLE | remove NAME | list
+cli-users-add = let a user in, or change their role
+cli-usage-users-add = otchet users add NAME --role admin|editor|viewer
+cli-users-remove = take a user's access away
+cli-usage-users-remove = otchet users remove NAME
+cli-users-list = list the users with access
+cli-usage-users-list = otchet users list
+cli-user-name = NAME
+cli-user-name-help = the user's login name on this system, or their uid
+cli-users-role = role: admin, editor or viewer
+users-unknown-login = this system has no user “{ $name }”
+users-added = { $name }: role “{ $role }”
+users-removed = { $name } no longer has access to the store
+users-not-a-user = { $name } has no access to the store anyway
+
+## history command
+
+cli-history = the history of an item's texts in a period: who saved what, and when
+cli-usage-history = otchet history POINT [OPTIONS]
+cli-point = POINT
+cli-history-point = the plan's point number as the document writes it: 70, 5.1
+history-no-item = the plan has no point { $point } (period { $period })
+history-heading = Point { $point } “{ $title }”, { $period }: { $n ->
+    [one] { $n } revision
+   *[other] { $n } revisions
+}
+history-revision = revision { $n } · { $when } · { $by } · { $source }
+history-source-edit = edit
+history-source-import = report import
+history-source-restore = older revision brought back
+history-assessment = Assessment: { $text }
+tui-needs-terminal = the screen interface needs a terminal (scripts have commands: otchet status, otchet export)
+editor-failed = cannot open the external editor: { $detail }
+editor-exit = the external editor failed ({ $status }); the text is unchanged
+demo-failed = cannot prepare the demo: { $detail }
+import-whole-store-export = this is an otchet whole-store JSON export, not a period's report: load it into an empty store with otchet import FILE --db NEW_DIR
+import-docx-broken-zip = the Word document's zip archive is damaged or cut short ({ $detail })

@@ -123,3 +123,300 @@ cli-unexpected-value = лишнее значение «{ $value }»
 cli-try-help = Подробнее: otchet --help
 store-not-empty = хранилище { $path } не пусто: полную выгрузку можно загрузить только в пустое хранилище (укажите новый каталог: --db НОВЫЙ_КАТАЛОГ)
 store-newer-dump = выгрузка сделана более новой версией otchet (формат { $found }, эта версия понимает { $supported }); обновите otchet
+
+## TUI: commands (the help screen lists them)
+
+cmd-quit = выйти
+cmd-help = справка
+cmd-save = сохранить пункт
+cmd-next-pane = следующая панель
+cmd-prev-pane = предыдущая панель
+cmd-down = вниз
+cmd-up = вверх
+cmd-page-down = страница вниз
+cmd-page-up = страница вверх
+cmd-first = к первому пункту
+cmd-last = к последнему пункту
+cmd-edit = редактировать информацию о реализации
+cmd-search = поиск по названиям и текстам
+cmd-clear-search = сбросить поиск и отбор
+cmd-cycle-filter = отбор: все, просроченные, без результата, скоро срок, не выполненные
+cmd-next-flagged = к следующему отмеченному пункту
+cmd-prev-flagged = к предыдущему отмеченному пункту
+cmd-pick-period = выбрать отчетный период
+cmd-set-as-of = дата, на которую считаются сроки
+cmd-external-editor = открыть текст во внешнем редакторе ($VISUAL, $EDITOR)
+cmd-pick-assessment = оценка № { $n } из списка
+cmd-set-schedule = задать срок пункта вручную
+cmd-copy-previous = вставить текст за предыдущий период
+cmd-export = выгрузить отчет в файл
+cmd-history = история изменений пункта
+cmd-stop-editing = закончить редактирование (текст сохраняется в черновике)
+cmd-undo = отменить
+cmd-redo = повторить
+cmd-prev-assessment = предыдущая оценка из списка
+cmd-next-assessment = следующая оценка из списка
+cmd-confirm = выбрать
+cmd-cancel = отмена
+cmd-save-and-quit = сохранить и выйти
+cmd-quit-keeping-draft = выйти, оставив черновик
+cmd-discard-draft = удалить черновик
+cmd-open-next-period = открыть следующий период
+cmd-keep-mine = сохранить мой текст
+cmd-take-theirs = принять их текст
+cmd-edit-merge = объединить вручную
+cmd-import-file = загрузить файл отчета
+cmd-load-sample = загрузить образец (Серовский ГО, I квартал 2020 года)
+
+pane-global = Везде
+pane-list = Список пунктов
+pane-editor = Информация о реализации
+pane-assessment = Оценка результатов
+pane-help = Справка
+pane-quit = Выход
+pane-period = Выбор периода
+pane-draft = Черновик
+pane-conflict = Конфликт изменений
+pane-history = История изменений
+pane-welcome = Начало работы
+pane-info-title = Информация о реализации
+pane-assessment-title = Оценка результатов
+pane-assessment-hint = 1–{ $n } в списке, ↑↓ здесь
+
+keys-unknown-pane = в [keys] неизвестная панель «{ $pane }»
+keys-unknown-command = в [keys.{ $pane }] неизвестная команда «{ $command }»
+keys-unknown-key = неизвестная клавиша «{ $key }» (примеры: j, E, ctrl-s, shift-tab, F1, PageDown)
+theme-unknown-color = неизвестный цвет «{ $value }» (допустимы 16 цветов ANSI: red, lightred, yellow, …)
+theme-unknown-role = в [colors] неизвестный элемент «{ $role }» (допустимо: overdue, no_result, due_soon, done, border_focused, error)
+
+editor-info-placeholder = Опишите, что сделано за период…
+editor-assessment-placeholder = Выберите оценку клавишей 1–4 или введите свою
+
+## TUI: messages
+
+tui-read-only = только просмотр: у вас нет права изменять записи
+tui-no-more-flagged = дальше отмеченных пунктов нет
+tui-paste-into-editor = вставка возможна в тексте: нажмите Enter, чтобы начать редактирование
+tui-nothing-to-save = изменений нет
+tui-no-such-assessment = в списке нет оценки № { $n }
+tui-assessment-picked = оценка: { $text } (Ctrl-S — сохранить)
+tui-no-previous-period = у этого периода нет предыдущего
+tui-draft-restored = черновик восстановлен; Ctrl-S — сохранить, Ctrl-Z — отменить
+tui-took-theirs = принят текст другого пользователя; ваш остался в истории черновика
+tui-merge-text =
+    { $mine }
+
+    ——— текст пользователя { $who } ———
+    { $theirs }
+tui-merge-hint = объедините тексты, удалите лишнее и сохраните (Ctrl-S)
+tui-admin-only = это действие доступно только администратору
+tui-no-next-period = следующего периода в этом году нет
+tui-as-of-today = сроки считаются на сегодня
+tui-bad-date = неверная дата «{ $value }»: введите ДД.ММ.ГГГГ, например 13.04.2020
+tui-schedule-not-understood = срок не распознан; примеры: «ежеквартально», «до 01.12.2020», «ежеквартально, до 05 числа месяца, следующего за отчетным периодом», «по мере необходимости»
+tui-bad-format = неизвестный формат «{ $value }»: docx, html, csv, txt или json
+tui-saved = пункт { $point } сохранен
+tui-imported = загружен период { $period }; новых пунктов: { $items }
+tui-copied-previous = вставлен текст за предыдущий период (Ctrl-Z — отменить)
+tui-previous-empty = за предыдущий период по этому пункту текста нет
+tui-exported = отчет выгружен: { $path }
+tui-changed-elsewhere = пока вы редактировали, пункт изменил(а) { $who }; при сохранении будет предложено объединить тексты
+tui-too-small = терминал слишком мал (нужно 80×24, сейчас { $width }×{ $height })
+tui-loading = загрузка…
+
+schedule-unknown = срок не распознан — задайте вручную (s)
+schedule-fixed = к дате: { $dates }
+schedule-monthly = ежемесячно: { $dates }
+schedule-quarterly = ежеквартально: { $dates }
+schedule-half-yearly = раз в полугодие: { $dates }
+schedule-yearly = ежегодно: { $dates }
+schedule-continuous = в течение года, до { $dates }
+schedule-event = по событию, без даты
+schedule-hand-set = задан вручную: { $schedule }
+
+due-today = сегодня
+due-in = через { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+}
+due-ago = просрочено на { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+}
+
+list-title-all = Пункты плана: { $n }
+list-title-overdue = Просроченные: { $n }
+list-title-no-result = Без результата: { $n }
+list-title-due-soon = Скоро срок: { $n }
+list-title-not-done = Не выполненные: { $n }
+list-title-search = Поиск «{ $search }»: { $n }
+list-empty = нет пунктов (f — сменить отбор, Esc — сбросить)
+
+detail-deadline = Срок: { $text }
+detail-understood = Понято: { $text }
+detail-nearest = Ближайший срок: { $date }, { $relative }
+detail-changed = изменено: { $who }, { $when }
+detail-editing = редактирует: { $who }
+detail-draft = есть ваш черновик от { $when } (Enter — открыть)
+
+flag-overdue = просрочено
+flag-no-result = нет результата
+flag-due-soon = скоро срок
+flag-done = выполнено
+
+save-state-saved = сохранено
+save-state-modified = ● не сохранено
+save-state-draft = ● в черновике
+status-help = { $key } справка
+status-as-of = на { $date }
+count-overdue = просрочено { $n }
+count-no-result = без результата { $n }
+count-due-soon = скоро срок { $n }
+count-done = выполнено { $n }
+count-total = (из { $n } { $n ->
+    [one] пункта
+   *[other] пунктов
+})
+
+help-title = Справка
+help-marks = Отметки в списке
+help-mark-draft = есть ваш несохраненный черновик
+help-mark-editing = пункт сейчас редактирует другой пользователь
+help-typing = Набор текста, стрелки, Home/End, PgUp/PgDn, Backspace, Delete — как обычно
+quit-title = Выход
+quit-unsaved = Есть несохраненный текст. Сохранить его перед выходом?
+draft-title = Черновик
+draft-offer = По этому пункту есть ваш несохраненный черновик от { $when }. Продолжить с него?
+conflict-title = Пункт изменил другой пользователь
+conflict-mine = Мой текст
+conflict-theirs = Текст { $who }, { $when }
+history-title = История изменений
+history-line = № { $revision } · { $who } · { $when }
+period-title = Отчетный период
+prompt-search = Поиск (регистр и ё/е не важны)
+prompt-as-of = Дата, на которую считаются сроки
+prompt-as-of-hint = ДД.ММ.ГГГГ; пусто — сегодня
+prompt-schedule = Срок пункта (вручную)
+prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
+prompt-export-format = Формат выгрузки
+prompt-export-format-hint = docx, html, csv, txt или json
+prompt-export-path = Файл
+welcome-title = otchet
+welcome-text = Хранилище пока пусто. Загрузите отчет (текстовую выгрузку таблицы из Word) или образец, чтобы посмотреть, как работает программа.
+welcome-path = Путь к файлу отчета (Enter — загрузить, Esc — отмена):
+
+## Documents in and out (import of .docx and JSON, export)
+
+import-error-at-row = { $file }: строка таблицы { $row }: { $problem }
+import-duplicate-point-row = пункт { $point } встречается дважды (впервые в строке таблицы { $first })
+import-item-numbers = в первых двух ячейках строки должны стоять номер по порядку и номер пункта Плана (например, «5.» и «5.1»), а стоят «{ $seq }» и «{ $point }»
+import-docx-not-zip = файл назван как документ Word (.docx), но не является им: это не zip-архив ({ $detail })
+import-docx-no-document = в архиве нет основной части документа Word (word/document.xml): это не документ .docx
+import-docx-too-large = основная часть документа Word больше { $limit } МБ: это не похоже на отчет
+import-docx-xml = документ Word поврежден (word/document.xml): { $detail }
+import-old-word = это документ Word старого формата (.doc) или другой файл Microsoft Office; откройте его в Word или LibreOffice и сохраните как .docx
+import-dump-done = { $file }: полная выгрузка загружена в хранилище; планов: { $plans }, периодов: { $periods }, пунктов: { $items }
+cli-import-formats = загрузить отчет: текстовую выгрузку таблицы из Word (UTF-8, UTF-8 с BOM, windows-1251; LF или CRLF), документ Word (.docx) или JSON-выгрузку otchet (только в пустое хранилище)
+cli-export = выгрузить отчет за период в файл (docx, html, csv, txt) или все хранилище в JSON
+cli-usage-export = otchet export [ПАРАМЕТРЫ] --format ФОРМАТ --output ФАЙЛ
+cli-export-as-of = дата, на которую считаются отметки в csv (по умолчанию сегодня)
+cli-export-format = формат: docx — официальная форма, html — страница для сайта, csv — таблица для Excel, txt — текстовая выгрузка Word, json — все хранилище (резервная копия)
+cli-export-output = файл, в который записать выгрузку (записывается целиком или не записывается вовсе)
+cli-bad-format = неизвестный формат «{ $value }»: допустимо docx, csv, html, txt или json
+export-format-docx = docx — официальная форма отчета (Word)
+export-format-html = html — страница для сайта администрации
+export-format-csv = csv — таблица для Excel
+export-format-txt = txt — текстовая выгрузка таблицы, как из Word
+export-format-json = json — все хранилище: планы, периоды, записи и их история (резервная копия)
+export-needs-store = формат { $format } выгружает все хранилище, а не один период
+export-needs-period = формат { $format } выгружает один период, а не все хранилище
+export-encode-failed = не удалось собрать файл { $format }: { $detail }
+export-write-failed = не удалось записать файл { $path }: { $detail }
+export-done = { $file }: отчет за { $period } выгружен в формате { $format }, { $items ->
+    [one] { $items } пункт
+    [few] { $items } пункта
+   *[many] { $items } пунктов
+}
+export-dump-done = { $file }: хранилище выгружено в JSON; планов: { $plans }, периодов: { $periods }
+
+## Server (otchet serve) and its clients
+
+cli-serve = сервер хранилища: единственный процесс, открывающий хранилище; клиенты запускают его сами, systemd — в переднем плане
+cli-usage-serve = otchet serve [ПАРАМЕТРЫ]
+cli-seconds = СЕКУНДЫ
+cli-idle-timeout = через сколько секунд без клиентов сервер завершается (0 — никогда; по умолчанию idle_timeout_secs из настроек, 600)
+cli-serve-stop = остановить работающий сервер этого хранилища (дождавшись текущих запросов)
+serve-bad-idle-timeout = OTCHET_IDLE_TIMEOUT = «{ $value }»: ожидалось число секунд
+serve-stopped = сервер остановлен, хранилище закрыто
+serve-not-running = сервер этого хранилища не запущен
+serve-stop-refused = сервер отказался останавливаться
+serve-stop-slow = сервер не завершился за { $secs } с; посмотрите его журнал
+serve-world-writable = каталог хранилища { $path } доступен на запись всем пользователям: сервер не будет с ним работать. Уберите право записи для прочих: chmod o-w { $path } (настройка для группы сотрудников — в docs/server.md)
+serve-already-running = сервер этого хранилища уже работает (сокет { $socket })
+serve-socket-failed = не удалось открыть сокет { $socket }: { $detail }
+serve-failed = сервер otchet не может работать: { $detail }
+server-log-started = сервер запущен, сокет { $socket }
+server-log-exit-stopped = сервер останавливается по запросу
+server-log-exit-idle = клиентов нет дольше заданного времени: сервер завершается
+server-log-exit-store-gone = каталог хранилища удалён: сервер завершается
+server-log-accept-failed = не удалось принять подключение: { $detail }
+server-log-peer-unknown = не удалось узнать пользователя подключения: { $detail }
+server-log-connection-dropped = подключение { $name } закрыто: { $detail }
+server-log-refused = подключение { $name } отклонено: { $detail }
+server-log-stop-asked = { $name } останавливает сервер
+server-log-stop-refused = { $name } пытался остановить сервер без прав администратора
+server-log-event-failed = не удалось разослать уведомление: { $detail }
+client-socket-failed = нет доступа к сокету сервера { $socket }: { $detail }
+client-no-server = сервер не запущен (сокет { $socket })
+client-store-dir-failed = не удалось создать каталог хранилища { $path }: { $detail }
+client-lock-failed = не удалось занять файл блокировки { $path }: { $detail }
+client-start-failed = не удалось запустить сервер ({ $program }): { $detail }
+client-server-failed = сервер не запустился: { $detail }
+client-server-silent = сервер не ответил за { $secs } с; его журнал: { $log }
+client-server-closed = сервер закрыл соединение (остановлен или перезапущен?); запустите команду ещё раз
+client-frame-too-large = сообщение слишком велико ({ $bytes } байт)
+client-bad-frame = сервер прислал повреждённые данные: { $detail }
+
+## users command
+
+cli-users = кто допущен к хранилищу и с какой ролью: admin (загрузка, периоды, пользователи, выгрузка), editor (правка), viewer (просмотр)
+cli-usage-users = otchet users add ИМЯ --role РОЛЬ | remove ИМЯ | list
+cli-users-add = допустить пользователя или сменить его роль
+cli-usage-users-add = otchet users add ИМЯ --role admin|editor|viewer
+cli-users-remove = лишить пользователя доступа
+cli-usage-users-remove = otchet users remove ИМЯ
+cli-users-list = показать допущенных пользователей
+cli-usage-users-list = otchet users list
+cli-user-name = ИМЯ
+cli-user-name-help = имя пользователя в системе (логин) или его uid
+cli-users-role = роль: admin, editor или viewer
+users-unknown-login = в системе нет пользователя «{ $name }»
+users-added = { $name }: роль «{ $role }»
+users-removed = { $name } больше не допущен к хранилищу
+users-not-a-user = { $name } и так не допущен к хранилищу
+
+## history command
+
+cli-history = история текстов пункта за период: кто, когда и что сохранил
+cli-usage-history = otchet history ПУНКТ [ПАРАМЕТРЫ]
+cli-point = ПУНКТ
+cli-history-point = номер пункта Плана, как в документе: 70, 5.1
+history-no-item = в плане нет пункта { $point } (период { $period })
+history-heading = Пункт { $point } «{ $title }», { $period }: { $n ->
+    [one] { $n } редакция
+    [few] { $n } редакции
+   *[many] { $n } редакций
+}
+history-revision = редакция { $n } · { $when } · { $by } · { $source }
+history-source-edit = правка
+history-source-import = загрузка отчёта
+history-source-restore = возврат старой редакции
+history-assessment = Оценка: { $text }
+tui-needs-terminal = экранный интерфейс работает только в терминале (для сценариев есть команды: otchet status, otchet export)
+editor-failed = не удалось открыть внешний редактор: { $detail }
+editor-exit = внешний редактор завершился с ошибкой ({ $status }); текст не изменен
+demo-failed = не удалось подготовить демонстрацию: { $detail }
+import-whole-store-export = это полная JSON-выгрузка хранилища otchet, а не отчет за период: загрузите ее в пустое хранилище командой otchet import ФАЙЛ --db НОВЫЙ_КАТАЛОГ
+import-docx-broken-zip = zip-архив документа Word поврежден или обрезан ({ $detail })

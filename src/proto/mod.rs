@@ -2,6 +2,7 @@
 //! (a local store) and over the server's socket, so callers never know which it is.
 
 mod error;
+pub mod frame;
 
 pub use error::ApiError;
 

@@ -1,5 +1,23 @@
-//! The server side: the service every request goes through.
+//! The server side: the service every request goes through, and the socket server that
+//! owns the store for every TUI and command (docs/server.md).
 
+mod broadcast;
+mod error;
+mod hub;
+mod lifecycle;
+pub mod listener;
+mod log;
+mod presence;
 pub mod service;
+mod session;
+mod sessions;
+pub mod store_dir;
 
+pub use error::ServeError;
+pub use listener::{BoundSocket, ServerOptions, bind, run};
 pub use service::Service;
+
+/// Stack of the server's threads: they decode frames and call the store, nothing deep.
+const THREAD_STACK: usize = 256 << 10;
+
+pub use log::line as log_line;

@@ -23,8 +23,8 @@ impl Service {
         if let Some(user) = self.store.user(actor.uid)? {
             return Ok(user.role);
         }
-        if self.store.owner()?.is_none() {
-            self.store.ensure_owner(actor, now)?;
+        // Two first users at once: only the one recorded as owner is the admin.
+        if self.store.owner()?.is_none() && self.store.ensure_owner(actor, now)?.uid == actor.uid {
             return Ok(Role::Admin);
         }
         Err(ApiError::NotAUser { name: actor.name.clone() })
@@ -76,6 +76,9 @@ impl Service {
             }
             Request::Users => Response::Users(store.users()?),
             Request::AddUser { uid, user } => {
+                if user.role != Role::Admin && store.owner()?.is_some_and(|o| o.uid == uid) {
+                    return Err(ApiError::BadRequest { detail: "the store's owner stays an admin".into() });
+                }
                 store.put_user(uid, &user)?;
                 Response::Done
             }

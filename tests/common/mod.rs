@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: the built binary in an isolated environment.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -40,7 +42,9 @@ impl Sandbox {
             .env("XDG_DATA_HOME", self.path().join("data"))
             .env("XDG_RUNTIME_DIR", self.path())
             .env("OTCHET_SYSTEM_CONFIG", self.path().join("no-system-config.toml"))
-            .env("LANG", "C.UTF-8");
+            .env("LANG", "C.UTF-8")
+            // A server a command starts exits soon after the test is done with it.
+            .env("OTCHET_IDLE_TIMEOUT", "3");
         cmd
     }
 

@@ -108,6 +108,14 @@ impl Clause {
         }
     }
 
+    /// This clause's own due dates in the plan year `year`, sorted.
+    pub fn due_dates(self, year: i32) -> Vec<Due> {
+        let mut out = Vec::new();
+        self.push_due_dates(year, &mut out);
+        out.sort();
+        out
+    }
+
     fn push_due_dates(self, year: i32, out: &mut Vec<Due>) {
         match self {
             Clause::Fixed { day, month, year: written } => {

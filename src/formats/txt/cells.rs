@@ -6,6 +6,8 @@ pub struct Cell {
     /// 1-based line of the file where the cell starts.
     pub line: usize,
     pub text: String,
+    /// A blank line (or the end of the file) follows the cell: Word ends every table row so.
+    pub blank_after: bool,
 }
 
 /// The lines before the first cell, and the cells.
@@ -22,8 +24,16 @@ pub fn split_cells(text: &str) -> (Vec<&str>, Vec<Cell>) {
             preamble.push(line);
         }
     }
-    let cells =
-        cells.into_iter().map(|(line, lines)| Cell { line, text: lines.join("\n").trim_end().to_owned() }).collect();
+    let count = cells.len();
+    let cells = cells
+        .into_iter()
+        .enumerate()
+        .map(|(i, (line, lines))| Cell {
+            line,
+            blank_after: i + 1 == count || (lines.len() > 1 && lines.last().is_some_and(|l| l.trim().is_empty())),
+            text: lines.join("\n").trim_end().to_owned(),
+        })
+        .collect();
     (preamble, cells)
 }
 
@@ -39,9 +49,11 @@ mod tests {
         assert_eq!(
             cells,
             vec![
-                Cell { line: 3, text: "первая\nвторая строка\n\nтретья".into() },
-                Cell { line: 8, text: String::new() },
-                Cell { line: 9, text: "последняя".into() },
+                Cell {
+                    line: 3, text: "первая\nвторая строка\n\nтретья".into(), blank_after: true
+                },
+                Cell { line: 8, text: String::new(), blank_after: false },
+                Cell { line: 9, text: "последняя".into(), blank_after: true },
             ]
         );
     }

@@ -3,4 +3,5 @@
 mod cells;
 mod import;
 
+pub(crate) use cells::Cell;
 pub use import::parse_report;

@@ -75,3 +75,29 @@ fn missing_parts_are_named() {
     let dup = doc("\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n\t2.\n\t1.\n\tБ\n\tСрок\n\tИнфо\n\tОценка\n");
     assert!(matches!(parse(&dup).unwrap_err().problem, Problem::DuplicatePoint { .. }));
 }
+
+#[test]
+fn merged_rows_numbered_like_sections_and_in_a_row_are_headings() {
+    let r = parse(&doc(
+        "\tРаздел I. Общие меры\n\n\t1. Организационные меры\n\n\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n\n\t2. Контроль\n\n\t2.\n\t2.\n\tБ\n\tСрок\n\tИнфо\n\tОценка\n\n",
+    ))
+    .unwrap();
+    assert_eq!(r.rows.len(), 2);
+    assert_eq!(
+        r.sections,
+        vec![
+            (0, "Раздел I. Общие меры".to_owned()),
+            (0, "1. Организационные меры".to_owned()),
+            (1, "2. Контроль".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_seventh_cell_is_not_taken_for_a_heading() {
+    let err = parse(&doc(
+        "\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n\tлишняя\n\n\t2.\n\t2.\n\tБ\n\tСрок\n\tИнфо\n\tОценка\n\n",
+    ))
+    .unwrap_err();
+    assert_eq!(err.problem, Problem::RowCells { found: 7 });
+}

@@ -1,0 +1,60 @@
+//! `otchet export`: a period's report as docx, html, csv or txt, or the whole store as
+//! JSON, written to a file all at once.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::ArgMatches;
+
+use super::Failure;
+use super::connect::Context;
+use crate::domain::PeriodId;
+use crate::formats::{ExportFormat, ExportInput, PeriodExport, export, save_atomically};
+use crate::tr;
+
+pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    // Everything the user typed is checked before the store is opened.
+    let name = m.get_one::<String>("format").map(String::as_str).unwrap_or_default();
+    let format = ExportFormat::parse(name).ok_or_else(|| Failure::usage(tr!("cli-bad-format", value = name)))?;
+    let Some(output) = m.get_one::<PathBuf>("output") else {
+        return Err(Failure::usage(tr!("cli-export-output")));
+    };
+    let period = match m.get_one::<String>("period") {
+        Some(text) => Some(PeriodId::parse(text).ok_or_else(|| Failure::usage(tr!("cli-bad-period", value = text)))?),
+        None => None,
+    };
+    let as_of = match m.get_one::<String>("as-of") {
+        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| Failure::usage(tr!("cli-bad-date", value = text)))?,
+        None => crate::clock::today(),
+    };
+
+    let mut client = ctx.client()?;
+    let store = ctx.store_path()?.display().to_string();
+    let empty_store = || Failure::other(tr!("status-empty-store", path = store.as_str()));
+    let file = output.display().to_string();
+    let (bytes, done) = if format.is_whole_store() {
+        let dump = client.dump()?;
+        if dump.plans.is_empty() {
+            return Err(empty_store());
+        }
+        let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
+        let bytes = export(format, &ExportInput::WholeStore(&dump)).map_err(Failure::other)?;
+        (bytes, tr!("export-dump-done", file = file.as_str(), plans = dump.plans.len(), periods = periods))
+    } else {
+        let snapshot = client.snapshot(period)?.ok_or_else(empty_store)?;
+        let input = ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules: &ctx.config.rules });
+        let bytes = export(format, &input).map_err(Failure::other)?;
+        let done = tr!(
+            "export-done",
+            file = file.as_str(),
+            format = format.extension(),
+            period = snapshot.period.id.to_string(),
+            items = snapshot.items.len()
+        );
+        (bytes, done)
+    };
+    save_atomically(output, &bytes).map_err(Failure::other)?;
+    println!("{done}");
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! `otchet` without a command: the terminal UI (`--demo`: on a throwaway copy of the sample).
+
+use std::path::PathBuf;
+
+use chrono::{Local, Offset, TimeDelta};
+
+use super::Failure;
+use super::connect::Context;
+use crate::client::{Client, LocalTransport};
+use crate::identity::current_actor;
+use crate::server::Service;
+use crate::store::{Store, StoreOptions};
+use crate::tr;
+use crate::tui::keymap::Keymaps;
+use crate::tui::runtime::{self, Options};
+use crate::tui::state::State;
+use crate::tui::theme::Theme;
+
+pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_config(&ctx.config.colors, no_color).map_err(Failure::usage)?;
+    let keymaps = Keymaps::with_overrides(&ctx.config.keys).map_err(Failure::usage)?;
+    let today = crate::clock::today();
+
+    let demo_dir = demo.then(demo_store_dir);
+    let mut client = match &demo_dir {
+        Some(dir) => demo_client(dir)?,
+        None => ctx.client()?,
+    };
+    let (actor, role) = client.whoami()?;
+    let mut state = State::new(keymaps, theme, actor.name, role, today, ctx.config.rules.clone());
+    state.utc_offset = Local::now().offset().fix();
+    if demo_dir.is_some() {
+        // The sample's own reporting date: two weeks after its quarter.
+        if let Ok(Some(s)) = client.snapshot(None) {
+            state.as_of = s.period.id.end() + TimeDelta::days(13);
+            state.as_of_is_today = false;
+        }
+    }
+    let result = runtime::run(state, client, Options { initial_period: None }).map_err(Failure::other);
+    if let Some(dir) = demo_dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
+}
+
+fn demo_store_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    base.join(format!("otchet-demo-{}", std::process::id()))
+}
+
+/// A private store in-process: nobody else needs to reach a throwaway demo.
+fn demo_client(dir: &std::path::Path) -> Result<Client, Failure> {
+    let store = Store::open(dir, &StoreOptions::default())?;
+    let mut client = Client::new(Box::new(LocalTransport::new(Service::new(store), current_actor())));
+    let report =
+        crate::formats::txt::parse_report(std::path::Path::new(crate::sample::SAMPLE_NAME), crate::sample::SAMPLE)
+            .map_err(|e| Failure::other(tr!("demo-failed", detail = e.to_string())))?;
+    client.import(report)?;
+    Ok(client)
+}

@@ -1,0 +1,95 @@
+//! `otchet users add NAME --role ROLE | remove NAME | list`: who may use the store.
+
+use clap::builder::PossibleValuesParser;
+use clap::{Arg, ArgMatches, Command};
+
+use super::Failure;
+use super::args::localized;
+use super::connect::Context;
+use crate::domain::Role;
+use crate::identity::{actor_for_uid, uid_for_name};
+use crate::store::UserRecord;
+use crate::tr;
+
+pub fn command() -> Command {
+    let name = || Arg::new("name").value_name(tr!("cli-user-name")).required(true).help(tr!("cli-user-name-help"));
+    localized(Command::new("users"))
+        .about(tr!("cli-users"))
+        .override_usage(tr!("cli-usage-users"))
+        .subcommand_help_heading(tr!("cli-commands"))
+        .subcommand_value_name(tr!("cli-command"))
+        .subcommand(
+            localized(Command::new("add"))
+                .about(tr!("cli-users-add"))
+                .override_usage(tr!("cli-usage-users-add"))
+                .arg(name())
+                .arg(
+                    Arg::new("role")
+                        .long("role")
+                        .value_name("admin|editor|viewer")
+                        .required(true)
+                        .value_parser(PossibleValuesParser::new(["admin", "editor", "viewer"]))
+                        .help(tr!("cli-users-role")),
+                ),
+        )
+        .subcommand(
+            localized(Command::new("remove"))
+                .about(tr!("cli-users-remove"))
+                .override_usage(tr!("cli-usage-users-remove"))
+                .arg(name()),
+        )
+        .subcommand(
+            localized(Command::new("list")).about(tr!("cli-users-list")).override_usage(tr!("cli-usage-users-list")),
+        )
+}
+
+pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    match m.subcommand() {
+        Some(("add", m)) => add(ctx, m),
+        Some(("remove", m)) => remove(ctx, m),
+        _ => list(ctx),
+    }
+}
+
+fn name_arg(m: &ArgMatches) -> Result<&str, Failure> {
+    m.get_one::<String>("name").map(String::as_str).ok_or_else(|| Failure::usage(tr!("cli-user-name-help")))
+}
+
+fn add(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    let name = name_arg(m)?;
+    let role = m.get_one::<String>("role").and_then(|r| Role::parse(r)).unwrap_or(Role::Viewer);
+    let uid = uid_for_name(name).ok_or_else(|| Failure::usage(tr!("users-unknown-login", name = name)))?;
+    let login = actor_for_uid(uid).name;
+    let mut client = ctx.client()?;
+    client.add_user(uid, UserRecord { name: login.clone(), role })?;
+    println!("{}", tr!("users-added", name = login, role = role.as_str()));
+    Ok(())
+}
+
+fn remove(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    let name = name_arg(m)?;
+    let mut client = ctx.client()?;
+    let users = client.users()?;
+    // A login the system no longer knows is still found by the name stored with it.
+    let found = uid_for_name(name)
+        .and_then(|uid| users.iter().find(|(u, _)| *u == uid))
+        .or_else(|| users.iter().find(|(_, user)| user.name == name));
+    let Some((uid, user)) = found else {
+        println!("{}", tr!("users-not-a-user", name = name));
+        return Ok(());
+    };
+    client.remove_user(*uid)?;
+    println!("{}", tr!("users-removed", name = &user.name));
+    Ok(())
+}
+
+fn list(ctx: &Context) -> Result<(), Failure> {
+    let mut client = ctx.client()?;
+    let users = client.users()?;
+    let width = users.iter().map(|(_, u)| crate::text_width::width(&u.name)).max().unwrap_or(0);
+    for (uid, user) in users {
+        let pad = width.saturating_sub(crate::text_width::width(&user.name));
+        println!("{}{}  {uid:>6}  {}", user.name, " ".repeat(pad), user.role.as_str());
+    }
+    Ok(())
+}

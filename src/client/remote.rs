@@ -1,0 +1,156 @@
+//! A transport to the store's server over its socket. Calls are synchronous; a reader
+//! thread takes every frame off the socket and hands responses to the waiting call and
+//! events to the sink.
+
+use std::io::{BufReader, ErrorKind};
+use std::net::Shutdown;
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::{ClientError, EventSink, ServerPaths, Transport, autostart};
+use crate::proto::frame::{self, Frame, FrameBody, FrameError, Handshake, PROTOCOL_VERSION, program_version};
+use crate::proto::{ApiError, Request, Response};
+use crate::tr;
+
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connecting again covers a server that was just exiting for idleness as we connected.
+const CONNECT_ATTEMPTS: u32 = 3;
+
+type SharedSink = Arc<Mutex<Option<EventSink>>>;
+
+pub struct RemoteTransport {
+    stream: UnixStream,
+    responses: Receiver<Result<Response, ClientError>>,
+    sink: SharedSink,
+    server_program: String,
+}
+
+impl RemoteTransport {
+    /// Connects to the store's server; with `server_exe`, starts one when none answers.
+    pub fn connect(paths: &ServerPaths, server_exe: Option<&Path>) -> Result<RemoteTransport, ClientError> {
+        let mut attempt = 1;
+        loop {
+            let stream = autostart::connect(paths, server_exe)?;
+            match RemoteTransport::over(stream, PROTOCOL_VERSION) {
+                Err(ClientError::Connection { .. }) if attempt < CONNECT_ATTEMPTS => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    /// Greets the server on a connected socket speaking `protocol` (tests speak others).
+    pub fn over(stream: UnixStream, protocol: u16) -> Result<RemoteTransport, ClientError> {
+        stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT)).map_err(lost)?;
+        let hello = Frame { protocol, body: FrameBody::Hello { program: program_version() } };
+        frame::write(&mut &stream, &hello).map_err(lost)?;
+        let server_program = match frame::read(&mut &stream) {
+            Ok(Frame { protocol: theirs, body: FrameBody::Welcome { program } }) => {
+                if theirs != protocol {
+                    return Err(ClientError::Api(ApiError::Version {
+                        client: protocol,
+                        server: theirs,
+                        server_program: program,
+                    }));
+                }
+                program
+            }
+            Err(FrameError::Version { protocol: theirs, handshake: Some(Handshake::Welcome { program }) }) => {
+                return Err(ClientError::Api(ApiError::Version {
+                    client: protocol,
+                    server: theirs,
+                    server_program: program,
+                }));
+            }
+            Ok(_) => return Err(ClientError::UnexpectedResponse),
+            Err(e) => return Err(lost(e)),
+        };
+        stream.set_read_timeout(None).map_err(lost)?;
+        let (responses_tx, responses) = channel();
+        let sink: SharedSink = Arc::new(Mutex::new(None));
+        let reader = BufReader::new(stream.try_clone().map_err(lost)?);
+        let thread_sink = Arc::clone(&sink);
+        std::thread::Builder::new()
+            .name("otchet-events".into())
+            .stack_size(256 << 10)
+            .spawn(move || read_frames(reader, &responses_tx, &thread_sink))
+            .map_err(lost)?;
+        Ok(RemoteTransport { stream, responses, sink, server_program })
+    }
+
+    /// The server's program version, from the handshake.
+    pub fn server_program(&self) -> &str {
+        &self.server_program
+    }
+}
+
+fn lost(e: impl Into<FrameError>) -> ClientError {
+    let detail = match e.into() {
+        FrameError::Closed => tr!("client-server-closed"),
+        FrameError::TooLarge { len } => tr!("client-frame-too-large", bytes = len),
+        FrameError::Malformed(e) => tr!("client-bad-frame", detail = e.to_string()),
+        FrameError::OutOfPlace | FrameError::Version { .. } => tr!("client-unexpected-response"),
+        FrameError::Io(e) => match e.kind() {
+            ErrorKind::BrokenPipe
+            | ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::UnexpectedEof => {
+                tr!("client-server-closed")
+            }
+            _ => e.to_string(),
+        },
+    };
+    ClientError::Connection { detail }
+}
+
+fn read_frames(
+    mut reader: BufReader<UnixStream>,
+    responses: &Sender<Result<Response, ClientError>>,
+    sink: &SharedSink,
+) {
+    loop {
+        match frame::read(&mut reader) {
+            Ok(Frame { body: FrameBody::Response(response), .. }) => {
+                if responses.send(Ok(response)).is_err() {
+                    return;
+                }
+            }
+            Ok(Frame { body: FrameBody::Event(event), .. }) => {
+                if let Some(sink) = sink.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref() {
+                    sink(event);
+                }
+            }
+            Ok(_) => {
+                let _ = responses.send(Err(ClientError::UnexpectedResponse));
+                return;
+            }
+            Err(e) => {
+                let _ = responses.send(Err(lost(e)));
+                return;
+            }
+        }
+    }
+}
+
+impl Transport for RemoteTransport {
+    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+        frame::write(&mut &self.stream, &Frame::new(FrameBody::Request(request))).map_err(lost)?;
+        self.responses.recv().unwrap_or_else(|_| Err(lost(FrameError::Closed)))
+    }
+
+    fn set_event_sink(&mut self, sink: EventSink) {
+        *self.sink.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(sink);
+    }
+}
+
+impl Drop for RemoteTransport {
+    fn drop(&mut self) {
+        // The reader thread sees the end and exits.
+        let _ = self.stream.shutdown(Shutdown::Both);
+    }
+}

@@ -1,0 +1,101 @@
+//! The official form as a Word document: title lines, the header values each with its
+//! caption under it, then a landscape A4 table whose caption and number rows repeat on
+//! every page.
+
+use std::fmt::Write;
+
+use super::view::{Line, header_pairs, lines};
+use crate::formats::docx::package::write_package;
+use crate::formats::docx::xml::{Style, paragraph_with_breaks, paragraphs};
+use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS};
+use crate::proto::Snapshot;
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// A4 landscape, in twentieths of a point.
+const PAGE_WIDTH: u32 = 16838;
+const PAGE_HEIGHT: u32 = 11906;
+const MARGIN_LEFT: u32 = 1134;
+const MARGIN_RIGHT: u32 = 567;
+/// Column widths, adding up to the page's text width.
+const WIDTHS: [u32; COLUMNS] = [567, 1134, 3402, 2268, 5499, 2267];
+const TABLE_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+const TITLE: Style = Style { center: true, bold: true, size: Some(28), underline_border: false };
+const VALUE: Style = Style { center: true, bold: false, size: Some(28), underline_border: true };
+const CAPTION: Style = Style { center: true, bold: false, size: Some(20), underline_border: false };
+const CENTERED: Style = Style { center: true, bold: false, size: None, underline_border: false };
+const PLAIN: Style = Style { center: false, bold: false, size: None, underline_border: false };
+const HEADING: Style = Style { center: true, bold: true, size: None, underline_border: false };
+
+pub fn write(s: &Snapshot) -> zip::result::ZipResult<Vec<u8>> {
+    let mut body = String::new();
+    for line in &s.plan.title_lines {
+        paragraphs(&mut body, line, TITLE);
+    }
+    for (value, caption) in header_pairs(s) {
+        body.push_str("<w:p/>");
+        paragraph_with_breaks(&mut body, value, VALUE);
+        paragraphs(&mut body, caption, CAPTION);
+    }
+    body.push_str("<w:p/>");
+    table(&mut body, s);
+    // Word wants a paragraph between a table and the end of the section.
+    body.push_str("<w:p/>");
+    let _ = write!(
+        body,
+        r#"<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}" w:orient="landscape"/><w:pgMar w:top="1134" w:right="{MARGIN_RIGHT}" w:bottom="850" w:left="{MARGIN_LEFT}" w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>"#
+    );
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>"#
+    );
+    let title = [s.plan.title_lines.join(" "), s.period.title.clone()].join(" — ");
+    write_package(&document, title.trim_start_matches(" — "))
+}
+
+fn table(out: &mut String, s: &Snapshot) {
+    let border = r#"w:val="single" w:sz="4" w:space="0" w:color="auto""#;
+    let _ = write!(
+        out,
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{TABLE_WIDTH}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+    );
+    for w in WIDTHS {
+        let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+    }
+    out.push_str("</w:tblGrid>");
+
+    let numbers: Vec<String> = (1..=COLUMNS).map(|n| n.to_string()).collect();
+    for captions in [COLUMN_CAPTIONS.to_vec(), numbers.iter().map(String::as_str).collect()] {
+        out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        for (text, width) in captions.iter().zip(WIDTHS) {
+            cell(out, text, width, 1, CENTERED);
+        }
+        out.push_str("</w:tr>");
+    }
+    for line in lines(s) {
+        match line {
+            Line::Heading(text) => {
+                out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+                cell(out, text, TABLE_WIDTH, COLUMNS, HEADING);
+            }
+            Line::Item(item) => {
+                out.push_str("<w:tr>");
+                for (i, (text, width)) in item.cells().into_iter().zip(WIDTHS).enumerate() {
+                    cell(out, text, width, 1, if i < 2 { CENTERED } else { PLAIN });
+                }
+            }
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+}
+
+fn cell(out: &mut String, text: &str, width: u32, span: usize, style: Style) {
+    let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
+    if span > 1 {
+        let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+    }
+    out.push_str("</w:tcPr>");
+    paragraphs(out, text, style);
+    out.push_str("</w:tc>");
+}

@@ -1,0 +1,114 @@
+//! One self-contained HTML5 page for the administration's site: the form's header and
+//! table, styled inline, printing on landscape A4 with the table header on every page.
+
+use std::fmt::Write;
+
+use super::view::{Line, header_pairs, lines};
+use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS, DEFAULT_TITLE};
+use crate::proto::Snapshot;
+
+const STYLE: &str = r#"body { font-family: "Times New Roman", Times, serif; font-size: 12pt; color: #000; background: #fff; margin: 2em auto; max-width: 277mm; padding: 0 1em; }
+header { text-align: center; }
+.form-title { font-weight: bold; font-size: 14pt; margin: 0; }
+.value { font-size: 14pt; border-bottom: 1px solid #000; margin: 1em 0 0; }
+.caption { font-size: 10pt; margin: 0; }
+table { border-collapse: collapse; width: 100%; margin-top: 1.5em; table-layout: fixed; }
+th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+th { text-align: center; vertical-align: middle; font-weight: normal; }
+td.number { text-align: center; }
+tr.section td { font-weight: bold; text-align: center; }
+@page { size: A4 landscape; margin: 15mm 10mm 10mm 20mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
+  thead { display: table-header-group; }
+  tr.section, thead tr { break-inside: avoid; }
+}"#;
+
+/// Column widths in percent, matching the docx form.
+const WIDTHS: [u32; COLUMNS] = [4, 6, 22, 15, 38, 15];
+
+pub fn write(s: &Snapshot) -> String {
+    let mut out = String::new();
+    let title = s.plan.title_lines.join(" ");
+    let title = if title.trim().is_empty() { DEFAULT_TITLE } else { title.as_str() };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} — {}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<header>\n",
+        escape(title),
+        escape(&s.period.title)
+    );
+    for line in &s.plan.title_lines {
+        let _ = writeln!(out, "<p class=\"form-title\">{}</p>", text(line));
+    }
+    for (value, caption) in header_pairs(s) {
+        let _ = writeln!(out, "<p class=\"value\">{}</p>\n<p class=\"caption\">{}</p>", text(value), escape(caption));
+    }
+    out.push_str("</header>\n<main>\n<table>\n<colgroup>");
+    for w in WIDTHS {
+        let _ = write!(out, "<col style=\"width: {w}%\">");
+    }
+    out.push_str("</colgroup>\n<thead>\n<tr>");
+    for caption in COLUMN_CAPTIONS {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", text(caption));
+    }
+    out.push_str("</tr>\n<tr>");
+    for n in 1..=COLUMNS {
+        let _ = write!(out, "<th>{n}</th>");
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for line in lines(s) {
+        match line {
+            Line::Heading(heading) => {
+                let _ = writeln!(out, "<tr class=\"section\"><td colspan=\"{COLUMNS}\">{}</td></tr>", text(heading));
+            }
+            Line::Item(item) => {
+                out.push_str("<tr>");
+                for (i, cell) in item.cells().into_iter().enumerate() {
+                    let class = if i < 2 { " class=\"number\"" } else { "" };
+                    let _ = write!(out, "<td{class}>{}</td>", text(cell));
+                }
+                out.push_str("</tr>\n");
+            }
+        }
+    }
+    out.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Escaped text whose line breaks are kept as `<br>`.
+fn text(s: &str) -> String {
+    let s = s.trim_end().replace("\r\n", "\n");
+    s.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
+}
+
+/// Every character HTML gives a meaning to, in text and in attributes; control
+/// characters HTML does not allow are dropped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_keeps_lines() {
+        assert_eq!(
+            text("<script>alert('x')</script> & \"q\"\nвторая\r\n"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;<br>вторая"
+        );
+    }
+}

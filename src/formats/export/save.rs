@@ -1,0 +1,62 @@
+//! Writing an exported file so that the path never holds half of it: a temporary file in
+//! the same directory, flushed, then renamed over the path.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::ExportError;
+
+pub fn save_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: e.to_string() };
+    let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let temp: PathBuf = dir.join(format!(
+        ".{}.{}-{}.part",
+        name.to_string_lossy(),
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(failed(e));
+    }
+    // The rename itself survives a crash only once the directory is flushed.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("otchet-2020-Q1.txt");
+        save_atomically(&path, b"first").unwrap();
+        save_atomically(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_directory_in_the_way_is_an_error_naming_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = save_atomically(dir.path(), b"x").unwrap_err();
+        assert!(matches!(&err, ExportError::Write { path, .. } if path == dir.path()));
+        let missing = dir.path().join("no-such-dir/out.csv");
+        assert!(save_atomically(&missing, b"x").is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

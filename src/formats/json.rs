@@ -1,0 +1,36 @@
+//! The program's own JSON export: a whole-store dump (also the backup format).
+
+use std::path::Path;
+
+use crate::formats::error::{ImportError, Problem};
+use crate::store::StoreDump;
+
+/// JSON starts with `{` (after a BOM or white space, which editors may add).
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+pub fn parse_dump(file: &Path, bytes: &[u8]) -> Result<StoreDump, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| ImportError::new(file, Problem::Json(e.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Settings;
+
+    #[test]
+    fn a_dump_reads_back_and_is_no_period_report() {
+        let dump = StoreDump { format: 1, plans: vec![], settings: Settings::default(), owner: None, users: vec![] };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("backup.json");
+        std::fs::write(&path, serde_json::to_vec_pretty(&dump).unwrap()).unwrap();
+        assert!(looks_like_json(&std::fs::read(&path).unwrap()));
+        assert!(matches!(crate::formats::read_document(&path), Ok(crate::formats::Imported::Dump(d)) if d == dump));
+        let err = crate::formats::read_report(&path).unwrap_err();
+        assert_eq!(err.problem, Problem::WholeStoreExport);
+        assert!(!looks_like_json("\tОТЧЕТ {".as_bytes()));
+    }
+}

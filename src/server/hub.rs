@@ -1,0 +1,185 @@
+//! What the server adds around `Service` for its socket clients: pushed events after every
+//! change, and who is editing what.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::broadcast::{Audience, Outgoing};
+use super::presence::Presence;
+use super::service::Service;
+use super::sessions::{SessionLink, Sessions};
+use crate::domain::{Actor, ItemId, PeriodId, Role};
+use crate::proto::{ApiError, Event, Request, Response};
+use crate::store::SaveOutcome;
+
+pub struct Hub {
+    service: Service,
+    sessions: Arc<Sessions>,
+    presence: Mutex<Presence>,
+    /// Held from a change's commit until its event is queued, so events leave in commit order.
+    changes: Mutex<()>,
+    events: Sender<Outgoing>,
+    events_queued: AtomicU64,
+}
+
+/// What a request may change, and so which event follows it.
+enum Effect {
+    Entry { period: PeriodId, item: ItemId, base_revision: u64 },
+    Reload,
+    Nothing,
+}
+
+impl Effect {
+    fn of(request: &Request) -> Effect {
+        match request {
+            Request::Save { edit } => {
+                Effect::Entry { period: edit.period, item: edit.item, base_revision: edit.base_revision }
+            }
+            Request::Restore { period, item, base_revision, .. } => {
+                Effect::Entry { period: *period, item: *item, base_revision: *base_revision }
+            }
+            Request::Import { .. }
+            | Request::OpenPeriod { .. }
+            | Request::SetSchedule { .. }
+            | Request::SetSettings { .. }
+            | Request::LoadDump { .. } => Effect::Reload,
+            _ => Effect::Nothing,
+        }
+    }
+}
+
+impl Hub {
+    pub fn new(service: Service, sessions: Arc<Sessions>, events: Sender<Outgoing>) -> Self {
+        Self {
+            service,
+            sessions,
+            presence: Mutex::default(),
+            changes: Mutex::new(()),
+            events,
+            events_queued: AtomicU64::new(0),
+        }
+    }
+
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    pub fn handle(&self, link: &SessionLink, request: Request) -> Response {
+        let now = crate::clock::now();
+        let response = match request {
+            Request::Editing { period, item, editing } => {
+                let response = self.service.handle(&link.actor, now, request);
+                if response == Response::Done {
+                    let mut presence = self.presence();
+                    if let Some(users) = presence.set(link.id, &link.actor.name, (period, item), editing) {
+                        self.push(Audience::Everyone, Event::Editing { period, item, users });
+                    }
+                }
+                response
+            }
+            request => {
+                let effect = Effect::of(&request);
+                let _order = match effect {
+                    Effect::Nothing => None,
+                    _ => Some(self.changes.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+                };
+                let response = self.service.handle(&link.actor, now, request);
+                self.announce(link, effect, &response);
+                response
+            }
+        };
+        self.note_access(link, &response);
+        response
+    }
+
+    fn announce(&self, link: &SessionLink, effect: Effect, response: &Response) {
+        match (effect, response) {
+            (Effect::Entry { period, item, base_revision }, Response::Saved(SaveOutcome::Saved(entry))) => {
+                if entry.revision != base_revision {
+                    self.push(Audience::Everyone, Event::EntryChanged { period, item, entry: entry.clone() });
+                }
+                let mut presence = self.presence();
+                if let Some(users) = presence.set(link.id, &link.actor.name, (period, item), false) {
+                    self.push(Audience::Everyone, Event::Editing { period, item, users });
+                }
+            }
+            (Effect::Reload, r) if !matches!(r, Response::Error(_)) => self.push(Audience::Everyone, Event::Reload),
+            _ => {}
+        }
+    }
+
+    /// A client connected: events go to it from now on if the store knows its user (or
+    /// has no users yet, and so will make it the owner).
+    pub fn connect(&self, link: Arc<SessionLink>) {
+        self.sessions.add(Arc::clone(&link));
+        let store = self.service.store();
+        let known = match store.user(link.actor.uid) {
+            Ok(Some(_)) => true,
+            Ok(None) => matches!(store.owner(), Ok(None)),
+            Err(_) => false,
+        };
+        if known {
+            self.subscribe(&link);
+        }
+    }
+
+    /// Events go only to users the store knows: roles change while clients stay connected.
+    fn note_access(&self, link: &SessionLink, response: &Response) {
+        match response {
+            Response::Error(ApiError::NotAUser { .. }) => link.unsubscribe(),
+            Response::Error(ApiError::Store(_)) => {}
+            _ => self.subscribe(link),
+        }
+    }
+
+    /// A newly subscribed client hears of changes from now on, and first who is editing what.
+    fn subscribe(&self, link: &SessionLink) {
+        if link.subscribe(self.events_queued.load(Ordering::Acquire)) {
+            let presence = self.presence();
+            for ((period, item), users) in presence.all() {
+                self.push(Audience::Session(link.id), Event::Editing { period, item, users });
+            }
+        }
+    }
+
+    /// A client left: its presence goes with it.
+    pub fn disconnect(&self, id: u64) {
+        self.sessions.remove(id);
+        let mut presence = self.presence();
+        for ((period, item), users) in presence.release_all(id) {
+            self.push(Audience::Everyone, Event::Editing { period, item, users });
+        }
+    }
+
+    /// Who may stop the server: its own user, root, or an admin of the store.
+    pub fn may_stop(&self, actor: &Actor) -> Result<(), ApiError> {
+        if actor.uid == 0 || actor.uid == nix::unistd::geteuid().as_raw() {
+            return Ok(());
+        }
+        match self.service.store().user(actor.uid)? {
+            Some(user) if user.role == Role::Admin => Ok(()),
+            Some(user) => Err(ApiError::Forbidden { name: actor.name.clone(), role: user.role, needed: Role::Admin }),
+            None => Err(ApiError::NotAUser { name: actor.name.clone() }),
+        }
+    }
+
+    /// The presence lock is taken while an event is queued, so presence events stay in order.
+    fn presence(&self) -> MutexGuard<'_, Presence> {
+        self.presence.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn push(&self, to: Audience, event: Event) {
+        // Fails only when the broadcaster has ended, i.e. the server is stopping.
+        let number = self.events_queued.fetch_add(1, Ordering::AcqRel);
+        let _ = self.events.send(Outgoing { number, to, event });
+    }
+
+    #[cfg(test)]
+    pub(crate) fn editors(&self, key: super::presence::ItemKey) -> Vec<String> {
+        self.presence().users(key)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! The socket and the accept loop. A thread per client: dozens of staff at most, each
+//! thread blocked on its socket (no CPU while idle) with a small stack, and the store's
+//! calls are synchronous anyway. The loop itself sleeps in poll(2) on the socket and a
+//! wake-up line; the only timer is the idle exit, armed only while nobody is connected.
+
+use std::io;
+use std::os::fd::AsFd;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use nix::errno::Errno;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+
+use super::hub::Hub;
+use super::lifecycle::{self, Lifecycle};
+use super::sessions::Sessions;
+use super::{ServeError, Service, broadcast, log, session};
+use crate::tr;
+
+pub struct ServerOptions {
+    /// How long to wait without clients before exiting; `None`: never.
+    pub idle_timeout: Option<Duration>,
+    /// The server exits when this folder disappears (a test's temporary store).
+    pub store_dir: PathBuf,
+}
+
+pub struct BoundSocket {
+    listener: UnixListener,
+    path: PathBuf,
+    /// (device, inode) of the socket file we created: we remove only our own.
+    file: (u64, u64),
+}
+
+impl BoundSocket {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn remove_if_ours(&self) {
+        if std::fs::symlink_metadata(&self.path).is_ok_and(|m| (m.dev(), m.ino()) == self.file) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Binds the socket, replacing a file left by a dead server only after a refused connect.
+pub fn bind(path: &Path, mode: u32) -> Result<BoundSocket, ServeError> {
+    let fail = |e: io::Error| ServeError::Socket { socket: path.to_path_buf(), detail: e.to_string() };
+    match UnixStream::connect(path) {
+        Ok(_) => return Err(ServeError::AlreadyRunning { socket: path.to_path_buf() }),
+        Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+            if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_socket()) {
+                std::fs::remove_file(path).map_err(fail)?;
+            }
+        }
+        Err(_) => {}
+    }
+    let listener = UnixListener::bind(path).map_err(fail)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(fail)?;
+    let meta = std::fs::symlink_metadata(path).map_err(fail)?;
+    Ok(BoundSocket { listener, path: path.to_path_buf(), file: (meta.dev(), meta.ino()) })
+}
+
+enum Exit {
+    Stopped,
+    Idle,
+    StoreGone,
+}
+
+/// Serves until stopped (SIGTERM, SIGINT, `otchet serve --stop`), idle for the timeout, or
+/// the store's folder is gone; then lets every request in flight finish, flushes, removes
+/// the socket.
+pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Result<(), ServeError> {
+    let (lifecycle, wake_rx) = Lifecycle::new()?;
+    let lifecycle = Arc::new(lifecycle);
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(signal, lifecycle.stop_flag())?;
+        signal_hook::low_level::pipe::register(signal, lifecycle.wake_handle()?)?;
+    }
+    let sessions = Arc::new(Sessions::default());
+    let (events, broadcaster) = broadcast::spawn(Arc::clone(&sessions))?;
+    let hub = Arc::new(Hub::new(service, sessions, events));
+    bound.listener.set_nonblocking(true)?;
+    log::line(&tr!("server-log-started", socket = bound.path.display().to_string()));
+
+    let mut workers: Vec<JoinHandle<()>> = Vec::new();
+    let mut next_id: u64 = 0;
+    let mut idle_since = Some(Instant::now());
+    let exit = loop {
+        if lifecycle.stop_requested() {
+            break Exit::Stopped;
+        }
+        if !options.store_dir.exists() {
+            break Exit::StoreGone;
+        }
+        idle_since = if lifecycle.count() > 0 { None } else { idle_since.or_else(|| Some(Instant::now())) };
+        let timeout = match (idle_since, options.idle_timeout) {
+            (Some(since), Some(limit)) => {
+                let left = limit.saturating_sub(since.elapsed());
+                if left.is_zero() {
+                    break Exit::Idle;
+                }
+                PollTimeout::try_from(left.as_millis() + 1).unwrap_or(PollTimeout::MAX)
+            }
+            _ => PollTimeout::NONE,
+        };
+        let mut fds =
+            [PollFd::new(bound.listener.as_fd(), PollFlags::POLLIN), PollFd::new(wake_rx.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, timeout) {
+            Ok(_) | Err(Errno::EINTR) => {}
+            Err(e) => return Err(ServeError::Io { detail: e.to_string() }),
+        }
+        lifecycle::drain(&wake_rx);
+        accept_all(&bound.listener, &hub, &lifecycle, &mut next_id, &mut workers);
+        workers.retain(|w| !w.is_finished());
+    };
+    let reason = match exit {
+        Exit::Stopped => tr!("server-log-exit-stopped"),
+        Exit::Idle => tr!("server-log-exit-idle"),
+        Exit::StoreGone => tr!("server-log-exit-store-gone"),
+    };
+    log::line(&reason);
+
+    bound.remove_if_ours();
+    drop(bound);
+    lifecycle.end_reading_all();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    let flushed = hub.service().store().flush();
+    // The last handle on the store: dropping it closes sled and ends the broadcaster.
+    drop(hub);
+    let _ = broadcaster.join();
+    lifecycle.release_stoppers();
+    match (flushed, exit) {
+        (Err(e), Exit::Stopped | Exit::Idle) => Err(ServeError::Store(e)),
+        _ => Ok(()),
+    }
+}
+
+fn accept_all(
+    listener: &UnixListener,
+    hub: &Arc<Hub>,
+    lifecycle: &Arc<Lifecycle>,
+    next_id: &mut u64,
+    workers: &mut Vec<JoinHandle<()>>,
+) {
+    loop {
+        let stream = match listener.accept() {
+            Ok((stream, _)) => stream,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                log::line(&tr!("server-log-accept-failed", detail = e.to_string()));
+                // Out of file descriptors, say: the socket stays readable, so do not spin.
+                std::thread::sleep(Duration::from_millis(100));
+                return;
+            }
+        };
+        *next_id += 1;
+        let id = *next_id;
+        let spawned = stream.set_nonblocking(false).and_then(|()| stream.try_clone()).and_then(|second| {
+            lifecycle.opened(id, second);
+            let (hub, lifecycle) = (Arc::clone(hub), Arc::clone(lifecycle));
+            std::thread::Builder::new().name(format!("session-{id}")).stack_size(super::THREAD_STACK).spawn(move || {
+                session::run(&hub, &lifecycle, id, stream);
+                lifecycle.closed(id);
+            })
+        });
+        match spawned {
+            Ok(worker) => workers.push(worker),
+            Err(e) => {
+                lifecycle.closed(id);
+                log::line(&tr!("server-log-accept-failed", detail = e.to_string()));
+            }
+        }
+    }
+}

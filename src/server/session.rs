@@ -1,0 +1,114 @@
+//! One client connection, on its own thread: the kernel says who the peer is, the
+//! handshake compares protocol versions, then requests are answered in order until the
+//! client leaves. A malformed frame ends this connection and nothing else.
+
+use std::io::BufReader;
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::time::Duration;
+
+use nix::sys::socket::{getsockopt, sockopt};
+
+use super::hub::Hub;
+use super::lifecycle::Lifecycle;
+use super::log;
+use super::sessions::SessionLink;
+use crate::domain::Actor;
+use crate::identity::actor_for_uid;
+use crate::proto::frame::{self, Frame, FrameBody, FrameError, Handshake, PROTOCOL_VERSION, program_version};
+use crate::proto::{ApiError, Response};
+use crate::tr;
+
+/// A client that connects and says nothing is dropped after this long.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// A client that stops reading its socket is dropped after this long.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn run(hub: &Arc<Hub>, lifecycle: &Lifecycle, id: u64, stream: UnixStream) {
+    let actor = match peer_actor(&stream) {
+        Ok(actor) => actor,
+        Err(e) => {
+            log::line(&tr!("server-log-peer-unknown", detail = e.to_string()));
+            return;
+        }
+    };
+    if let Err(e) = converse(hub, lifecycle, id, &actor, stream) {
+        match e {
+            FrameError::Closed => {}
+            e => log::line(&tr!("server-log-connection-dropped", name = &actor.name, detail = e.to_string())),
+        }
+    }
+}
+
+/// The uid comes from the kernel (SO_PEERCRED), never from anything the client sends.
+fn peer_actor(stream: &UnixStream) -> nix::Result<Actor> {
+    let credentials = getsockopt(stream, sockopt::PeerCredentials)?;
+    Ok(actor_for_uid(credentials.uid()))
+}
+
+fn converse(
+    hub: &Arc<Hub>,
+    lifecycle: &Lifecycle,
+    id: u64,
+    actor: &Actor,
+    stream: UnixStream,
+) -> Result<(), FrameError> {
+    stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT))?;
+    stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let welcome = Frame::new(FrameBody::Welcome { program: program_version() });
+    match frame::read(&mut reader) {
+        Ok(Frame { body: FrameBody::Hello { .. }, .. }) => {}
+        Ok(Frame { body: FrameBody::Stop { .. }, .. })
+        | Err(FrameError::Version { handshake: Some(Handshake::Stop { .. }), .. }) => {
+            return stop(hub, lifecycle, actor, stream);
+        }
+        Err(FrameError::Version { protocol, handshake: Some(Handshake::Hello { .. }) }) => {
+            // The client is told our version and words the refusal itself.
+            let refusal =
+                ApiError::Version { client: protocol, server: PROTOCOL_VERSION, server_program: program_version() };
+            log::line(&tr!("server-log-refused", name = &actor.name, detail = refusal.to_string()));
+            return frame::write(&mut &stream, &welcome);
+        }
+        Ok(_) => return Err(FrameError::OutOfPlace),
+        Err(e) => return Err(e),
+    }
+    frame::write(&mut &stream, &welcome)?;
+    stream.set_read_timeout(None)?;
+    let link = Arc::new(SessionLink::new(id, actor.clone(), stream));
+    hub.connect(Arc::clone(&link));
+    let result = serve_requests(hub, &link, &mut reader);
+    hub.disconnect(id);
+    result
+}
+
+fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStream>) -> Result<(), FrameError> {
+    loop {
+        let request = match frame::read(reader)? {
+            Frame { body: FrameBody::Request(request), .. } => request,
+            _ => return Err(FrameError::OutOfPlace),
+        };
+        let response = hub.handle(link, request);
+        let bytes = match frame::encode(&Frame::new(FrameBody::Response(response))) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let refusal = Response::Error(ApiError::BadRequest { detail: e.to_string() });
+                frame::encode(&Frame::new(FrameBody::Response(refusal)))?
+            }
+        };
+        link.send(&bytes)?;
+    }
+}
+
+/// `otchet serve --stop`: the stopper's connection stays open until the store is closed,
+/// so that when it sees the end, another process may open the store.
+fn stop(hub: &Hub, lifecycle: &Lifecycle, actor: &Actor, stream: UnixStream) -> Result<(), FrameError> {
+    if let Err(refusal) = hub.may_stop(actor) {
+        log::line(&tr!("server-log-stop-refused", name = &actor.name));
+        return frame::write(&mut &stream, &Frame::new(FrameBody::Response(Response::Error(refusal))));
+    }
+    log::line(&tr!("server-log-stop-asked", name = &actor.name));
+    frame::write(&mut &stream, &Frame::new(FrameBody::Welcome { program: program_version() }))?;
+    lifecycle.request_stop(stream);
+    Ok(())
+}

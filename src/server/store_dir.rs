@@ -1,0 +1,87 @@
+//! The store's folder as the server finds it: private to one user, or shared by a staff
+//! group (setgid, mode 2770, see docs/server.md); never writable by everyone.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use nix::sys::stat::{Mode, umask};
+
+use super::ServeError;
+use crate::store::StoreError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sharing {
+    Private,
+    Group,
+}
+
+impl Sharing {
+    pub fn socket_mode(self) -> u32 {
+        match self {
+            Sharing::Private => 0o600,
+            Sharing::Group => 0o660,
+        }
+    }
+
+    /// Files the server creates (sled's, the log) stay usable by whichever group member
+    /// starts the server next.
+    pub fn apply_umask(self) {
+        let mask = match self {
+            Sharing::Private => 0o077,
+            Sharing::Group => 0o007,
+        };
+        umask(Mode::from_bits_truncate(mask));
+    }
+}
+
+/// Creates a missing folder private to its user, and tells how an existing one is shared.
+pub fn check(dir: &Path) -> Result<Sharing, ServeError> {
+    if !dir.exists() {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })?;
+    }
+    let mode = std::fs::metadata(dir)
+        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })?
+        .permissions()
+        .mode();
+    sharing_of(mode).ok_or_else(|| ServeError::WorldWritable { path: dir.to_path_buf() })
+}
+
+fn sharing_of(mode: u32) -> Option<Sharing> {
+    if mode & 0o002 != 0 {
+        None
+    } else if mode & 0o070 != 0 {
+        Some(Sharing::Group)
+    } else {
+        Some(Sharing::Private)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes() {
+        assert_eq!(sharing_of(0o40700), Some(Sharing::Private));
+        assert_eq!(sharing_of(0o42770), Some(Sharing::Group));
+        assert_eq!(sharing_of(0o40750), Some(Sharing::Group));
+        assert_eq!(sharing_of(0o40777), None);
+        assert_eq!(sharing_of(0o41733), None);
+    }
+
+    #[test]
+    fn a_world_writable_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(matches!(check(dir.path()), Err(ServeError::WorldWritable { .. })));
+        let fresh = dir.path().join("new/store");
+        assert_eq!(check(&fresh).unwrap(), Sharing::Private);
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}

@@ -1,0 +1,83 @@
+//! Wording for schedules, due dates and times, from the catalogue.
+
+use chrono::{Datelike, FixedOffset, NaiveDate, TimeZone};
+
+use crate::domain::{Clause, Deadline, Due, Every, Stamp};
+use crate::tr;
+
+fn day_month(d: NaiveDate, year: i32) -> String {
+    if d.year() == year || (d.year() == year + 1 && d.month() == 1) {
+        d.format("%d.%m").to_string()
+    } else {
+        d.format("%d.%m.%Y").to_string()
+    }
+}
+
+fn dates(due: &[Due], year: i32) -> String {
+    due.iter().map(|d| day_month(d.date, year)).collect::<Vec<_>>().join(", ")
+}
+
+/// How the deadline was understood: "ежеквартально: 05.04, 05.07, 05.10, 05.01".
+pub fn schedule(deadline: &Deadline, year: i32, hand_set: bool) -> String {
+    let Deadline::Known(schedule) = deadline else {
+        return tr!("schedule-unknown");
+    };
+    let parts: Vec<String> = schedule
+        .clauses
+        .iter()
+        .map(|c| {
+            let due = dates(&c.due_dates(year), year);
+            match c {
+                Clause::Fixed { .. } => tr!("schedule-fixed", dates = due),
+                Clause::Recurring { every, .. } => match every {
+                    Every::Month => tr!("schedule-monthly", dates = due),
+                    Every::Quarter => tr!("schedule-quarterly", dates = due),
+                    Every::HalfYear => tr!("schedule-half-yearly", dates = due),
+                    Every::Year => tr!("schedule-yearly", dates = due),
+                },
+                Clause::Continuous => tr!("schedule-continuous", dates = due),
+                Clause::Event => tr!("schedule-event"),
+            }
+        })
+        .collect();
+    let text = parts.join("; ");
+    if hand_set { tr!("schedule-hand-set", schedule = text) } else { text }
+}
+
+/// "через 3 дня", "сегодня", "просрочено на 8 дней".
+pub fn relative(date: NaiveDate, as_of: NaiveDate) -> String {
+    let days = (date - as_of).num_days();
+    match days {
+        0 => tr!("due-today"),
+        d if d > 0 => tr!("due-in", days = d),
+        d => tr!("due-ago", days = -d),
+    }
+}
+
+/// "14.04.2020 14:02" at the given offset from UTC (the user's local time).
+pub fn stamp(s: Stamp, offset: FixedOffset) -> String {
+    match offset.timestamp_opt(s.0, 0).single() {
+        Some(t) => t.format("%d.%m.%Y %H:%M").to_string(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_lang};
+
+    #[test]
+    fn wording_in_russian() {
+        set_lang(Lang::Ru);
+        let d = Deadline::resolve("Ежеквартально, до 05 числа месяца, следующего за отчетным периодом", None);
+        assert_eq!(schedule(&d, 2020, false), "ежеквартально: 05.04, 05.07, 05.10, 05.01");
+        assert_eq!(schedule(&Deadline::Unknown, 2020, false), "срок не распознан — задайте вручную (s)");
+        let as_of = NaiveDate::from_ymd_opt(2020, 4, 13).unwrap();
+        assert_eq!(relative(NaiveDate::from_ymd_opt(2020, 4, 16).unwrap(), as_of), "через 3 дня");
+        assert_eq!(relative(NaiveDate::from_ymd_opt(2020, 4, 5).unwrap(), as_of), "просрочено на 8 дней");
+        assert_eq!(relative(NaiveDate::from_ymd_opt(2020, 4, 14).unwrap(), as_of), "через 1 день");
+        assert_eq!(relative(NaiveDate::from_ymd_opt(2020, 4, 18).unwrap(), as_of), "через 5 дней");
+        assert_eq!(relative(as_of, as_of), "сегодня");
+    }
+}

@@ -1,0 +1,33 @@
+//! `x`: writing the report to a file, through the same exporters as `otchet export`.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::client::Client;
+use crate::domain::{FlagRules, PeriodId};
+use crate::formats::{ExportFormat, ExportInput, PeriodExport, export as render, save_atomically};
+use crate::tr;
+
+pub fn export(
+    client: &mut Client,
+    format: ExportFormat,
+    path: &Path,
+    period: PeriodId,
+    as_of: NaiveDate,
+    rules: &FlagRules,
+) -> Result<PathBuf, String> {
+    let bytes = if format.is_whole_store() {
+        let dump = client.dump().map_err(|e| e.to_string())?;
+        render(format, &ExportInput::WholeStore(&dump))
+    } else {
+        let snapshot = client
+            .snapshot(Some(period))
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| tr!("store-unknown-period", period = period.to_string()))?;
+        render(format, &ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules }))
+    }
+    .map_err(|e| e.to_string())?;
+    save_atomically(path, &bytes).map_err(|e| e.to_string())?;
+    Ok(path.to_path_buf())
+}

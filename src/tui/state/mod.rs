@@ -1,0 +1,143 @@
+//! Everything the screen shows, and nothing about how it is drawn.
+
+mod editor;
+mod line_input;
+mod main_screen;
+
+pub use editor::{Editor, shown as editor_shown};
+pub use line_input::LineInput;
+pub use main_screen::{Filter, Focus, Main, Row};
+
+use chrono::NaiveDate;
+
+use super::keymap::Keymaps;
+use super::theme::Theme;
+use crate::domain::{Entry, FlagRules, ItemId, Role};
+use crate::store::Revision;
+
+pub struct State {
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    pub keymaps: Keymaps,
+    pub theme: Theme,
+    pub user: String,
+    pub role: Role,
+    pub as_of: NaiveDate,
+    /// The as-of date follows the calendar until the user sets one.
+    pub as_of_is_today: bool,
+    pub rules: FlagRules,
+    /// The terminal's size in columns and rows.
+    pub size: (u16, u16),
+    /// Local time's offset from UTC, for showing when things were saved.
+    pub utc_offset: chrono::FixedOffset,
+    /// "Save and quit" was chosen: quit when the save is acknowledged.
+    pub quit_after_save: bool,
+}
+
+pub enum Screen {
+    Loading,
+    /// The store is empty: import a file or load the bundled sample.
+    Welcome {
+        prompt: Option<LineInput>,
+    },
+    Main(Box<Main>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    ConfirmQuit,
+    Period {
+        cursor: usize,
+    },
+    Prompt(Prompt),
+    /// The user starts editing an item that has a draft of theirs.
+    DraftOffer {
+        item: ItemId,
+    },
+    /// Someone saved since this edit started: mine and theirs, side by side.
+    Conflict {
+        item: ItemId,
+        mine_info: String,
+        mine_assessment: String,
+        theirs: Entry,
+    },
+    History {
+        item: ItemId,
+        revisions: Vec<Revision>,
+        cursor: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    AsOf,
+    Schedule,
+    ExportFormat,
+    ExportPath,
+}
+
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+    pub error: Option<String>,
+    /// Context carried from an earlier step (the chosen export format).
+    pub carried: String,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, initial: &str) -> Prompt {
+        Prompt { kind, input: LineInput::new(initial), error: None, carried: String::new() }
+    }
+}
+
+impl State {
+    pub fn new(keymaps: Keymaps, theme: Theme, user: String, role: Role, today: NaiveDate, rules: FlagRules) -> State {
+        State {
+            screen: Screen::Loading,
+            overlay: None,
+            message: None,
+            keymaps,
+            theme,
+            user,
+            role,
+            as_of: today,
+            as_of_is_today: true,
+            rules,
+            size: (80, 24),
+            utc_offset: chrono::Offset::fix(&chrono::Utc),
+            quit_after_save: false,
+        }
+    }
+
+    pub fn main(&self) -> Option<&Main> {
+        match &self.screen {
+            Screen::Main(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn main_mut(&mut self) -> Option<&mut Main> {
+        match &mut self.screen {
+            Screen::Main(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn info(&mut self, text: String) {
+        self.message = Some(Message { text, is_error: false });
+    }
+
+    pub fn error(&mut self, text: String) {
+        self.message = Some(Message { text, is_error: true });
+    }
+}

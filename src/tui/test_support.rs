@@ -1,0 +1,81 @@
+//! The sample as a TUI state, for tests of `update` and `view`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::keymap::Keymaps;
+use super::state::{Main, Screen, State};
+use super::theme::Theme;
+use crate::domain::{Entry, FlagRules, Item, ItemId, Period, Plan, Role, Stamp};
+use crate::proto::Snapshot;
+use crate::store::Settings;
+
+pub const SAMPLE: &[u8] = include_bytes!("../../samples/serov-2020-q1.txt");
+
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 4, 13).unwrap_or_default()
+}
+
+/// The sample as the store would hand it out after an import.
+pub fn sample_snapshot() -> Snapshot {
+    let report = crate::formats::txt::parse_report(Path::new("sample"), SAMPLE).expect("the sample parses");
+    let items: Vec<Item> = report
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Item {
+            id: ItemId(i as u32 + 1),
+            seq: r.seq.clone(),
+            point: r.point.clone(),
+            title: r.title.clone(),
+            deadline_text: r.deadline_text.clone(),
+            schedule_override: None,
+            responsible: String::new(),
+        })
+        .collect();
+    let entries = report
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.info.is_empty() || !r.assessment.is_empty())
+        .map(|(i, r)| {
+            let entry = Entry {
+                info: r.info.clone(),
+                assessment: r.assessment.clone(),
+                changed_by: "import".into(),
+                changed_at: Stamp(1_586_000_000),
+                revision: 1,
+            };
+            (ItemId(i as u32 + 1), entry)
+        })
+        .collect();
+    let period = Period { id: report.period, title: report.period_title.clone() };
+    Snapshot {
+        plan: Plan {
+            year: report.period.year,
+            organisation: report.organisation,
+            approved_by: report.approved_by,
+            title_lines: report.title_lines,
+            sections: vec![],
+        },
+        periods: vec![period.clone()],
+        period,
+        items,
+        entries,
+        drafts: vec![],
+        settings: Settings::default(),
+    }
+}
+
+pub fn state_with(role: Role, theme: Theme) -> State {
+    crate::i18n::set_lang(crate::i18n::Lang::Ru);
+    let mut state = State::new(Keymaps::defaults(), theme, "ivanova".into(), role, as_of(), FlagRules::default());
+    state.as_of_is_today = false;
+    state.screen = Screen::Main(Box::new(Main::from_snapshot(sample_snapshot(), as_of(), &state.rules)));
+    state
+}
+
+pub fn sample_state() -> State {
+    state_with(Role::Editor, Theme::ansi16())
+}

@@ -1,0 +1,357 @@
+use super::*;
+use crate::domain::{Entry, ItemId, Role, Stamp};
+use crate::proto::Event;
+use crate::store::SaveOutcome;
+use crate::tui::key::{Key, KeyCode};
+use crate::tui::state::{Filter, Focus, Overlay};
+use crate::tui::test_support::{sample_state, state_with};
+use crate::tui::theme::Theme;
+
+fn press(state: &mut State, key: Key) -> Effect {
+    update(state, Action::Key(key))
+}
+
+fn keys(state: &mut State, text: &str) -> Vec<Effect> {
+    text.chars().map(|c| press(state, Key::char(c))).collect()
+}
+
+fn selected_point(state: &State) -> String {
+    state.main().and_then(|m| m.selected()).map(|r| r.item.point_label().to_owned()).unwrap_or_default()
+}
+
+fn go_to_point(state: &mut State, point: &str) {
+    press(state, Key::plain(KeyCode::Home));
+    for _ in 0..100 {
+        if selected_point(state) == point {
+            return;
+        }
+        press(state, Key::char('j'));
+    }
+    panic!("no item {point}");
+}
+
+fn flatten(effect: Effect) -> Vec<Effect> {
+    match effect {
+        Effect::Batch(v) => v.into_iter().flat_map(flatten).collect(),
+        Effect::None => vec![],
+        e => vec![e],
+    }
+}
+
+#[test]
+fn moves_through_the_list() {
+    let mut s = sample_state();
+    assert_eq!(selected_point(&s), "1");
+    press(&mut s, Key::char('j'));
+    press(&mut s, Key::plain(KeyCode::Down));
+    assert_eq!(selected_point(&s), "3");
+    press(&mut s, Key::char('k'));
+    assert_eq!(selected_point(&s), "2");
+    press(&mut s, Key::plain(KeyCode::End));
+    assert_eq!(selected_point(&s), "72");
+    press(&mut s, Key::plain(KeyCode::PageUp));
+    assert_eq!(selected_point(&s), "53", "a page at 80x24 is 19 rows");
+    let m = s.main().unwrap();
+    assert!(m.offset <= m.cursor && m.cursor < m.offset + 20, "the selection stays on screen");
+    press(&mut s, Key::plain(KeyCode::Home));
+    assert_eq!(selected_point(&s), "1");
+    press(&mut s, Key::char('k'));
+    assert_eq!(selected_point(&s), "1", "no wrap at the top");
+}
+
+#[test]
+fn russian_layout_keys_work_too() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('о'));
+    press(&mut s, Key::char('о'));
+    assert_eq!(selected_point(&s), "3");
+    press(&mut s, Key::char('л'));
+    assert_eq!(selected_point(&s), "2");
+    press(&mut s, Key::char('а'));
+    assert_eq!(s.main().unwrap().filter, Filter::Overdue);
+    assert_eq!(press(&mut s, Key::char('й')), Effect::Quit);
+}
+
+#[test]
+fn filters_cycle_and_flagged_items_are_found() {
+    let mut s = sample_state();
+    let shown = |s: &State| -> Vec<String> {
+        let m = s.main().unwrap();
+        m.visible.iter().map(|&i| m.rows[i].item.point_label().to_owned()).collect()
+    };
+    press(&mut s, Key::char('f'));
+    assert_eq!(shown(&s), ["70", "72"]);
+    press(&mut s, Key::char('f'));
+    assert_eq!(shown(&s), ["44", "64", "65", "66", "67", "68", "69", "70", "71", "72"]);
+    press(&mut s, Key::char('f'));
+    assert!(shown(&s).is_empty(), "nothing is due soon on 13.04.2020");
+    press(&mut s, Key::char('f'));
+    assert_eq!(shown(&s).len(), 72 - 7);
+    press(&mut s, Key::char('f'));
+    assert_eq!(shown(&s).len(), 72);
+
+    press(&mut s, Key::char(']'));
+    assert_eq!(selected_point(&s), "44");
+    press(&mut s, Key::char(']'));
+    assert_eq!(selected_point(&s), "64");
+    press(&mut s, Key::char('['));
+    assert_eq!(selected_point(&s), "44");
+}
+
+#[test]
+fn search_is_case_and_yo_insensitive_and_covers_texts() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('/'));
+    assert!(matches!(s.overlay, Some(Overlay::Prompt(_))));
+    keys(&mut s, "ЗАСЕДАНИИ КОМИССИИ ПО КООРДИНАЦИИ");
+    let m = s.main().unwrap();
+    assert!(!m.visible.is_empty());
+    assert!(m.visible.iter().any(|&i| m.rows[i].item.point_label() == "67"));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(s.overlay.is_none());
+    // ё = е: the sample writes "отчетный"; a search for "отчётн" finds it.
+    press(&mut s, Key::char('/'));
+    for _ in 0..40 {
+        press(&mut s, Key::plain(KeyCode::Backspace));
+    }
+    keys(&mut s, "отчётн");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(!s.main().unwrap().visible.is_empty());
+    // Text of an execution entry (not the title) is searched too.
+    press(&mut s, Key::char('/'));
+    for _ in 0..40 {
+        press(&mut s, Key::plain(KeyCode::Backspace));
+    }
+    keys(&mut s, "реестра парковок");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert_eq!(s.main().unwrap().visible.len(), 1);
+    assert_eq!(selected_point(&s), "1");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    assert_eq!(s.main().unwrap().visible.len(), 72);
+}
+
+#[test]
+fn editing_then_saving_sends_the_text_and_the_base_revision() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert_eq!(s.main().unwrap().focus, Focus::Editor);
+    press(&mut s, Key::ctrl('a'));
+    let typed: Vec<Effect> = keys(&mut s, "Отчёт ").into_iter().flat_map(flatten).collect();
+    assert!(typed.contains(&Effect::ArmDraftTimer));
+    assert!(typed.iter().any(|e| matches!(e, Effect::SetEditing { editing: true, .. })), "the others are told");
+    press(&mut s, Key::plain(KeyCode::Tab));
+    assert_eq!(s.main().unwrap().focus, Focus::Assessment);
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::char('1'));
+    let Effect::Save(edit) = press(&mut s, Key::ctrl('s')) else { panic!("Ctrl-S saves") };
+    assert_eq!(edit.base_revision, 1);
+    assert!(edit.info.contains("Отчёт "), "{}", edit.info);
+    assert_eq!(edit.assessment, "выполнено в полном объеме в установленные сроки");
+
+    let saved = Entry {
+        info: edit.info.clone(),
+        assessment: edit.assessment.clone(),
+        changed_by: "ivanova".into(),
+        changed_at: Stamp(2),
+        revision: 2,
+    };
+    update(&mut s, Action::Saved(Ok(SaveOutcome::Saved(saved))));
+    let row = s.main().unwrap().selected().unwrap();
+    assert!(!row.flags.overdue && !row.flags.no_result && row.flags.done);
+    assert_eq!(s.main().unwrap().counts.overdue, 1);
+    assert!(!s.main().unwrap().editor.as_ref().unwrap().is_modified());
+    assert_eq!(press(&mut s, Key::ctrl('s')), Effect::None, "nothing left to save");
+}
+
+#[test]
+fn leaving_an_item_with_unsaved_text_keeps_a_draft() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "44");
+    press(&mut s, Key::char('e'));
+    keys(&mut s, "черновик");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    let effects = flatten(press(&mut s, Key::char('j')));
+    let draft = effects.iter().find_map(|e| match e {
+        Effect::PutDraft { item, draft, .. } => Some((*item, draft.info.clone())),
+        _ => None,
+    });
+    assert_eq!(draft.map(|(_, info)| info.starts_with("черновик")), Some(true));
+    assert!(effects.iter().any(|e| matches!(e, Effect::SetEditing { editing: false, .. })));
+    // Coming back and starting to edit offers the draft.
+    press(&mut s, Key::char('k'));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(matches!(s.overlay, Some(Overlay::DraftOffer { .. })));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    let editor = s.main().unwrap().editor.as_ref().unwrap();
+    assert!(editor.info_text().starts_with("черновик"));
+    assert_eq!(s.main().unwrap().focus, Focus::Editor);
+}
+
+#[test]
+fn a_draft_is_kept_after_a_pause_but_not_again_without_typing() {
+    let mut s = sample_state();
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "абв");
+    assert!(matches!(update(&mut s, Action::DraftTimer), Effect::PutDraft { .. }));
+    assert_eq!(update(&mut s, Action::DraftTimer), Effect::None, "nothing changed since");
+    keys(&mut s, "г");
+    assert!(matches!(update(&mut s, Action::DraftTimer), Effect::PutDraft { .. }));
+}
+
+#[test]
+fn quitting_with_unsaved_text_asks_first() {
+    let mut s = sample_state();
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "не сохранено");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    assert_eq!(press(&mut s, Key::char('q')), Effect::None);
+    assert!(matches!(s.overlay, Some(Overlay::ConfirmQuit)));
+    press(&mut s, Key::plain(KeyCode::Esc));
+    assert!(s.overlay.is_none(), "Esc stays");
+    press(&mut s, Key::char('q'));
+    let effects = flatten(press(&mut s, Key::char('d')));
+    assert!(matches!(effects.first(), Some(Effect::PutDraft { .. })));
+    assert_eq!(effects.last(), Some(&Effect::Quit));
+
+    let mut s = sample_state();
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "сохранить");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::char('q'));
+    let Effect::Save(edit) = press(&mut s, Key::char('ы')) else { panic!("s saves") };
+    // Quits only when the save is acknowledged; a conflict is shown first.
+    let theirs = Entry { revision: 2, changed_by: "petrova".into(), ..Entry::default() };
+    assert_eq!(update(&mut s, Action::Saved(Ok(SaveOutcome::Conflict { theirs }))), Effect::None);
+    assert!(matches!(s.overlay, Some(Overlay::Conflict { .. })));
+    let Effect::Save(_) = press(&mut s, Key::char('m')) else { panic!("keep mine") };
+    let saved = Entry { info: edit.info, revision: 3, ..Entry::default() };
+    assert_eq!(
+        update(&mut s, Action::Saved(Ok(SaveOutcome::Saved(saved)))),
+        Effect::None,
+        "no quit after the conflict"
+    );
+
+    let mut s = sample_state();
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "сохранить");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::char('q'));
+    let Effect::Save(edit) = press(&mut s, Key::char('s')) else { panic!("s saves") };
+    let saved = Entry { info: edit.info, revision: 2, ..Entry::default() };
+    let effects = flatten(update(&mut s, Action::Saved(Ok(SaveOutcome::Saved(saved)))));
+    assert_eq!(effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn a_paste_of_several_lines_is_one_edit() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "44");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    let before = s.main().unwrap().editor.as_ref().unwrap().info_text();
+    update(&mut s, Action::Paste("первая\r\nвторая\nтретья".into()));
+    let after = s.main().unwrap().editor.as_ref().unwrap().info_text();
+    assert!(after.starts_with("первая\nвторая\nтретья"), "{after}");
+    press(&mut s, Key::ctrl('z'));
+    assert_eq!(s.main().unwrap().editor.as_ref().unwrap().info_text(), before);
+    press(&mut s, Key::ctrl('y'));
+    assert_eq!(s.main().unwrap().editor.as_ref().unwrap().info_text(), after);
+}
+
+#[test]
+fn a_viewer_cannot_type_or_save() {
+    let mut s = state_with(Role::Viewer, Theme::ansi16());
+    assert_eq!(press(&mut s, Key::plain(KeyCode::Enter)), Effect::None);
+    assert!(s.message.as_ref().is_some_and(|m| m.is_error));
+    assert_eq!(press(&mut s, Key::ctrl('s')), Effect::None);
+    assert_eq!(press(&mut s, Key::char('1')), Effect::None);
+    assert!(!s.main().unwrap().editor.as_ref().unwrap().is_modified());
+}
+
+#[test]
+fn a_conflict_shows_both_texts_and_can_keep_mine() {
+    let mut s = sample_state();
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "мой");
+    let Effect::Save(_) = press(&mut s, Key::ctrl('s')) else { panic!() };
+    let theirs = Entry {
+        info: "их".into(),
+        assessment: String::new(),
+        changed_by: "petrova".into(),
+        changed_at: Stamp(5),
+        revision: 2,
+    };
+    update(&mut s, Action::Saved(Ok(SaveOutcome::Conflict { theirs })));
+    let Some(Overlay::Conflict { mine_info, .. }) = &s.overlay else { panic!("conflict dialog") };
+    assert!(mine_info.starts_with("мой"));
+    let Effect::Save(edit) = press(&mut s, Key::char('m')) else { panic!("keep mine saves again") };
+    assert_eq!(edit.base_revision, 2);
+}
+
+#[test]
+fn changes_by_others_arrive_without_a_keypress() {
+    let mut s = sample_state();
+    let period = s.main().unwrap().period.id;
+    let entry = Entry {
+        info: "сделано".into(),
+        assessment: "выполнено".into(),
+        changed_by: "petrova".into(),
+        changed_at: Stamp(9),
+        revision: 1,
+    };
+    update(&mut s, Action::Remote(Event::EntryChanged { period, item: ItemId(70), entry }));
+    let m = s.main().unwrap();
+    let row = &m.rows[m.row_of(ItemId(70)).unwrap()];
+    assert!(row.flags.done && !row.flags.overdue);
+    assert_eq!(m.counts.overdue, 1);
+    update(
+        &mut s,
+        Action::Remote(Event::Editing { period, item: ItemId(3), users: vec!["petrova".into(), "ivanova".into()] }),
+    );
+    assert_eq!(s.main().unwrap().presence.get(&ItemId(3)), Some(&vec!["petrova".to_owned()]));
+    update(&mut s, Action::Remote(Event::Editing { period, item: ItemId(3), users: vec![] }));
+    assert!(s.main().unwrap().presence.is_empty());
+}
+
+#[test]
+fn the_as_of_date_changes_the_flags() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('a'));
+    for _ in 0..12 {
+        press(&mut s, Key::plain(KeyCode::Backspace));
+    }
+    keys(&mut s, "01.03.2020");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert_eq!(s.as_of.to_string(), "2020-03-01");
+    assert_eq!(s.main().unwrap().counts.overdue, 0);
+    press(&mut s, Key::char('a'));
+    keys(&mut s, "x");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(matches!(&s.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()), "a bad date is named");
+}
+
+#[test]
+fn the_export_dialog_proposes_a_file_name() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('x'));
+    for _ in 0..4 {
+        press(&mut s, Key::plain(KeyCode::Backspace));
+    }
+    keys(&mut s, "pdf");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(matches!(&s.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()), "an unknown format is named");
+    for _ in 0..3 {
+        press(&mut s, Key::plain(KeyCode::Backspace));
+    }
+    keys(&mut s, "docx");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    let Some(Overlay::Prompt(p)) = &s.overlay else { panic!("the file name is asked") };
+    assert_eq!(p.input.text(), "otchet-2020-Q1.docx");
+    let Effect::Export { format, path, period, .. } = press(&mut s, Key::plain(KeyCode::Enter)) else {
+        panic!("export")
+    };
+    assert_eq!(
+        (format.extension(), path.to_str(), period.to_string().as_str()),
+        ("docx", Some("otchet-2020-Q1.docx"), "2020-Q1")
+    );
+}

@@ -1,0 +1,115 @@
+//! The selected item: whole title, the deadline as written and as understood, the nearest
+//! due date relative to the as-of date, its flags and who changed or edits it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::super::describe;
+use super::super::state::{Main, Row, State};
+use super::super::theme::{MARK_DONE, MARK_DUE_SOON, MARK_NO_RESULT, MARK_OVERDUE};
+use crate::text_width::{one_line, sanitize, wrap};
+use crate::tr;
+
+/// The title's lines and the lines after it.
+fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let theme = &state.theme;
+    let push_wrapped = |text: String, style: Style, out: &mut Vec<Line<'static>>| {
+        for l in wrap(&text, width) {
+            out.push(Line::from(Span::styled(l, style)));
+        }
+    };
+    let mut title = Vec::new();
+    let text = format!("{}. {}", row.item.point_label(), one_line(&sanitize(&row.item.title)));
+    push_wrapped(text, theme.heading, &mut title);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    push_wrapped(
+        tr!("detail-deadline", text = one_line(&sanitize(&row.item.deadline_text))),
+        Style::default(),
+        &mut out,
+    );
+    let understood = describe::schedule(&row.deadline.deadline, main.plan.year, row.item.schedule_override.is_some());
+    let understood_style =
+        if matches!(row.deadline.deadline, crate::domain::Deadline::Unknown) { theme.error } else { Style::default() };
+    push_wrapped(tr!("detail-understood", text = understood), understood_style, &mut out);
+
+    let nearest = if row.flags.overdue {
+        row.deadline.missed_due(main.period.id, state.as_of, row.flags.no_result)
+    } else {
+        row.deadline.nearest_due(state.as_of)
+    };
+    if let Some(due) = nearest {
+        let text = tr!(
+            "detail-nearest",
+            date = due.date.format("%d.%m.%Y").to_string(),
+            relative = describe::relative(due.date, state.as_of)
+        );
+        push_wrapped(text, if row.flags.overdue { theme.overdue } else { Style::default() }, &mut out);
+    }
+
+    let mut flags: Vec<Span<'static>> = Vec::new();
+    let f = row.flags;
+    for (on, mark, style, label) in [
+        (f.overdue, MARK_OVERDUE, theme.overdue, tr!("flag-overdue")),
+        (f.no_result, MARK_NO_RESULT, theme.no_result, tr!("flag-no-result")),
+        (f.due_soon, MARK_DUE_SOON, theme.due_soon, tr!("flag-due-soon")),
+        (f.done, MARK_DONE, theme.done, tr!("flag-done")),
+    ] {
+        if on {
+            if !flags.is_empty() {
+                flags.push(Span::raw("  "));
+            }
+            flags.push(Span::styled(format!("{mark} {label}"), style));
+        }
+    }
+    if !flags.is_empty() {
+        out.push(Line::from(flags));
+    }
+
+    let mut about = Vec::new();
+    if row.entry.revision > 0 && !row.entry.changed_by.is_empty() {
+        about.push(tr!(
+            "detail-changed",
+            who = row.entry.changed_by.clone(),
+            when = describe::stamp(row.entry.changed_at, state.utc_offset)
+        ));
+    }
+    if let Some(users) = main.presence.get(&row.item.id) {
+        about.push(tr!("detail-editing", who = users.join(", ")));
+    }
+    if let Some(draft) = main.drafts.get(&row.item.id) {
+        about.push(tr!("detail-draft", when = describe::stamp(draft.saved_at, state.utc_offset)));
+    }
+    if !about.is_empty() {
+        push_wrapped(about.join(" · "), theme.dim, &mut out);
+    }
+    (title, out)
+}
+
+/// How many lines the detail pane would like at this width (for the layout).
+pub(super) fn wanted_rows(state: &State, main: &Main, pane_width: u16) -> u16 {
+    let Some(row) = main.selected() else { return 1 };
+    let inner = usize::from(pane_width.saturating_sub(2)).max(1);
+    let (title, rest) = lines(state, main, row, inner);
+    u16::try_from(title.len() + rest.len()).unwrap_or(u16::MAX)
+}
+
+pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
+    let block = Block::default().borders(Borders::ALL).border_style(state.theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(row) = main.selected() else { return };
+    let (mut title, rest) = lines(state, main, row, usize::from(inner.width).max(1));
+    // When it does not all fit, the title gives up its tail first.
+    let room_for_title = usize::from(inner.height).saturating_sub(rest.len()).max(1);
+    if title.len() > room_for_title {
+        title.truncate(room_for_title);
+        if let Some(last) = title.last_mut() {
+            last.push_span(Span::raw("…"));
+        }
+    }
+    title.extend(rest);
+    frame.render_widget(Paragraph::new(title), inner);
+}

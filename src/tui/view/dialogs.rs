@@ -1,0 +1,210 @@
+//! Dialogs over the main screen: prompts, the period picker, confirmations, conflicts,
+//! history.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::super::command::Command;
+use super::super::describe;
+use super::super::keymap::Pane;
+use super::super::layout::centered;
+use super::super::state::{LineInput, Overlay, Prompt, PromptKind, State};
+use super::{dialog_block, help};
+use crate::text_width::{sanitize, truncate, width, wrap};
+use crate::tr;
+
+/// "Enter — восстановить · d — удалить · Esc — отмена" from a keymap table.
+fn key_hints(state: &State, pane: Pane, commands: &[Command]) -> String {
+    commands
+        .iter()
+        .filter_map(|c| state.keymaps.first_key(pane, *c).map(|k| format!("{k} — {}", c.describe())))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn paragraph_lines(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(&sanitize(text), width).into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
+}
+
+pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    match overlay {
+        Overlay::Help { scroll } => help::render(state, *scroll, frame, area),
+        Overlay::Prompt(prompt) => render_prompt(state, prompt, frame, area),
+        Overlay::ConfirmQuit => {
+            let hints =
+                key_hints(state, Pane::Quit, &[Command::SaveAndQuit, Command::QuitKeepingDraft, Command::Cancel]);
+            message_box(state, frame, area, tr!("quit-title"), &tr!("quit-unsaved"), &hints);
+        }
+        Overlay::DraftOffer { item } => {
+            let when = state
+                .main()
+                .and_then(|m| m.drafts.get(item))
+                .map(|d| describe::stamp(d.saved_at, state.utc_offset))
+                .unwrap_or_default();
+            let hints = key_hints(state, Pane::Draft, &[Command::Confirm, Command::DiscardDraft, Command::Cancel]);
+            message_box(state, frame, area, tr!("draft-title"), &tr!("draft-offer", when = when), &hints);
+        }
+        Overlay::Period { cursor } => render_periods(state, *cursor, frame, area),
+        Overlay::Conflict { mine_info, mine_assessment, theirs, .. } => {
+            let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+            let inner = dialog_block(frame, outer, tr!("conflict-title"), state);
+            let hints = key_hints(
+                state,
+                Pane::Conflict,
+                &[Command::KeepMine, Command::TakeTheirs, Command::EditMerge, Command::Cancel],
+            );
+            let hint_lines = paragraph_lines(&hints, inner.width.into(), state.theme.dim);
+            let body_h = inner.height.saturating_sub(u16::try_from(hint_lines.len()).unwrap_or(1));
+            let half = inner.width / 2;
+            let columns = [
+                (Rect::new(inner.x, inner.y, half, body_h), tr!("conflict-mine"), mine_info, mine_assessment),
+                (
+                    Rect::new(inner.x + half, inner.y, inner.width - half, body_h),
+                    tr!(
+                        "conflict-theirs",
+                        who = theirs.changed_by.clone(),
+                        when = describe::stamp(theirs.changed_at, state.utc_offset)
+                    ),
+                    &theirs.info,
+                    &theirs.assessment,
+                ),
+            ];
+            for (rect, title, info, assessment) in columns {
+                let block = Block::default().borders(Borders::ALL).title(Line::from(format!(" {title} ")));
+                let text_area = block.inner(rect);
+                frame.render_widget(block, rect);
+                let mut lines = paragraph_lines(assessment, text_area.width.into(), state.theme.heading);
+                lines.extend(paragraph_lines(info, text_area.width.into(), Style::default()));
+                frame.render_widget(Paragraph::new(lines), text_area);
+            }
+            frame.render_widget(
+                Paragraph::new(hint_lines),
+                Rect::new(inner.x, inner.y + body_h, inner.width, inner.height - body_h),
+            );
+        }
+        Overlay::History { revisions, cursor, .. } => {
+            let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+            let inner = dialog_block(frame, outer, tr!("history-title"), state);
+            let list_h = (inner.height / 3).max(3);
+            let mut lines = Vec::new();
+            for (i, rev) in revisions.iter().enumerate() {
+                let text = tr!(
+                    "history-line",
+                    revision = rev.revision,
+                    who = rev.by.clone(),
+                    when = describe::stamp(rev.at, state.utc_offset)
+                );
+                let style = if i == *cursor { state.theme.selected } else { Style::default() };
+                lines.push(Line::from(Span::styled(truncate(&text, inner.width.into()), style)));
+            }
+            let skip = cursor.saturating_sub(usize::from(list_h).saturating_sub(1));
+            let shown: Vec<Line> = lines.into_iter().skip(skip).take(list_h.into()).collect();
+            frame.render_widget(Paragraph::new(shown), Rect::new(inner.x, inner.y, inner.width, list_h));
+            if let Some(rev) = revisions.get(*cursor) {
+                let body = Rect::new(inner.x, inner.y + list_h, inner.width, inner.height.saturating_sub(list_h + 1));
+                let mut text = paragraph_lines(&rev.assessment, body.width.into(), state.theme.heading);
+                text.extend(paragraph_lines(&rev.info, body.width.into(), Style::default()));
+                frame.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::TOP)), body);
+            }
+            let hints = key_hints(state, Pane::History, &[Command::Confirm, Command::Cancel]);
+            let y = inner.y + inner.height.saturating_sub(1);
+            frame.render_widget(
+                Paragraph::new(Span::styled(hints, state.theme.dim)),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
+        }
+    }
+}
+
+fn message_box(state: &State, frame: &mut Frame, area: Rect, title: String, text: &str, hints: &str) {
+    let w = 64.min(area.width);
+    let body = paragraph_lines(text, usize::from(w.saturating_sub(2)), Style::default());
+    let hint = paragraph_lines(hints, usize::from(w.saturating_sub(2)), state.theme.dim);
+    let h = u16::try_from(body.len() + hint.len() + 3).unwrap_or(area.height);
+    let inner = dialog_block(frame, centered(area, w, h), title, state);
+    let mut lines = body;
+    lines.push(Line::default());
+    lines.extend(hint);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_periods(state: &State, cursor: usize, frame: &mut Frame, area: Rect) {
+    let Some(main) = state.main() else { return };
+    let hints = key_hints(state, Pane::Period, &[Command::Confirm, Command::OpenNextPeriod, Command::Cancel]);
+    let w = 60.min(area.width);
+    let hint_lines = paragraph_lines(&hints, usize::from(w.saturating_sub(2)), state.theme.dim);
+    let h = u16::try_from(main.periods.len() + hint_lines.len() + 3).unwrap_or(area.height).min(area.height);
+    let inner = dialog_block(frame, centered(area, w, h), tr!("period-title"), state);
+    let mut lines: Vec<Line> = main
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let current = if p.id == main.period.id { "•" } else { " " };
+            let text = format!("{current} {:<8} {}", p.id.to_string(), sanitize(&p.title));
+            let style = if i == cursor { state.theme.selected } else { Style::default() };
+            Line::from(Span::styled(truncate(&text, inner.width.into()), style))
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.extend(hint_lines);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn prompt_label(kind: PromptKind) -> String {
+    match kind {
+        PromptKind::Search => tr!("prompt-search"),
+        PromptKind::AsOf => tr!("prompt-as-of"),
+        PromptKind::Schedule => tr!("prompt-schedule"),
+        PromptKind::ExportFormat => tr!("prompt-export-format"),
+        PromptKind::ExportPath => tr!("prompt-export-path"),
+    }
+}
+
+fn render_prompt(state: &State, prompt: &Prompt, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(76);
+    let hint = match prompt.kind {
+        PromptKind::Schedule => tr!("prompt-schedule-hint"),
+        PromptKind::AsOf => tr!("prompt-as-of-hint"),
+        PromptKind::ExportFormat => tr!("prompt-export-format-hint"),
+        _ => String::new(),
+    };
+    let mut extra = paragraph_lines(&hint, usize::from(w.saturating_sub(2)), state.theme.dim);
+    if let Some(error) = &prompt.error {
+        extra.extend(paragraph_lines(error, usize::from(w.saturating_sub(2)), state.theme.error));
+    }
+    let h = u16::try_from(extra.len() + 3).unwrap_or(5);
+    let outer = Rect::new(area.x + (area.width - w) / 2, area.height.saturating_sub(h + 2), w, h);
+    let inner = dialog_block(frame, outer, prompt_label(prompt.kind), state);
+    let (line, cursor_x) = input_line(&prompt.input, usize::from(inner.width));
+    let mut lines = vec![Line::from(line)];
+    lines.extend(extra);
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position(Position::new(inner.x + u16::try_from(cursor_x).unwrap_or(0), inner.y));
+}
+
+/// The visible part of a one-line input and the cursor's column in it, by display width.
+pub(super) fn input_line(input: &LineInput, room: usize) -> (String, usize) {
+    let text = sanitize(input.text()).into_owned();
+    let before: String = text.chars().take(input.cursor()).collect();
+    let cursor = width(&before);
+    let room = room.max(1);
+    if cursor < room {
+        return (truncate(&text, room), cursor);
+    }
+    // Scroll so the cursor stays on screen.
+    let mut start = 0;
+    let mut skipped = 0;
+    for c in text.chars() {
+        if cursor - skipped < room {
+            break;
+        }
+        skipped += width(&c.to_string());
+        start += 1;
+    }
+    let visible: String = text.chars().skip(start).collect();
+    (truncate(&visible, room), cursor - skipped)
+}

@@ -1,0 +1,66 @@
+//! `view(&State, &mut Frame)`: draws the state; decides nothing.
+
+mod detail;
+mod dialogs;
+mod help;
+mod list;
+mod status;
+mod text_panes;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::layout::{self, too_small};
+use super::state::{Screen, State};
+use crate::tr;
+
+pub fn view(state: &State, frame: &mut Frame) {
+    let area = frame.area();
+    if too_small(area.width, area.height) {
+        let text = tr!("tui-too-small", width = area.width, height = area.height);
+        let lines: Vec<Line> =
+            crate::text_width::wrap(&text, area.width.max(1).into()).into_iter().map(Line::from).collect();
+        let y = area.height / 2;
+        frame.render_widget(
+            Paragraph::new(lines).centered(),
+            Rect::new(area.x, area.y + y.saturating_sub(1), area.width, area.height - y.saturating_sub(1)),
+        );
+        return;
+    }
+    match &state.screen {
+        Screen::Loading => {
+            frame.render_widget(Paragraph::new(tr!("tui-loading")).centered(), layout::centered(area, 40, 1));
+        }
+        Screen::Welcome { prompt } => welcome::render(state, prompt.as_ref(), frame, area),
+        Screen::Main(main) => {
+            let typing = main.focus != super::state::Focus::List;
+            let wanted = detail::wanted_rows(state, main, layout::areas(area, 0, typing).detail.width);
+            let areas = layout::areas(area, wanted, typing);
+            list::render(state, main, frame, areas.list);
+            detail::render(state, main, frame, areas.detail);
+            text_panes::render(state, main, frame, areas.editor, areas.assessment);
+            status::render(state, main, frame, areas.status);
+        }
+    }
+    if let Some(overlay) = &state.overlay {
+        dialogs::render(state, overlay, frame, area);
+    }
+}
+
+/// A bordered box cleared of what is under it.
+pub(super) fn dialog_block(frame: &mut Frame, area: Rect, title: String, state: &State) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(state.theme.border_focused)
+        .title(Line::from(format!(" {title} ")).style(state.theme.heading));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,165 @@
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use super::*;
+use crate::domain::Role;
+use crate::tui::action::Action;
+use crate::tui::key::{Key, KeyCode};
+use crate::tui::state::{LineInput, Screen};
+use crate::tui::test_support::{sample_state, state_with};
+use crate::tui::theme::Theme;
+use crate::tui::update;
+
+fn draw(state: &mut State, width: u16, height: u16) -> Buffer {
+    update(state, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| view(state, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn press(state: &mut State, key: Key) {
+    update(state, Action::Key(key));
+}
+
+/// The (x, y) of the first cell of the first line that contains `needle`.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let t = text(buffer);
+    t.lines().enumerate().find_map(|(y, line)| {
+        let byte = line.find(needle)?;
+        Some((line[..byte].chars().count() as u16, y as u16))
+    })
+}
+
+fn go_to(state: &mut State, point: &str) {
+    press(state, Key::plain(KeyCode::Home));
+    for _ in 0..80 {
+        if state.main().and_then(|m| m.selected()).is_some_and(|r| r.item.point_label() == point) {
+            return;
+        }
+        press(state, Key::char('j'));
+    }
+}
+
+#[test]
+fn main_screen_80x24() {
+    let mut s = sample_state();
+    go_to(&mut s, "70");
+    insta::assert_snapshot!(text(&draw(&mut s, 80, 24)));
+}
+
+#[test]
+fn main_screen_120x40() {
+    let mut s = sample_state();
+    go_to(&mut s, "63");
+    insta::assert_snapshot!(text(&draw(&mut s, 120, 40)));
+}
+
+#[test]
+fn editing_80x24() {
+    let mut s = sample_state();
+    go_to(&mut s, "44");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    for c in "Дополнение.".chars() {
+        press(&mut s, Key::char(c));
+    }
+    insta::assert_snapshot!(text(&draw(&mut s, 80, 24)));
+}
+
+#[test]
+fn help_80x24_and_120x40() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('?'));
+    insta::assert_snapshot!("help_80x24", text(&draw(&mut s, 80, 24)));
+    let mut s = sample_state();
+    press(&mut s, Key::char('?'));
+    insta::assert_snapshot!("help_120x40", text(&draw(&mut s, 120, 40)));
+}
+
+#[test]
+fn welcome_80x24() {
+    let mut s = sample_state();
+    s.screen = Screen::Welcome { prompt: Some(LineInput::new("~/отчеты/2020-q1.txt")) };
+    insta::assert_snapshot!(text(&draw(&mut s, 80, 24)));
+}
+
+#[test]
+fn too_small() {
+    let mut s = sample_state();
+    let t = text(&draw(&mut s, 79, 24));
+    assert!(t.contains("терминал слишком мал (нужно 80×24"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn overdue_and_result_less_items_stand_out_in_colour() {
+    let mut s = sample_state();
+    let buffer = draw(&mut s, 80, 24);
+    // Item 1 is selected: reverse video across the row.
+    let (x, y) = find(&buffer, "1 Анализ").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    press(&mut s, Key::plain(KeyCode::End));
+    let buffer = draw(&mut s, 80, 24);
+    // 70 is overdue: a red "!"; 71 has no result: a yellow "?".
+    let (x, y) = find(&buffer, "70 Направление").unwrap();
+    let mark = &buffer[(x - 2, y)];
+    assert_eq!((mark.symbol(), mark.fg), ("!", Color::Red));
+    assert!(mark.modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&buffer, "71 Мониторинг").unwrap();
+    let mark = &buffer[(x - 2, y)];
+    assert_eq!((mark.symbol(), mark.fg), ("?", Color::Yellow));
+    // Item 14 is done: a green "+".
+    go_to(&mut s, "14");
+    let buffer = draw(&mut s, 80, 24);
+    let (x, y) = find(&buffer, "14 Актуализация").unwrap();
+    let mark = &buffer[(x - 2, y)];
+    assert_eq!((mark.symbol(), mark.fg), ("+", Color::Green));
+}
+
+#[test]
+fn no_color_keeps_the_marks_and_drops_the_colours() {
+    let mut s = state_with(Role::Editor, Theme::monochrome());
+    press(&mut s, Key::plain(KeyCode::End));
+    let buffer = draw(&mut s, 80, 24);
+    let (x, y) = find(&buffer, "70 Направление").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "!");
+    let (x, y) = find(&buffer, "71 Мониторинг").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "?");
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "no colour under NO_COLOR");
+        assert_eq!(cell.bg, Color::Reset);
+    }
+}
+
+#[test]
+fn control_characters_in_texts_are_shown_as_placeholders() {
+    let mut s = sample_state();
+    if let Some(main) = s.main_mut() {
+        main.rows[0].item.title = "Злой\x1b[2J\x07 заголовок\u{202E}".into();
+        main.rows[0].entry.info = "текст\x1b]0;взлом\x07".into();
+        main.editor = None;
+        main.open_selected();
+    }
+    let buffer = draw(&mut s, 100, 30);
+    let t = text(&buffer);
+    assert!(t.contains("Злой␛[2J␇ заголовок"), "{t}");
+    assert!(t.contains("текст␛]0;взлом␇"), "{t}");
+    for cell in buffer.content() {
+        assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control in {:?}", cell.symbol());
+    }
+}

@@ -1,0 +1,44 @@
+//! The execution text and the assessment, each a ratatui-textarea inside its own block.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders};
+
+use super::super::state::{Focus, Main, State};
+use crate::tr;
+
+pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, editor_area: Rect, assessment_area: Rect) {
+    let theme = &state.theme;
+    let Some(editor) = &main.editor else {
+        frame.render_widget(Block::default().borders(Borders::ALL), editor_area);
+        frame.render_widget(Block::default().borders(Borders::ALL), assessment_area);
+        return;
+    };
+    let modified = if editor.is_modified() { " ●" } else { "" };
+    let focused = |f: Focus| main.focus == f && state.overlay.is_none();
+    let border = |f: Focus| if focused(f) { theme.border_focused } else { theme.border };
+
+    let info_title = format!(" {}{modified} ", tr!("pane-info-title"));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border(Focus::Editor))
+        .title(Line::from(info_title).style(theme.heading));
+    let inner = block.inner(editor_area);
+    frame.render_widget(block, editor_area);
+    frame.render_widget(&editor.info, inner);
+
+    let hint = if main.settings.assessments.is_empty() {
+        String::new()
+    } else {
+        tr!("pane-assessment-hint", n = main.settings.assessments.len().min(9))
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border(Focus::Assessment))
+        .title(Line::from(format!(" {} ", tr!("pane-assessment-title"))).style(theme.heading))
+        .title(Line::from(format!(" {hint} ")).style(theme.dim).right_aligned());
+    let inner = block.inner(assessment_area);
+    frame.render_widget(block, assessment_area);
+    frame.render_widget(&editor.assessment, inner);
+}

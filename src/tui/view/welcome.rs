@@ -1,0 +1,57 @@
+//! The first run on an empty store: import a file or load the bundled sample.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::command::Command;
+use super::super::keymap::Pane;
+use super::super::layout::centered;
+use super::super::state::{LineInput, State};
+use super::dialog_block;
+use super::dialogs::input_line;
+use crate::text_width::{sanitize, wrap};
+use crate::tr;
+
+pub(super) fn render(state: &State, prompt: Option<&LineInput>, frame: &mut Frame, area: Rect) {
+    let w = 70.min(area.width);
+    let text_w = usize::from(w.saturating_sub(4));
+    let mut lines: Vec<Line> = Vec::new();
+    for l in wrap(&tr!("welcome-text"), text_w) {
+        lines.push(Line::from(format!(" {l}")));
+    }
+    lines.push(Line::default());
+    for command in [Command::ImportFile, Command::LoadSample, Command::Quit] {
+        let key = state.keymaps.first_key(Pane::Welcome, command).map(|k| k.to_string()).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("   {key}"), state.theme.heading),
+            Span::raw(format!("  {}", command.describe())),
+        ]));
+    }
+    let mut prompt_row = None;
+    if let Some(input) = prompt {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(format!(" {}", tr!("welcome-path")), state.theme.heading)));
+        let (shown, cursor) = input_line(input, text_w);
+        prompt_row = Some((lines.len(), cursor));
+        lines.push(Line::from(format!(" {shown}")));
+    }
+    if let Some(m) = &state.message {
+        lines.push(Line::default());
+        for l in wrap(&sanitize(&m.text), text_w) {
+            lines.push(Line::from(Span::styled(
+                format!(" {l}"),
+                if m.is_error { state.theme.error } else { Style::default() },
+            )));
+        }
+    }
+    let h = u16::try_from(lines.len() + 2).unwrap_or(area.height).min(area.height);
+    let inner = dialog_block(frame, centered(area, w, h), tr!("welcome-title"), state);
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((row, cursor)) = prompt_row {
+        let x = inner.x + 1 + u16::try_from(cursor).unwrap_or(0);
+        frame.set_cursor_position(Position::new(x, inner.y + u16::try_from(row).unwrap_or(0)));
+    }
+}

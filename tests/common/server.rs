@@ -1,0 +1,103 @@
+//! Helpers for the server tests: a foreground server this test owns (killed by its pid when
+//! dropped), library clients over the socket, and the sample loaded.
+
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use otchet::client::{Client, RemoteTransport, ServerPaths};
+use otchet::domain::{ItemId, PeriodId};
+
+use super::{Sandbox, assert_ok, sample_path};
+
+/// A server started by the test in the foreground; killed on drop if still running.
+pub struct ServerProcess {
+    pub child: Child,
+}
+
+impl ServerProcess {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits for the exit, failing the test after `limit`.
+    pub fn wait_exit(&mut self, limit: Duration) -> std::process::ExitStatus {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for the server") {
+                return status;
+            }
+            assert!(started.elapsed() < limit, "the server did not exit within {limit:?}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Peak resident memory so far (VmHWM), in KiB.
+    pub fn peak_rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+impl Sandbox {
+    pub fn server_paths(&self) -> ServerPaths {
+        ServerPaths::new(&self.db(), None)
+    }
+
+    /// `otchet serve` in the foreground, waited for until it answers.
+    pub fn start_server(&self, extra: &[&str]) -> ServerProcess {
+        std::fs::create_dir_all(self.db()).expect("store dir");
+        let child = self
+            .otchet()
+            .arg("serve")
+            .arg("--db")
+            .arg(self.db())
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(self.path().join("server.log")).expect("log file"))
+            .spawn()
+            .expect("otchet serve starts");
+        let server = ServerProcess { child };
+        wait_for_socket(&self.server_paths().socket);
+        server
+    }
+
+    /// A client over the socket, without starting a server.
+    pub fn client(&self) -> Client {
+        Client::new(Box::new(RemoteTransport::connect(&self.server_paths(), None).expect("connect to the server")))
+    }
+
+    pub fn import_sample(&self) {
+        assert_ok(&self.run(&["import", sample_path().to_str().unwrap()]));
+    }
+}
+
+pub fn wait_for_socket(socket: &Path) {
+    let started = Instant::now();
+    while UnixStream::connect(socket).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(10), "no server answers on {}", socket.display());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+pub fn q1() -> PeriodId {
+    PeriodId::parse("2020-Q1").unwrap()
+}
+
+/// The item of the sample's point, as written ("70").
+pub fn item_of(client: &mut Client, point: &str) -> ItemId {
+    let snapshot = client.snapshot(Some(q1())).unwrap().expect("the sample is loaded");
+    snapshot.items.iter().find(|i| i.point_label() == point).map(|i| i.id).expect("point exists")
+}

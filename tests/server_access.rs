@@ -1,0 +1,290 @@
+//! Who may talk to the server and how: protocol versions, malformed frames, the peer's uid
+//! from the kernel, users without a role and viewers (as real processes of another user
+//! when the tests run as root).
+
+mod common;
+
+use std::io::{Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use common::server::{item_of, q1};
+use common::{Sandbox, assert_ok, stderr, stdout};
+use otchet::client::{Client, ClientError, RemoteTransport};
+use otchet::domain::{EntryEdit, Role};
+use otchet::proto::ApiError;
+use otchet::proto::frame::{self, Frame, FrameBody, PROTOCOL_VERSION};
+
+#[test]
+fn a_client_of_another_protocol_version_is_refused_with_the_message() {
+    let sb = Sandbox::new();
+    let _server = sb.start_server(&["--idle-timeout", "5"]);
+    let stream = UnixStream::connect(sb.server_paths().socket).unwrap();
+    let refusal = RemoteTransport::over(stream, PROTOCOL_VERSION + 1).err().expect("refused");
+    match &refusal {
+        ClientError::Api(ApiError::Version { client, server, server_program }) => {
+            assert_eq!((*client, *server), (PROTOCOL_VERSION + 1, PROTOCOL_VERSION));
+            assert_eq!(server_program, env!("CARGO_PKG_VERSION"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = refusal.to_string();
+    let expected = format!("клиент версии {}, сервер версии {}", PROTOCOL_VERSION + 1, PROTOCOL_VERSION);
+    assert!(text.contains(&expected) && text.contains("otchet serve --stop"), "{text}");
+    // The server goes on serving everyone else.
+    sb.client().whoami().unwrap();
+}
+
+#[test]
+fn a_server_of_another_protocol_version_is_named_by_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("old.sock");
+    let listener = UnixListener::bind(&socket).unwrap();
+    let fake = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let _hello = frame::read(&mut stream);
+        let welcome = Frame { protocol: 99, body: FrameBody::Welcome { program: "9.0.0".into() } };
+        frame::write(&mut stream, &welcome).unwrap();
+    });
+    let refusal = RemoteTransport::over(UnixStream::connect(&socket).unwrap(), PROTOCOL_VERSION).err().unwrap();
+    fake.join().unwrap();
+    assert!(
+        matches!(&refusal, ClientError::Api(ApiError::Version { server: 99, server_program, .. }) if server_program == "9.0.0"),
+        "{refusal:?}"
+    );
+    assert!(refusal.to_string().contains("сервер версии 99 (9.0.0)"), "{refusal}");
+}
+
+/// Reads until the server closes the connection; fails if it does not within 5 s.
+fn assert_closed_by_server(mut stream: UnixStream) {
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut sink = Vec::new();
+    match stream.read_to_end(&mut sink) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        Err(e) => panic!("the server did not close the connection: {e}"),
+    }
+}
+
+#[test]
+fn a_malformed_or_oversized_frame_closes_that_connection_only() {
+    let sb = Sandbox::new();
+    let _server = sb.start_server(&["--idle-timeout", "5"]);
+    let mut bystander = sb.client();
+    bystander.whoami().unwrap();
+    let socket = sb.server_paths().socket;
+
+    let mut garbage = UnixStream::connect(&socket).unwrap();
+    garbage.write_all(&[9, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).unwrap();
+    assert_closed_by_server(garbage);
+
+    let mut huge = UnixStream::connect(&socket).unwrap();
+    huge.write_all(&u32::MAX.to_le_bytes()).unwrap();
+    assert_closed_by_server(huge);
+
+    // Garbage after a good handshake ends that session too.
+    let mut greeted = UnixStream::connect(&socket).unwrap();
+    frame::write(&mut greeted, &Frame::new(FrameBody::Hello { program: "test".into() })).unwrap();
+    assert!(matches!(frame::read(&mut greeted).unwrap().body, FrameBody::Welcome { .. }));
+    greeted.write_all(&[3, 0, 0, 0, 0xff, 0xff, 0xff]).unwrap();
+    assert_closed_by_server(greeted);
+
+    bystander.whoami().expect("other clients are not affected");
+    sb.client().whoami().expect("new clients are served");
+}
+
+#[test]
+fn the_peer_uid_comes_from_the_kernel() {
+    let sb = Sandbox::new();
+    let _server = sb.start_server(&["--idle-timeout", "5"]);
+    let (actor, role) = sb.client().whoami().unwrap();
+    assert_eq!(actor.uid, nix::unistd::getuid().as_raw());
+    assert_eq!(actor, otchet::identity::current_actor());
+    assert_eq!(role, Role::Admin, "the store's first user owns it");
+}
+
+// ---- another user, as a real process (needs root to switch uid) -------------------------
+
+const NOBODY: u32 = 65534;
+
+/// Runs in a child process of this test binary under another uid (see `as_nobody`); does
+/// nothing in a normal test run.
+#[test]
+fn child_saves_as_another_user() {
+    let Ok(socket) = std::env::var("OTCHET_TEST_CHILD_SOCKET") else {
+        return;
+    };
+    let stream = UnixStream::connect(&socket).expect("connect");
+    let mut client = Client::new(Box::new(RemoteTransport::over(stream, PROTOCOL_VERSION).expect("handshake")));
+    match client.whoami() {
+        Ok((actor, role)) => println!("whoami: {} {}", actor.uid, role.as_str()),
+        Err(e) => println!("refused: {e}"),
+    }
+    let item = match client.snapshot(Some(q1())) {
+        Ok(snapshot) => snapshot.and_then(|s| s.items.first().map(|i| i.id)),
+        Err(_) => None,
+    };
+    if let Some(item) = item {
+        let base = client.entry(q1(), item).ok().flatten().map_or(0, |e| e.revision);
+        let edit = EntryEdit {
+            period: q1(),
+            item,
+            base_revision: base,
+            info: "чужая правка".into(),
+            assessment: String::new(),
+        };
+        match client.save(edit) {
+            Ok(outcome) => println!("saved: {outcome:?}"),
+            Err(e) => println!("save refused: {e}"),
+        }
+    }
+}
+
+/// A store shared with the `nogroup` group (2770, as docs/server.md sets up for staff), its
+/// server run by root, and the sample loaded; `None` (with a note) unless run as root.
+fn shared_store_as_root() -> Option<(Sandbox, common::server::ServerProcess)> {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: switching to another uid needs root");
+        return None;
+    }
+    let sb = Sandbox::new();
+    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::create_dir(sb.db()).unwrap();
+    nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    let server = sb.start_server(&["--idle-timeout", "5"]);
+    sb.import_sample();
+    let socket = std::fs::metadata(sb.server_paths().socket).unwrap();
+    assert_eq!(socket.permissions().mode() & 0o777, 0o660, "a group-shared store gets a group socket");
+    Some((sb, server))
+}
+
+/// This test binary, copied where `nobody` can run it, run as `nobody` doing the child's part.
+fn as_nobody(sb: &Sandbox) -> Option<String> {
+    let copy = sb.path().join("client-as-nobody");
+    if !copy.exists() {
+        std::fs::copy(std::env::current_exe().unwrap(), &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let run = || {
+        Command::new(&copy)
+            .args(["--exact", "child_saves_as_another_user", "--nocapture", "--test-threads", "1"])
+            .env("OTCHET_TEST_CHILD_SOCKET", sb.server_paths().socket)
+            .env("LANG", "C.UTF-8")
+            .current_dir(sb.path())
+            .uid(NOBODY)
+            .gid(NOBODY)
+            .output()
+    };
+    // A thread of this test binary forking just then may still hold the copy open for
+    // writing (ETXTBSY); that passes in a moment.
+    let mut out = run();
+    for _ in 0..50 {
+        match &out {
+            Err(e) if e.raw_os_error() == Some(nix::libc::ETXTBSY) => {
+                std::thread::sleep(Duration::from_millis(20));
+                out = run();
+            }
+            _ => break,
+        }
+    }
+    match out {
+        Ok(out) => Some(stdout(&out)),
+        Err(e) => {
+            eprintln!("skipped: cannot run a process as nobody: {e}");
+            None
+        }
+    }
+}
+
+fn otchet_as_nobody(sb: &Sandbox, args: &[&str]) -> Option<std::process::Output> {
+    let out =
+        sb.otchet().args(args).arg("--db").arg(sb.db()).current_dir(Path::new("/")).uid(NOBODY).gid(NOBODY).output();
+    match out {
+        Ok(out) if out.status.code() != Some(126) => Some(out),
+        other => {
+            eprintln!("skipped: the otchet binary cannot run as nobody: {other:?}");
+            None
+        }
+    }
+}
+
+#[test]
+fn a_user_without_a_role_is_refused_with_what_to_do() {
+    let Some((sb, _server)) = shared_store_as_root() else {
+        return;
+    };
+    let Some(out) = otchet_as_nobody(&sb, &["status"]) else {
+        return;
+    };
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("не допущен к этому хранилищу"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("otchet users add nobody --role editor"), "{}", stderr(&out));
+    let Some(said) = as_nobody(&sb) else {
+        return;
+    };
+    assert!(said.contains("refused: пользователь nobody не допущен"), "{said}");
+    assert!(!said.contains("saved:"), "{said}");
+}
+
+#[test]
+fn a_viewer_reads_but_cannot_save() {
+    let Some((sb, _server)) = shared_store_as_root() else {
+        return;
+    };
+    assert_ok(&sb.run(&["users", "add", "nobody", "--role", "viewer"]));
+    let Some(said) = as_nobody(&sb) else {
+        return;
+    };
+    assert!(said.contains(&format!("whoami: {NOBODY} viewer")), "the server knows the peer by its uid: {said}");
+    assert!(said.contains("save refused: у пользователя nobody роль «viewer»: только просмотр"), "{said}");
+    if let Some(status) = otchet_as_nobody(&sb, &["status", "--json"]) {
+        assert_ok(&status);
+    }
+
+    // Made an editor, the same user saves.
+    assert_ok(&sb.run(&["users", "add", "nobody", "--role", "editor"]));
+    let said = as_nobody(&sb).unwrap();
+    assert!(said.contains("saved: Saved"), "{said}");
+    let users = stdout(&sb.run(&["users", "list"]));
+    assert!(users.contains("nobody") && users.contains("editor"), "{users}");
+    assert_ok(&sb.run(&["users", "remove", "nobody"]));
+    let said = as_nobody(&sb).unwrap();
+    assert!(said.contains("refused:"), "{said}");
+    let mut client = sb.client();
+    let item = item_of(&mut client, "1");
+    let last = client.history(q1(), item).unwrap().pop().unwrap();
+    assert_eq!((last.by.as_str(), last.info.as_str()), ("nobody", "чужая правка"));
+}
+
+#[test]
+fn the_admin_manages_users_by_login_or_uid() {
+    let sb = Sandbox::new();
+    sb.import_sample();
+    let me = otchet::identity::current_actor();
+    let list = stdout(&sb.run(&["users", "list"]));
+    assert!(list.contains(&me.name) && list.contains("admin"), "the importer owns the store: {list}");
+
+    let unknown = sb.run(&["users", "add", "no-such-login-here", "--role", "editor"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("нет пользователя «no-such-login-here»"), "{}", stderr(&unknown));
+    let bad_role = sb.run(&["users", "add", "54321", "--role", "boss"]);
+    assert_eq!(bad_role.status.code(), Some(2), "{}", stderr(&bad_role));
+
+    assert_ok(&sb.run(&["users", "add", "54321", "--role", "viewer"]));
+    let list = stdout(&sb.run(&["users", "list"]));
+    assert!(list.lines().any(|l| l.contains("54321") && l.ends_with("viewer")), "{list}");
+    let demote = sb.run(&["users", "add", &me.name, "--role", "viewer"]);
+    assert_eq!(demote.status.code(), Some(2), "the owner stays an admin: {}", stderr(&demote));
+    let remove_owner = sb.run(&["users", "remove", &me.name]);
+    assert_eq!(remove_owner.status.code(), Some(2), "{}", stderr(&remove_owner));
+    assert_ok(&sb.run(&["users", "remove", "54321"]));
+    let again = sb.run(&["users", "remove", "54321"]);
+    assert_ok(&again);
+    assert!(stdout(&again).contains("и так не допущен"), "{}", stdout(&again));
+    assert!(!stdout(&sb.run(&["users", "list"])).contains("54321"));
+}

@@ -1,0 +1,174 @@
+//! The real binary in tmux: keys in with `send-keys`, the screen out with `capture-pane`.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{Sandbox, assert_ok, sample_path, stdout};
+use serde_json::Value;
+
+struct Tmux {
+    socket: PathBuf,
+    session: &'static str,
+}
+
+impl Tmux {
+    /// Starts `otchet --db <sandbox store>` in a detached 80×24 tmux session.
+    fn start(sb: &Sandbox, session: &'static str) -> Tmux {
+        let socket = sb.path().join("tmux.sock");
+        let otchet = env!("CARGO_BIN_EXE_otchet");
+        let env = [
+            format!("HOME={}", sb.path().display()),
+            format!("XDG_CONFIG_HOME={}", sb.path().join("config").display()),
+            format!("XDG_DATA_HOME={}", sb.path().join("data").display()),
+            format!("XDG_RUNTIME_DIR={}", sb.path().display()),
+            format!("OTCHET_SYSTEM_CONFIG={}", sb.path().join("none.toml").display()),
+            "OTCHET_IDLE_TIMEOUT=5".to_owned(),
+            "LANG=C.UTF-8".to_owned(),
+            "TERM=xterm-256color".to_owned(),
+        ];
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S").arg(&socket).args([
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+        ]);
+        for e in &env {
+            cmd.args(["-e", e]);
+        }
+        cmd.arg(format!("{otchet} --db {}", sb.db().display()));
+        let out = cmd.output().expect("tmux is installed (.ci/run installs it)");
+        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+        Tmux { socket, session }
+    }
+
+    fn tmux(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S").arg(&self.socket);
+        cmd
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let status = self.tmux().args(["send-keys", "-t", self.session, k]).status().expect("send-keys");
+            assert!(status.success());
+            // Separate keys so "Escape" and a following key are not read as Alt+key.
+            std::thread::sleep(Duration::from_millis(80));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        let status = self.tmux().args(["send-keys", "-t", self.session, "-l", text]).status().expect("send-keys");
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self.tmux().args(["capture-pane", "-p", "-t", self.session]).output().expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "{needle:?} never appeared; the screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        self.tmux().args(["has-session", "-t", self.session]).output().is_ok_and(|o| o.status.success())
+    }
+
+    fn kill(&self) {
+        let _ = self.tmux().args(["kill-server"]).output();
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn import_sample(sb: &Sandbox) {
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+}
+
+/// Down from item 1 to the item with this point.
+fn go_to_70(t: &Tmux) {
+    t.keys(&["End"]);
+    t.wait_for("72. Ввод информации");
+    t.keys(&["k", "k"]);
+    t.wait_for("70. Направление в Департамент");
+}
+
+#[test]
+fn edit_pick_save_and_quit_then_status_shows_it() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "edit");
+    t.wait_for("Пункты плана: 72");
+    go_to_70(&t);
+    t.keys(&["Enter"]);
+    t.text("Направлено письмом от 06.04.2020 № 123. ");
+    t.wait_for("● не сохранено");
+    t.keys(&["Escape"]);
+    t.keys(&["1"]);
+    t.wait_for("оценка: выполнено в полном объеме");
+    t.keys(&["C-s"]);
+    t.wait_for("пункт 70 сохранен");
+    t.keys(&["q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while t.alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!t.alive(), "q quits when everything is saved");
+
+    let out = sb.run(&["status", "--json", "--period", "2020-Q1", "--as-of", "2020-04-13"]);
+    assert_ok(&out);
+    let status: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let item70 = status["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap();
+    assert!(item70["info"].as_str().unwrap().starts_with("Направлено письмом от 06.04.2020 № 123. "), "{item70}");
+    assert_eq!(item70["assessment"], "выполнено в полном объеме в установленные сроки");
+    let flags = item70["flags"].as_array().unwrap();
+    assert!(!flags.iter().any(|f| f == "overdue" || f == "no_result"), "{flags:?}");
+    assert_eq!(status["counts"]["overdue"], 1);
+}
+
+#[test]
+fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "draft");
+    t.wait_for("Пункты плана: 72");
+    go_to_70(&t);
+    t.keys(&["Enter"]);
+    t.text("Черновик, который нельзя терять");
+    t.wait_for("Черновик, который нельзя терять");
+    // The SSH connection dies: the terminal goes away mid-typing.
+    t.kill();
+    std::thread::sleep(Duration::from_millis(500));
+
+    let t = Tmux::start(&sb, "again");
+    t.wait_for("Пункты плана: 72");
+    go_to_70(&t);
+    t.wait_for("есть ваш");
+    t.keys(&["Enter"]);
+    t.wait_for("несохраненный черновик");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Черновик, который нельзя терять");
+    assert!(screen.contains("черновик восстановлен"), "{screen}");
+}
