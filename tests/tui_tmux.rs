@@ -172,3 +172,32 @@ fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
     let screen = t.wait_for("Черновик, который нельзя терять");
     assert!(screen.contains("черновик восстановлен"), "{screen}");
 }
+
+#[test]
+fn a_save_in_one_tui_appears_in_another_without_a_keypress() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let a = Tmux::start(&sb, "a");
+    let b = Tmux::start(&sb, "b");
+    for t in [&a, &b] {
+        t.wait_for("Пункты плана: 72");
+        go_to_70(t);
+    }
+    let before = b.screen();
+    assert!(before.contains("! 70 Направление"), "{before}");
+
+    a.keys(&["Enter"]);
+    a.text("Сделано во втором окне. ");
+    a.wait_for("● не сохранено");
+    a.keys(&["Escape"]);
+    a.keys(&["1"]);
+    a.keys(&["C-s"]);
+    a.wait_for("пункт 70 сохранен");
+
+    // Nothing is sent to b: the server pushes the change.
+    let started = Instant::now();
+    let screen = b.wait_for("Сделано во втором окне.");
+    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
+    assert!(screen.contains("+ 70 Направление"), "the flags follow: {screen}");
+    assert!(screen.contains("8 выполнено"), "the counts follow: {screen}");
+}

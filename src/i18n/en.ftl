@@ -265,13 +265,14 @@ save-state-modified = ● not saved
 save-state-draft = ● in a draft
 status-help = { $key } help
 status-as-of = as of { $date }
-count-overdue = overdue { $n }
-count-no-result = no result { $n }
-count-due-soon = due soon { $n }
-count-done = done { $n }
-count-total = (of { $n } { $n ->
+count-overdue = { $n } overdue
+count-no-result = { $n } without result
+count-due-soon = { $n } due soon
+count-done = { $n } done
+count-total = { $n } { $n ->
     [one] item
    *[other] items
+} in all
 })
 
 help-title = Help

@@ -271,13 +271,23 @@ save-state-modified = ● не сохранено
 save-state-draft = ● в черновике
 status-help = { $key } справка
 status-as-of = на { $date }
-count-overdue = просрочено { $n }
-count-no-result = без результата { $n }
-count-due-soon = скоро срок { $n }
-count-done = выполнено { $n }
-count-total = (из { $n } { $n ->
-    [one] пункта
-   *[other] пунктов
+count-overdue = { $n } { $n ->
+    [one] просрочен
+    [few] просрочены
+   *[many] просрочено
+}
+count-no-result = { $n } без результата
+count-due-soon = { $n } скоро срок
+count-done = { $n } { $n ->
+    [one] выполнен
+    [few] выполнены
+   *[many] выполнено
+}
+count-total = всего { $n } { $n ->
+    [one] пункт
+    [few] пункта
+   *[many] пунктов
+}
 })
 
 help-title = Справка

@@ -56,7 +56,7 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
                 }
                 spans.push(Span::styled(text, style));
             }
-            spans.push(Span::raw(format!(" {}", tr!("count-total", n = c.items))));
+            spans.push(Span::raw(format!(" · {}", tr!("count-total", n = c.items))));
             Line::from(spans)
         }
     };

@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::*;
+use crate::tr;
 use crate::domain::Role;
 use crate::tui::action::Action;
 use crate::tui::key::{Key, KeyCode};
@@ -162,4 +163,31 @@ fn control_characters_in_texts_are_shown_as_placeholders() {
     for cell in buffer.content() {
         assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control in {:?}", cell.symbol());
     }
+}
+
+#[test]
+fn editing_and_welcome_120x40() {
+    let mut s = sample_state();
+    go_to(&mut s, "44");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    for c in "Дополнение.".chars() {
+        press(&mut s, Key::char(c));
+    }
+    insta::assert_snapshot!("editing_120x40", text(&draw(&mut s, 120, 40)));
+    s.screen = Screen::Welcome { prompt: None };
+    insta::assert_snapshot!("welcome_120x40", text(&draw(&mut s, 120, 40)));
+}
+
+#[test]
+fn status_counts_agree_with_their_numbers() {
+    crate::i18n::set_lang(crate::i18n::Lang::Ru);
+    let mut s = sample_state();
+    let t = text(&draw(&mut s, 80, 24));
+    let last = t.lines().nth(23).unwrap_or_default().to_owned();
+    assert_eq!(last, " 2 просрочены · 10 без результата · 0 скоро срок · 7 выполнено · всего 72 пункта");
+    assert_eq!(tr!("count-overdue", n = 1), "1 просрочен");
+    assert_eq!(tr!("count-overdue", n = 5), "5 просрочено");
+    assert_eq!(tr!("count-done", n = 21), "21 выполнен");
+    assert_eq!(tr!("count-total", n = 1), "всего 1 пункт");
+    assert_eq!(tr!("count-total", n = 11), "всего 11 пунктов");
 }
