@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::*;
-use crate::tr;
 use crate::domain::Role;
+use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::key::{Key, KeyCode};
 use crate::tui::state::{LineInput, Screen};
