@@ -273,7 +273,6 @@ count-total = { $n } { $n ->
     [one] item
    *[other] items
 } in all
-})
 
 help-title = Help
 help-marks = Marks in the list
@@ -413,3 +412,13 @@ editor-exit = the external editor failed ({ $status }); the text is unchanged
 demo-failed = cannot prepare the demo: { $detail }
 import-whole-store-export = this is an otchet whole-store JSON export, not a period's report: load it into an empty store with otchet import FILE --db NEW_DIR
 import-docx-broken-zip = the Word document's zip archive is damaged or cut short ({ $detail })
+
+## dev-generate (hidden: measurements, docs/performance.md)
+
+cli-dev-generate = write a large generated plan as report files, for measurements
+cli-dev-generate-items = how many items the plan has
+cli-dev-generate-periods = how many quarters, from Q1 (1 to 4)
+cli-dev-generate-seed = the seed: the same seed gives the same plan
+cli-dev-generate-output = the folder to write the reports to
+dev-generate-no-sample = the bundled sample has no texts to draw from
+dev-generate-done = { $file }: { $period }, { $items } items

@@ -288,7 +288,6 @@ count-total = всего { $n } { $n ->
     [few] пункта
    *[many] пунктов
 }
-})
 
 help-title = Справка
 help-marks = Отметки в списке
@@ -430,3 +429,13 @@ editor-exit = внешний редактор завершился с ошибк
 demo-failed = не удалось подготовить демонстрацию: { $detail }
 import-whole-store-export = это полная JSON-выгрузка хранилища otchet, а не отчет за период: загрузите ее в пустое хранилище командой otchet import ФАЙЛ --db НОВЫЙ_КАТАЛОГ
 import-docx-broken-zip = zip-архив документа Word поврежден или обрезан ({ $detail })
+
+## dev-generate (скрытая: для замеров, docs/performance.md)
+
+cli-dev-generate = записать большой сгенерированный план файлами отчетов, для замеров
+cli-dev-generate-items = сколько пунктов в плане
+cli-dev-generate-periods = сколько кварталов, начиная с I (от 1 до 4)
+cli-dev-generate-seed = затравка: с одной затравкой получается один и тот же план
+cli-dev-generate-output = папка, куда записать отчеты
+dev-generate-no-sample = во встроенном образце нет текстов для генерации
+dev-generate-done = { $file }: { $period }, пунктов: { $items }
