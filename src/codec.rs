@@ -34,12 +34,14 @@ pub enum Kind {
     User = 9,
     Owner = 10,
     Frame = 11,
+    /// How many transactions a store has committed (store/manifest.rs).
+    Commits = 12,
 }
 
 impl Kind {
     fn from_byte(b: u8) -> Option<Kind> {
         use Kind::*;
-        [Schema, Plan, Item, Period, Entry, Revision, Draft, Settings, User, Owner, Frame]
+        [Schema, Plan, Item, Period, Entry, Revision, Draft, Settings, User, Owner, Frame, Commits]
             .into_iter()
             .find(|k| *k as u8 == b)
     }
@@ -57,6 +59,7 @@ impl Kind {
             Kind::User => "user",
             Kind::Owner => "owner",
             Kind::Frame => "frame",
+            Kind::Commits => "commits",
         }
     }
 }
@@ -162,6 +165,66 @@ pub fn decode_prefix<T: DeserializeOwned>(kind: Kind, bytes: &[u8]) -> Result<T,
     if *found != kind as u8 {
         return Err(CodecError::WrongKind { expected: kind, found: *found });
     }
+    decode_prefix_payload(kind, payload)
+}
+
+// ---- streams: large records (a period's snapshot) never whole in memory twice --------
+
+/// How many bytes `encode` makes of `value`, counted without keeping them.
+pub fn encoded_len<R: Record>(value: &R) -> Result<usize, CodecError> {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(2);
+    bincode::serde::encode_into_std_write(value, &mut count, config())
+        .map_err(|e| CodecError::Encode(e.to_string()))?;
+    Ok(count.0)
+}
+
+/// Writes what `encode` makes straight to `w`. An I/O error of `w` comes back as
+/// `CodecError::Encode`: a caller that must tell them apart watches its writer.
+pub fn encode_into<R: Record>(value: &R, w: &mut impl std::io::Write) -> Result<(), CodecError> {
+    w.write_all(&[R::KIND as u8, R::VERSION]).map_err(|e| CodecError::Encode(e.to_string()))?;
+    bincode::serde::encode_into_std_write(value, w, config()).map_err(|e| CodecError::Encode(e.to_string()))?;
+    Ok(())
+}
+
+/// Reads a record's header from a stream and checks its kind; returns its format version.
+pub fn read_header(kind: Kind, r: &mut impl std::io::Read) -> Result<u8, CodecError> {
+    let mut header = [0u8; 2];
+    r.read_exact(&mut header).map_err(|_| CodecError::Truncated)?;
+    if header[0] != kind as u8 {
+        return Err(CodecError::WrongKind { expected: kind, found: header[0] });
+    }
+    Ok(header[1])
+}
+
+/// A streamed record is read in its current format only (records on the wire are never
+/// migrated): an older or newer version is refused as `decode` would refuse it.
+pub fn check_version<R: Record>(version: u8) -> Result<(), CodecError> {
+    match version.cmp(&R::VERSION) {
+        std::cmp::Ordering::Equal => Ok(()),
+        std::cmp::Ordering::Less => Err(CodecError::UnknownVersion { kind: R::KIND, version }),
+        std::cmp::Ordering::Greater => Err(CodecError::FutureVersion { kind: R::KIND, version, supported: R::VERSION }),
+    }
+}
+
+/// Decodes the next value of a record's payload from a stream, as its bytes arrive. The
+/// caller bounds the stream to the record (`Read::take`) and checks that it was used up.
+pub fn decode_next<T: DeserializeOwned>(kind: Kind, r: &mut impl std::io::Read) -> Result<T, CodecError> {
+    bincode::serde::decode_from_std_read(r, config().with_limit::<{ 64 << 20 }>())
+        .map_err(|e| CodecError::Malformed { kind, detail: e.to_string() })
+}
+
+/// `decode_prefix` for a payload without its header (read from a stream past it).
+pub fn decode_prefix_payload<T: DeserializeOwned>(kind: Kind, payload: &[u8]) -> Result<T, CodecError> {
     bincode::serde::decode_from_slice(payload, config().with_limit::<{ 64 << 20 }>())
         .map(|(value, _)| value)
         .map_err(|e| CodecError::Malformed { kind, detail: e.to_string() })
@@ -226,6 +289,23 @@ mod tests {
         assert!(matches!(decode::<Thing>(&bytes), Err(CodecError::TrailingBytes { .. })));
         bytes[0] = Kind::Plan as u8;
         assert!(matches!(decode::<Thing>(&bytes), Err(CodecError::WrongKind { .. })));
+    }
+
+    #[test]
+    fn streams_give_the_same_bytes_and_values() {
+        let t = Thing { name: "Серов".repeat(100), n: 7 };
+        let bytes = encode(&t).unwrap();
+        assert_eq!(encoded_len(&t).unwrap(), bytes.len());
+        let mut streamed = Vec::new();
+        encode_into(&t, &mut streamed).unwrap();
+        assert_eq!(streamed, bytes);
+        let mut r = bytes.as_slice();
+        assert_eq!(check_version::<Thing>(read_header(Kind::Settings, &mut r).unwrap()), Ok(()));
+        assert_eq!(decode_next::<Thing>(Kind::Settings, &mut r).unwrap(), t);
+        assert!(r.is_empty());
+        assert!(matches!(read_header(Kind::Plan, &mut bytes.as_slice()), Err(CodecError::WrongKind { .. })));
+        assert!(matches!(check_version::<Thing>(3), Err(CodecError::FutureVersion { .. })));
+        assert!(matches!(decode_next::<Thing>(Kind::Settings, &mut &bytes[2..9]), Err(CodecError::Malformed { .. })));
     }
 
     #[test]

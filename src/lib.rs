@@ -5,6 +5,8 @@ pub mod client;
 pub mod clock;
 pub mod codec;
 pub mod config;
+#[doc(hidden)]
+pub mod dev;
 pub mod domain;
 pub mod formats;
 pub mod i18n;

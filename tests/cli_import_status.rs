@@ -141,3 +141,17 @@ fn a_store_held_by_another_process_is_named() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("уже открыто другим процессом"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_standard_assessments_are_kept_in_the_store() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["assessments"]);
+    assert_ok(&out);
+    assert!(stdout(&out).starts_with("1  выполнено в полном объеме в установленные сроки\n"), "{}", stdout(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+    assert_ok(&sb.run(&["assessments", "set", "выполнено", "не выполнено"]));
+    assert_eq!(stdout(&sb.run(&["assessments", "list"])), "1  выполнено\n2  не выполнено\n");
+    let out = sb.run(&["assessments", "set", " "]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("оценка № 1 пуста"), "{}", stderr(&out));
+}

@@ -17,8 +17,11 @@ struct Tmux {
 impl Tmux {
     /// Starts `otchet --db <sandbox store>` in a detached 80×24 tmux session.
     fn start(sb: &Sandbox, session: &'static str) -> Tmux {
+        Tmux::start_command(sb, session, &format!("{} --db {}", env!("CARGO_BIN_EXE_otchet"), sb.db().display()))
+    }
+
+    fn start_command(sb: &Sandbox, session: &'static str, command: &str) -> Tmux {
         let socket = sb.path().join("tmux.sock");
-        let otchet = env!("CARGO_BIN_EXE_otchet");
         let env = [
             format!("HOME={}", sb.path().display()),
             format!("XDG_CONFIG_HOME={}", sb.path().join("config").display()),
@@ -45,7 +48,7 @@ impl Tmux {
         for e in &env {
             cmd.args(["-e", e]);
         }
-        cmd.arg(format!("{otchet} --db {}", sb.db().display()));
+        cmd.arg(command);
         let out = cmd.output().expect("tmux is installed (.ci/run installs it)");
         assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
         Tmux { socket, session }
@@ -94,6 +97,11 @@ impl Tmux {
 
     fn kill(&self) {
         let _ = self.tmux().args(["kill-server"]).output();
+        // The next server on this socket must not meet the old one shutting down.
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while self.tmux().arg("list-sessions").output().is_ok_and(|o| o.status.success()) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
@@ -197,7 +205,45 @@ fn a_save_in_one_tui_appears_in_another_without_a_keypress() {
     // Nothing is sent to b: the server pushes the change.
     let started = Instant::now();
     let screen = b.wait_for("Сделано во втором окне.");
-    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
+    // "Within a second"; the 100 ms polling of capture-pane is part of what is measured.
+    assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
+    eprintln!("the other TUI showed the save after {:?}", started.elapsed());
     assert!(screen.contains("+ 70 Направление"), "the flags follow: {screen}");
     assert!(screen.contains("8 выполнено"), "the counts follow: {screen}");
+}
+
+#[test]
+fn sigterm_keeps_the_draft_restores_the_terminal_and_exits_0() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let exit_file = sb.path().join("exit-status");
+    let command = format!(
+        "{} --db {}; echo \"exit $?\" > {}; sleep 30",
+        env!("CARGO_BIN_EXE_otchet"),
+        sb.db().display(),
+        exit_file.display()
+    );
+    let t = Tmux::start_command(&sb, "term", &command);
+    t.wait_for("Пункты плана: 72");
+    t.keys(&["Enter"]);
+    t.text("Текст перед остановкой сервера");
+    t.wait_for("Текст перед остановкой сервера");
+    let shell = t.tmux().args(["display", "-p", "-t", "term", "#{pane_pid}"]).output().unwrap();
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_owned();
+    let child = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+    let pid = String::from_utf8_lossy(&child.stdout).lines().next().unwrap_or_default().trim().to_owned();
+    assert!(!pid.is_empty(), "the TUI runs under the pane's shell");
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !exit_file.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(std::fs::read_to_string(&exit_file).unwrap_or_default().trim(), "exit 0");
+    let screen = t.screen();
+    assert!(!screen.contains("Пункты плана"), "the full screen is left: {screen}");
+    t.kill();
+
+    let t = Tmux::start(&sb, "after");
+    t.wait_for("есть ваш");
 }

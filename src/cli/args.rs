@@ -93,6 +93,10 @@ pub fn command() -> Command {
         .subcommand(super::serve::command())
         .subcommand(super::users::command())
         .subcommand(super::history::command())
+        .subcommand(super::backup::backup_command())
+        .subcommand(super::backup::restore_command())
+        .subcommand(super::assessments::command())
+        .subcommand(super::dev_generate::command())
 }
 
 /// Finds `--lang` before clap runs, so that clap's own help is already in that language.

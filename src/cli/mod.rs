@@ -1,7 +1,10 @@
 //! Argument parsing and dispatch: `main` calls `run`.
 
 mod args;
+mod assessments;
+mod backup;
 mod connect;
+mod dev_generate;
 mod export;
 mod failure;
 mod history;
@@ -55,6 +58,10 @@ fn run_with(argv: Vec<OsString>) -> Result<(), Failure> {
         Some(("serve", m)) => serve::run(&ctx, m),
         Some(("users", m)) => users::run(&ctx, m),
         Some(("history", m)) => history::run(&ctx, m),
+        Some(("backup", m)) => backup::run_backup(&ctx, m),
+        Some(("restore", m)) => backup::run_restore(&ctx, m),
+        Some(("assessments", m)) => assessments::run(&ctx, m),
+        Some(("dev-generate", m)) => dev_generate::run(m),
         _ => tui::run(&ctx, matches.get_flag("demo")),
     }
 }

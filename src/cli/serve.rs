@@ -64,7 +64,8 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     })?;
     let bound = server::bind(&paths.socket, sharing.socket_mode()).map_err(Failure::other)?;
     drop(start_lock);
-    let options = ServerOptions { idle_timeout, store_dir: paths.store.clone() };
+    let backups = server::backups::Policy::for_store(&paths.store, ctx.config.backup_days);
+    let options = ServerOptions { idle_timeout, store_dir: paths.store.clone(), backups };
     server::run(bound, Service::new(store), &options).map_err(Failure::other)
 }
 
@@ -84,14 +85,20 @@ fn idle_timeout(ctx: &Context, m: &ArgMatches) -> Result<Option<Duration>, Failu
 
 fn open_store(dir: &std::path::Path, cache_bytes: u64) -> Result<Store, Failure> {
     let started = Instant::now();
-    loop {
+    // sled may panic on damaged files; `Store::open` turns that into an error, and its
+    // panic message must not reach the user (the log a client shows) as a backtrace.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = loop {
         match Store::open(dir, &StoreOptions { cache_bytes }) {
             Err(StoreError::Locked { .. }) if started.elapsed() < OPEN_WAIT => {
                 std::thread::sleep(Duration::from_millis(50));
             }
-            result => return Ok(result?),
+            result => break result,
         }
-    }
+    };
+    std::panic::set_hook(hook);
+    Ok(result?)
 }
 
 fn stop(ctx: &Context) -> Result<(), Failure> {

@@ -26,7 +26,8 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         return Err(Failure::other(tr!("status-empty-store", path = ctx.store_path()?.display().to_string())));
     };
     let rows = evaluate(&snapshot, as_of, &ctx.config.rules);
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout is line-buffered, and the JSON of a large plan has a million lines.
+    let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
     let written = if m.get_flag("json") {
         serde_json::to_writer_pretty(&mut out, &json_report(&snapshot, as_of, &rows))
             .map_err(|e| std::io::Error::from(e.io_error_kind().unwrap_or(std::io::ErrorKind::Other)))
@@ -34,7 +35,8 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         write_text(&mut out, &snapshot, as_of, &rows, color)
-    };
+    }
+    .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::other(e)),
         _ => Ok(()),
@@ -48,7 +50,7 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
 struct Row<'a> {
     item: &'a crate::domain::Item,
     entry: &'a Entry,
-    deadline: ItemDeadline,
+    deadline: std::sync::Arc<ItemDeadline>,
     flags: Flags,
 }
 
@@ -75,13 +77,15 @@ fn evaluate<'a>(s: &'a Snapshot, as_of: NaiveDate, rules: &crate::domain::FlagRu
 
 // ---- JSON (the contract of cli.md) --------------------------------------------------
 
+// Built as it is written: a large plan's report is never held whole beside the snapshot.
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     plan: JsonPlan<'a>,
     period: JsonPeriod<'a>,
     as_of: String,
     counts: Counts,
-    items: Vec<JsonItem<'a>>,
+    items: JsonItems<'a>,
 }
 
 #[derive(Serialize)]
@@ -99,28 +103,66 @@ struct JsonPeriod<'a> {
     end: String,
 }
 
-#[derive(Serialize)]
-struct JsonItem<'a> {
-    seq: &'a str,
-    point: &'a str,
-    title: &'a str,
-    deadline_text: &'a str,
-    deadline: JsonDeadline,
-    info: &'a str,
-    assessment: &'a str,
-    flags: Vec<&'static str>,
+struct JsonItems<'a>(&'a [Row<'a>]);
+
+impl Serialize for JsonItems<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(JsonItem))
+    }
 }
 
-#[derive(Serialize)]
-struct JsonDeadline {
-    kind: &'static str,
-    due: Vec<JsonDue>,
+struct JsonItem<'a>(&'a Row<'a>);
+
+impl Serialize for JsonItem<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = self.0;
+        let mut item = s.serialize_struct("JsonItem", 8)?;
+        item.serialize_field("seq", r.item.seq_label())?;
+        item.serialize_field("point", r.item.point_label())?;
+        item.serialize_field("title", &r.item.title)?;
+        item.serialize_field("deadline_text", &r.item.deadline_text)?;
+        item.serialize_field("deadline", &JsonDeadline(&r.deadline))?;
+        item.serialize_field("info", &r.entry.info)?;
+        item.serialize_field("assessment", &r.entry.assessment)?;
+        item.serialize_field("flags", &r.flags.names())?;
+        item.end()
+    }
+}
+
+struct JsonDeadline<'a>(&'a ItemDeadline);
+
+impl Serialize for JsonDeadline<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut deadline = s.serialize_struct("JsonDeadline", 2)?;
+        deadline.serialize_field("kind", self.0.deadline.kind().as_str())?;
+        deadline.serialize_field("due", &JsonDues(&self.0.due))?;
+        deadline.end()
+    }
+}
+
+struct JsonDues<'a>(&'a [crate::domain::Due]);
+
+impl Serialize for JsonDues<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|d| JsonDue { date: Shown(d.date), reports_on: Shown(d.reports_on) }))
+    }
 }
 
 #[derive(Serialize)]
 struct JsonDue {
-    date: String,
-    reports_on: String,
+    date: Shown<NaiveDate>,
+    reports_on: Shown<crate::domain::Quarter>,
+}
+
+/// A value written as its `Display` text, without making a `String` of it first.
+struct Shown<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Shown<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
 }
 
 fn json_report<'a>(s: &'a Snapshot, as_of: NaiveDate, rows: &'a [Row<'a>]) -> JsonReport<'a> {
@@ -138,27 +180,7 @@ fn json_report<'a>(s: &'a Snapshot, as_of: NaiveDate, rows: &'a [Row<'a>]) -> Js
         },
         as_of: as_of.to_string(),
         counts,
-        items: rows
-            .iter()
-            .map(|r| JsonItem {
-                seq: r.item.seq_label(),
-                point: r.item.point_label(),
-                title: &r.item.title,
-                deadline_text: &r.item.deadline_text,
-                deadline: JsonDeadline {
-                    kind: r.deadline.deadline.kind().as_str(),
-                    due: r
-                        .deadline
-                        .due
-                        .iter()
-                        .map(|d| JsonDue { date: d.date.to_string(), reports_on: d.reports_on.to_string() })
-                        .collect(),
-                },
-                info: &r.entry.info,
-                assessment: &r.entry.assessment,
-                flags: r.flags.names(),
-            })
-            .collect(),
+        items: JsonItems(rows),
     }
 }
 

@@ -37,7 +37,8 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
             state.as_of_is_today = false;
         }
     }
-    let result = runtime::run(state, client, Options { initial_period: None }).map_err(Failure::other);
+    let store = if demo_dir.is_some() { None } else { ctx.store_path().ok() };
+    let result = runtime::run(state, client, Options { initial_period: None, store }).map_err(Failure::other);
     if let Some(dir) = demo_dir {
         let _ = std::fs::remove_dir_all(dir);
     }

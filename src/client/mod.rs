@@ -137,6 +137,10 @@ impl Client {
         expect!(self.call(Request::OpenPeriod { period })?, Response::Period(p) => p)
     }
 
+    pub fn settings(&mut self) -> Result<Settings, ClientError> {
+        expect!(self.call(Request::Settings)?, Response::Settings(s) => s)
+    }
+
     pub fn set_settings(&mut self, settings: Settings) -> Result<(), ClientError> {
         expect!(self.call(Request::SetSettings { settings })?, Response::Done => ())
     }

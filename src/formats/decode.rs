@@ -36,17 +36,24 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary);
     }
     let (text, _, had_errors) = WINDOWS_1251.decode(bytes);
-    if had_errors || looks_binary(&text) || !mostly_cyrillic_or_ascii(&text) {
+    if had_errors || looks_binary(&text) || mostly_control(&text) || !mostly_cyrillic_or_ascii(&text) {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded { text: text.into_owned(), encoding: WINDOWS_1251 })
 }
 
-/// Control characters other than tab, line feed, carriage return and form feed mean the
-/// bytes are not a text document.
+/// A NUL means the bytes are not a text document (UTF-16 without a BOM, a binary file).
+/// Other control characters (ESC, BEL, C1) may be part of a stored text, which an export
+/// must be able to bring back: they count only where any byte decodes (windows-1251).
 fn looks_binary(text: &str) -> bool {
+    text.contains('\0')
+}
+
+/// Control characters other than tab, line feed, carriage return and form feed in more
+/// than 1% of the text.
+fn mostly_control(text: &str) -> bool {
     let suspicious = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
-    text.contains('\0') || suspicious * 100 > text.chars().count()
+    suspicious * 100 > text.chars().count()
 }
 
 /// In windows-1251 any byte decodes to something; real Russian text is mostly letters,
@@ -76,6 +83,16 @@ mod tests {
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
         assert_eq!(decode_text(&utf16).unwrap().text, text);
+    }
+
+    #[test]
+    fn control_characters_of_stored_texts_do_not_make_a_text_binary() {
+        // A txt export of a short plan whose texts are mostly escape sequences.
+        let text = "\tОтчет\n\t\x1b[31m\x1b[0m\x07\u{9b}\u{85}\x1b]0;x\x07\n".repeat(3);
+        assert_eq!(decode_text(text.as_bytes()).unwrap().text, text);
+        let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(decode_text(&bom).unwrap().text, text);
+        assert_eq!(decode_text("Отчет\0".as_bytes()).err(), Some(DecodeError::Binary));
     }
 
     #[test]

@@ -54,6 +54,14 @@ pub enum Problem {
     Json(String),
     /// The program's whole-store JSON export where one period's report was expected.
     WholeStoreExport,
+    /// A backup whose first line is not a header this program can read.
+    BackupHeader(String),
+    /// A backup whose content does not match its checksum (changed or cut short).
+    BackupChecksum,
+    NewerBackup {
+        found: u32,
+        supported: u32,
+    },
 }
 
 impl ImportError {
@@ -94,6 +102,11 @@ impl fmt::Display for ImportError {
             Problem::OldWordDocument => tr!("import-old-word"),
             Problem::Json(detail) => tr!("import-bad-json", detail = detail),
             Problem::WholeStoreExport => tr!("import-whole-store-export"),
+            Problem::BackupHeader(detail) => tr!("backup-bad-header", detail = detail),
+            Problem::BackupChecksum => tr!("backup-bad-checksum"),
+            Problem::NewerBackup { found, supported } => {
+                tr!("backup-newer", found = *found, supported = *supported)
+            }
         };
         let file = self.file.display().to_string();
         let text = match (self.line, self.row) {

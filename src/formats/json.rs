@@ -11,7 +11,13 @@ pub fn looks_like_json(bytes: &[u8]) -> bool {
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
+/// A plain JSON export or a backup (whose checksum must match).
 pub fn parse_dump(file: &Path, bytes: &[u8]) -> Result<StoreDump, ImportError> {
+    crate::formats::backup::read(file, bytes).map(|(dump, _)| dump)
+}
+
+/// A plain JSON export, without a backup's header line.
+pub fn parse_plain(file: &Path, bytes: &[u8]) -> Result<StoreDump, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|e| ImportError::new(file, Problem::Json(e.to_string())))
 }

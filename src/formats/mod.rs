@@ -2,6 +2,7 @@
 //! export) into the domain's types, and writing a period's report (docx, html, csv, txt)
 //! or the whole store (json).
 
+pub mod backup;
 pub mod decode;
 pub mod docx;
 mod error;
@@ -15,7 +16,9 @@ pub mod txt;
 use std::path::Path;
 
 pub use error::{ImportError, Problem};
-pub use export::{ExportError, ExportFormat, ExportInput, PeriodExport, export, save_atomically};
+pub use export::{
+    ExportError, ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_atomically_with_mode,
+};
 
 use crate::domain::Report;
 use crate::store::StoreDump;

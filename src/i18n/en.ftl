@@ -422,3 +422,49 @@ cli-dev-generate-seed = the seed: the same seed gives the same plan
 cli-dev-generate-output = the folder to write the reports to
 dev-generate-no-sample = the bundled sample has no texts to draw from
 dev-generate-done = { $file }: { $period }, { $items } items
+cli-assessments = the standard assessments the screen interface picks with one key (1–9)
+cli-usage-assessments = otchet assessments [list | set TEXT…]
+cli-assessments-list = show the list of assessments
+cli-assessments-set = replace the list (admins only); one quoted argument per assessment
+cli-assessment-text = TEXT
+cli-assessment-text-help = an assessment's text, e.g. “выполнено в полном объеме в установленные сроки”
+assessments-blank = assessment no. { $n } is blank
+assessments-too-many = { $n } assessments, but only 9 keys to pick them with
+save-state-read-only = read only
+
+## reliability: backups, restore, damaged stores, recovery files (docs/reliability.md)
+
+cli-backup = write a backup of the whole store (JSON with a checksum); works while others keep working
+cli-usage-backup = otchet backup FILE [OPTIONS]
+cli-backup-file = where to write the backup
+cli-restore = load a backup (or a full JSON export) into an empty store
+cli-usage-restore = otchet restore FILE [--db NEW_DIR]
+cli-restore-file = the backup file: otchet backup FILE, a daily backup from the store's backups folder, or otchet export --format json
+backup-done = { $file }: backup written; plans: { $plans }, periods: { $periods }. To restore: otchet restore { $file } --db NEW_DIR
+restore-done = { $file }: checksum correct, the backup is loaded into the store { $store }; plans: { $plans }, periods: { $periods }, items: { $items }
+restore-done-plain = { $file }: an export without a checksum (nothing to verify) is loaded into the store { $store }; plans: { $plans }, periods: { $periods }, items: { $items }
+backup-bad-header = the backup's first line cannot be read: { $detail }
+backup-bad-checksum = the backup is damaged: its content does not match its checksum (the file was changed or cut short). Take another one, e.g. the previous day's from the store's backups folder
+backup-newer = the backup was made by a newer otchet (format { $found }, this version reads { $supported }); upgrade otchet
+server-log-backup-written = daily backup written: { $path }
+server-log-backup-failed = daily backup not written: { $detail }
+store-damaged = the files of the store { $path } are damaged and it cannot be opened ({ $detail }). The store was not changed. Restore it from a backup into a new folder: otchet restore FILE --db NEW_DIR (the daily backups are in { $path }/backups)
+store-damaged-files = the files of the store { $path } are damaged and it cannot be opened ({ $detail }). Do not work with this folder any more. Restore the store from a backup into a new folder: otchet restore FILE --db NEW_DIR (the daily backups are in { $path }/backups)
+tui-recovery-written = not saved: { $error }. The text stays on screen and is written to the file { $path }
+tui-recovery-failed = not saved: { $error }. The text stays on screen; writing it to a file failed too: { $detail }. Do not close the program; copy the text
+recovery-no-home = HOME is not set
+recovery-file = A text otchet could not save in the store. Copy it back into the item when the store is available again.
+    Store: { $store }
+    Period: { $period }, item { $point }
+    Time: { $time }
+    Reason: { $error }
+
+    Implementation information:
+    { $info }
+
+    Assessment of results:
+    { $assessment }
+store-disk-full = there is no room on the disk of the store { $path }: { $free } KB free, at least { $needed } KB needed. Nothing was written and nothing stored was touched; free some space and save again
+store-read-only = the disk of the store { $path } is read-only: nothing was written and nothing stored was touched
+store-stopped = the store { $path } takes no more requests: a write to the disk failed ({ $detail }). What is on the disk is not damaged. Free some space and restart the server: otchet serve --stop
+tui-recovery-saved = not saved; the text is in { $path } — { $error }

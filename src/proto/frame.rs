@@ -4,7 +4,7 @@
 //! otchet can still tell each other which they are.
 
 use std::fmt;
-use std::io::{self, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +12,7 @@ use super::{Event, Request, Response};
 use crate::codec::{self, CodecError, Kind, Record};
 
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
-pub const PROTOCOL_VERSION: u16 = 1;
+pub const PROTOCOL_VERSION: u16 = 2;
 
 /// The largest frame either side accepts, checked before anything is allocated. An entry's
 /// text can be a megabyte; the biggest frame is a whole-store dump (JSON export, backup) of
@@ -21,6 +21,9 @@ pub const MAX_FRAME_BYTES: u32 = 64 << 20;
 
 /// Memory is reserved as a frame's bytes arrive, at most this much ahead of them.
 const READ_CHUNK: usize = 1 << 20;
+
+/// Frames are encoded into the socket through a buffer of this size.
+const WRITE_BUFFER: usize = 64 << 10;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Frame {
@@ -127,22 +130,96 @@ pub fn encode(frame: &Frame) -> Result<Vec<u8>, FrameError> {
     Ok(out)
 }
 
+/// Writes a frame as it is encoded (a period's snapshot is tens of megabytes: it is never
+/// held twice). Its length is counted first, so a frame that cannot be encoded or is too
+/// large fails (`Malformed`, `TooLarge`) before anything is written.
 pub fn write(w: &mut impl Write, frame: &Frame) -> Result<(), FrameError> {
-    w.write_all(&encode(frame)?)?;
+    let len = codec::encoded_len(frame).map_err(FrameError::Malformed)?;
+    let Some(len) = u32::try_from(len).ok().filter(|n| *n <= MAX_FRAME_BYTES) else {
+        return Err(FrameError::TooLarge { len: len as u64 });
+    };
+    let mut out = Watched { inner: BufWriter::with_capacity(WRITE_BUFFER, w), failed: None };
+    out.write_all(&len.to_le_bytes())?;
+    if let Err(e) = codec::encode_into(frame, &mut out) {
+        return Err(out.failed.map_or(FrameError::Malformed(e), FrameError::Io));
+    }
+    out.flush()?;
     Ok(())
 }
 
+/// Reads a frame, decoding it as its bytes arrive (never holding them and the value at once).
 pub fn read(r: &mut impl Read) -> Result<Frame, FrameError> {
-    let bytes = read_record(r)?;
-    let protocol: u16 = codec::decode_prefix(Kind::Frame, &bytes).map_err(FrameError::Malformed)?;
+    let len = read_len(r)?;
+    let mut body = Watched { inner: r.take(len.into()), failed: None };
+    // A stream that ends early is a lost connection, not a malformed frame.
+    let fail = |body: &mut Watched<_>, e| body.failed.take().map_or(FrameError::Malformed(e), FrameError::Io);
+    let version = codec::read_header(Kind::Frame, &mut body).map_err(|e| fail(&mut body, e))?;
+    let protocol: u16 = codec::decode_next(Kind::Frame, &mut body).map_err(|e| fail(&mut body, e))?;
     if protocol != PROTOCOL_VERSION {
-        let handshake = codec::decode_prefix::<(u16, Handshake)>(Kind::Frame, &bytes).ok().map(|(_, h)| h);
+        let rest = read_rest(&mut body.inner)?;
+        let handshake = codec::decode_prefix_payload::<Handshake>(Kind::Frame, &rest).ok();
         return Err(FrameError::Version { protocol, handshake });
     }
-    codec::decode(&bytes).map_err(FrameError::Malformed)
+    codec::check_version::<Frame>(version).map_err(FrameError::Malformed)?;
+    let frame_body: FrameBody = codec::decode_next(Kind::Frame, &mut body).map_err(|e| fail(&mut body, e))?;
+    let unread = body.inner.limit();
+    if unread > 0 {
+        let used = (u64::from(len) - unread) as usize;
+        return Err(FrameError::Malformed(CodecError::TrailingBytes { kind: Kind::Frame, used, len: len as usize }));
+    }
+    Ok(Frame { protocol, body: frame_body })
 }
 
-fn read_record(r: &mut impl Read) -> Result<Vec<u8>, FrameError> {
+/// A reader or writer that keeps its first I/O error, to tell a lost connection from a
+/// malformed frame after the codec has reported either as its own error.
+struct Watched<T> {
+    inner: T,
+    failed: Option<io::Error>,
+}
+
+impl<R: Read> Read for Watched<io::Take<R>> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let want = buf.len().min(usize::try_from(self.inner.limit()).unwrap_or(usize::MAX));
+        match self.inner.read(buf) {
+            Ok(0) if want > 0 => {
+                self.failed = Some(io::ErrorKind::UnexpectedEof.into());
+                Ok(0)
+            }
+            Err(e) if e.kind() != io::ErrorKind::Interrupted => {
+                self.failed = Some(io::Error::new(e.kind(), e.to_string()));
+                Err(e)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| {
+            self.failed.get_or_insert_with(|| io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The rest of a frame, when it is of another protocol version (only its handshake matters).
+fn read_rest(r: &mut io::Take<impl Read>) -> Result<Vec<u8>, FrameError> {
+    let mut buf = Vec::new();
+    while r.limit() > 0 {
+        let chunk = usize::try_from(r.limit()).unwrap_or(READ_CHUNK).min(READ_CHUNK);
+        buf.try_reserve_exact(chunk).map_err(|_| FrameError::TooLarge { len: r.limit() })?;
+        if r.by_ref().take(chunk as u64).read_to_end(&mut buf)? == 0 {
+            return Err(FrameError::Io(io::ErrorKind::UnexpectedEof.into()));
+        }
+    }
+    Ok(buf)
+}
+
+fn read_len(r: &mut impl Read) -> Result<u32, FrameError> {
     let mut prefix = [0u8; 4];
     let mut filled = 0;
     while filled < prefix.len() {
@@ -158,16 +235,7 @@ fn read_record(r: &mut impl Read) -> Result<Vec<u8>, FrameError> {
     if len > MAX_FRAME_BYTES {
         return Err(FrameError::TooLarge { len: len.into() });
     }
-    let len = len as usize;
-    let mut buf = Vec::new();
-    while buf.len() < len {
-        let chunk = (len - buf.len()).min(READ_CHUNK);
-        buf.try_reserve_exact(chunk).map_err(|_| FrameError::TooLarge { len: len as u64 })?;
-        if r.by_ref().take(chunk as u64).read_to_end(&mut buf)? == 0 {
-            return Err(FrameError::Io(io::ErrorKind::UnexpectedEof.into()));
-        }
-    }
-    Ok(buf)
+    Ok(len)
 }
 
 #[cfg(test)]

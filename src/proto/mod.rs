@@ -74,6 +74,8 @@ pub enum Request {
         item: ItemId,
         editing: bool,
     },
+    /// Store-wide settings (the standard assessments).
+    Settings,
     /// The whole store (JSON export, backup).
     Dump,
     /// Loads a whole-store dump into an empty store (JSON import, restore).
@@ -91,6 +93,7 @@ impl Request {
             | Request::Entry { .. }
             | Request::History { .. }
             | Request::Users
+            | Request::Settings
             | Request::Editing { .. } => Role::Viewer,
             Request::Save { .. }
             | Request::Restore { .. }
@@ -138,6 +141,7 @@ pub enum Response {
     Period(Period),
     Users(Vec<(u32, UserRecord)>),
     Dump(Box<StoreDump>),
+    Settings(Settings),
     Error(ApiError),
 }
 

@@ -1,7 +1,8 @@
 //! The socket and the accept loop. A thread per client: dozens of staff at most, each
 //! thread blocked on its socket (no CPU while idle) with a small stack, and the store's
 //! calls are synchronous anyway. The loop itself sleeps in poll(2) on the socket and a
-//! wake-up line; the only timer is the idle exit, armed only while nobody is connected.
+//! wake-up line; its timers are the idle exit, armed only while nobody is connected, and,
+//! when daily backups are on, the next midnight.
 
 use std::io;
 use std::os::fd::AsFd;
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 
+use super::backups::{self, Policy};
 use super::hub::Hub;
 use super::lifecycle::{self, Lifecycle};
 use super::sessions::Sessions;
@@ -26,6 +28,8 @@ pub struct ServerOptions {
     pub idle_timeout: Option<Duration>,
     /// The server exits when this folder disappears (a test's temporary store).
     pub store_dir: PathBuf,
+    /// Daily backups next to the store; `None`: none.
+    pub backups: Option<Policy>,
 }
 
 pub struct BoundSocket {
@@ -90,6 +94,7 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     let mut workers: Vec<JoinHandle<()>> = Vec::new();
     let mut next_id: u64 = 0;
     let mut idle_since = Some(Instant::now());
+    let mut backup = BackupState::default();
     let exit = loop {
         if lifecycle.stop_requested() {
             break Exit::Stopped;
@@ -97,16 +102,24 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
         if !options.store_dir.exists() {
             break Exit::StoreGone;
         }
+        if let Some(policy) = &options.backups {
+            backup.start_if_due(&hub, policy);
+        }
         idle_since = if lifecycle.count() > 0 { None } else { idle_since.or_else(|| Some(Instant::now())) };
-        let timeout = match (idle_since, options.idle_timeout) {
+        let idle_left = match (idle_since, options.idle_timeout) {
             (Some(since), Some(limit)) => {
                 let left = limit.saturating_sub(since.elapsed());
                 if left.is_zero() {
                     break Exit::Idle;
                 }
-                PollTimeout::try_from(left.as_millis() + 1).unwrap_or(PollTimeout::MAX)
+                Some(left)
             }
-            _ => PollTimeout::NONE,
+            _ => None,
+        };
+        let midnight = options.backups.as_ref().map(|_| crate::clock::until_next_day());
+        let timeout = match idle_left.into_iter().chain(midnight).min() {
+            Some(left) => PollTimeout::try_from(left.as_millis() + 1).unwrap_or(PollTimeout::MAX),
+            None => PollTimeout::NONE,
         };
         let mut fds =
             [PollFd::new(bound.listener.as_fd(), PollFlags::POLLIN), PollFd::new(wake_rx.as_fd(), PollFlags::POLLIN)];
@@ -131,6 +144,7 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     for worker in workers {
         let _ = worker.join();
     }
+    backup.wait();
     let flushed = hub.service().store().flush();
     // The last handle on the store: dropping it closes sled and ends the broadcaster.
     drop(hub);
@@ -139,6 +153,43 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     match (flushed, exit) {
         (Err(e), Exit::Stopped | Exit::Idle) => Err(ServeError::Store(e)),
         _ => Ok(()),
+    }
+}
+
+/// The daily backup: the day it was last started for, and its thread.
+#[derive(Default)]
+struct BackupState {
+    day: Option<chrono::NaiveDate>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl BackupState {
+    /// Starts the day's backup on a thread of its own (a dump of a large store takes a
+    /// moment; the accept loop goes on meanwhile).
+    fn start_if_due(&mut self, hub: &Arc<Hub>, policy: &Policy) {
+        let today = crate::clock::today();
+        if self.day == Some(today) || self.worker.as_ref().is_some_and(|w| !w.is_finished()) {
+            return;
+        }
+        self.day = Some(today);
+        let (hub, policy) = (Arc::clone(hub), policy.clone());
+        let spawned = std::thread::Builder::new().name("backup".into()).stack_size(1 << 20).spawn(move || {
+            match backups::write_daily(hub.service().store(), &policy, today) {
+                Ok(Some(path)) => log::line(&tr!("server-log-backup-written", path = path.display().to_string())),
+                Ok(None) => {}
+                Err(detail) => log::line(&tr!("server-log-backup-failed", detail = detail)),
+            }
+        });
+        match spawned {
+            Ok(worker) => self.worker = Some(worker),
+            Err(e) => log::line(&tr!("server-log-backup-failed", detail = e.to_string())),
+        }
+    }
+
+    fn wait(self) {
+        if let Some(worker) = self.worker {
+            let _ = worker.join();
+        }
     }
 }
 

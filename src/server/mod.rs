@@ -1,6 +1,7 @@
 //! The server side: the service every request goes through, and the socket server that
 //! owns the store for every TUI and command (docs/server.md).
 
+pub mod backups;
 mod broadcast;
 mod error;
 mod hub;

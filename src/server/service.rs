@@ -75,6 +75,7 @@ impl Service {
                 Response::Done
             }
             Request::Users => Response::Users(store.users()?),
+            Request::Settings => Response::Settings(store.settings()?),
             Request::AddUser { uid, user } => {
                 if user.role != Role::Admin && store.owner()?.is_some_and(|o| o.uid == uid) {
                     return Err(ApiError::BadRequest { detail: "the store's owner stays an admin".into() });

@@ -89,14 +89,14 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
             _ => return Err(FrameError::OutOfPlace),
         };
         let response = hub.handle(link, request);
-        let bytes = match frame::encode(&Frame::new(FrameBody::Response(response))) {
-            Ok(bytes) => bytes,
-            Err(e) => {
+        match link.send_frame(&Frame::new(FrameBody::Response(response))) {
+            // Nothing was written: the client gets a refusal instead.
+            Err(e @ (FrameError::Malformed(_) | FrameError::TooLarge { .. })) => {
                 let refusal = Response::Error(ApiError::BadRequest { detail: e.to_string() });
-                frame::encode(&Frame::new(FrameBody::Response(refusal)))?
+                link.send_frame(&Frame::new(FrameBody::Response(refusal)))?;
             }
-        };
-        link.send(&bytes)?;
+            other => other?,
+        }
     }
 }
 

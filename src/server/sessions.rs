@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::domain::Actor;
+use crate::proto::frame::{self, Frame, FrameError};
 
 pub struct SessionLink {
     pub id: u64,
@@ -30,6 +31,13 @@ impl SessionLink {
     /// caller closes it.
     pub fn send(&self, frame_bytes: &[u8]) -> io::Result<()> {
         self.lock().write_all(frame_bytes)
+    }
+
+    /// Writes one frame as it is encoded (responses can be tens of megabytes). `Malformed`
+    /// and `TooLarge` come before anything is written; after any other error the caller
+    /// closes the stream.
+    pub fn send_frame(&self, frame: &Frame) -> Result<(), FrameError> {
+        frame::write(&mut &*self.lock(), frame)
     }
 
     /// Ends the connection: the session's reader sees the end and cleans up.

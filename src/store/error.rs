@@ -52,13 +52,43 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    /// The store's files cannot be read back (sled found them damaged, or failed on them).
+    Damaged {
+        path: PathBuf,
+        detail: String,
+        /// Refused before sled opened the files. Otherwise sled's recovery may already have
+        /// rewritten what it could not read.
+        untouched: bool,
+    },
+    /// The disk cannot take a change: refused before anything was applied.
+    DiskFull {
+        path: PathBuf,
+        free_kib: u64,
+        needed_kib: u64,
+    },
+    /// The store's file system is mounted read-only.
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// A write failed after sled applied it in memory: the store takes no more requests,
+    /// so that nobody is shown what the disk may not hold.
+    Stopped {
+        path: PathBuf,
+        detail: String,
+    },
 }
 
 impl StoreError {
     pub(crate) fn from_open(path: &Path, e: sled::Error) -> StoreError {
-        let detail = e.to_string();
+        let detail = sled_detail(&e);
         if detail.contains("could not acquire lock") {
             StoreError::Locked { path: path.to_path_buf() }
+        } else if matches!(
+            e,
+            sled::Error::Corruption { .. } | sled::Error::ReportableBug(_) | sled::Error::Unsupported(_)
+        ) {
+            // Unsupported: sled reads its `conf` file as one of another sled version.
+            StoreError::Damaged { path: path.to_path_buf(), detail, untouched: false }
         } else {
             StoreError::Open { path: path.to_path_buf(), detail }
         }
@@ -77,6 +107,14 @@ impl StoreError {
     }
 }
 
+/// What sled said, for a message: its corruption error's Display adds an empty backtrace.
+pub(crate) fn sled_detail(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Corruption { at, .. } => format!("sled: corrupted data at {at:?}"),
+        e => e.to_string(),
+    }
+}
+
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
@@ -86,6 +124,12 @@ impl fmt::Display for StoreError {
             }
             StoreError::Corrupt { path, tree, detail } => {
                 tr!("store-corrupt", path = path.display().to_string(), tree = tree, detail = detail)
+            }
+            StoreError::Damaged { path, detail, untouched: true } => {
+                tr!("store-damaged", path = path.display().to_string(), detail = detail)
+            }
+            StoreError::Damaged { path, detail, untouched: false } => {
+                tr!("store-damaged-files", path = path.display().to_string(), detail = detail)
             }
             StoreError::NewerSchema { path, found, supported } => {
                 tr!("store-newer-schema", path = path.display().to_string(), found = *found, supported = *supported)
@@ -103,6 +147,13 @@ impl fmt::Display for StoreError {
                 tr!("store-newer-dump", found = *found, supported = *supported)
             }
             StoreError::UnknownItem { point } => tr!("store-unknown-item", point = point),
+            StoreError::DiskFull { path, free_kib, needed_kib } => {
+                tr!("store-disk-full", path = path.display().to_string(), free = *free_kib, needed = *needed_kib)
+            }
+            StoreError::ReadOnly { path } => tr!("store-read-only", path = path.display().to_string()),
+            StoreError::Stopped { path, detail } => {
+                tr!("store-stopped", path = path.display().to_string(), detail = detail)
+            }
         };
         f.write_str(&text)
     }

@@ -5,17 +5,21 @@ mod dump;
 mod error;
 mod import;
 pub mod keys;
+pub mod manifest;
 mod records;
 mod schema;
+mod space;
 mod writes;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 pub use error::StoreError;
 pub use import::ImportOutcome;
-pub use records::{Draft, Owner, Revision, RevisionSource, SchemaVersion, Settings, UserRecord};
+pub use records::{CommitCount, Draft, Owner, Revision, RevisionSource, SchemaVersion, Settings, UserRecord};
+pub use schema::CURRENT as SCHEMA_VERSION;
 pub use writes::SaveOutcome;
 
 use crate::codec::{self, Record};
@@ -84,6 +88,10 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     /// Writers compute their changes from a consistent read, then commit, one at a time.
     writer: Mutex<()>,
+    /// Transactions committed so far (see `manifest`).
+    commits: AtomicU64,
+    /// Why a write failed after sled took it in memory; then nothing more is served.
+    stopped: OnceLock<String>,
 }
 
 /// A set of writes committed atomically across trees.
@@ -106,26 +114,54 @@ impl Changes {
     pub(crate) fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }
+
+    /// Roughly what the changes take on disk.
+    fn bytes(&self) -> u64 {
+        self.ops.iter().map(|(_, k, v)| (k.len() + v.as_ref().map_or(0, Vec::len) + 16) as u64).sum()
+    }
 }
 
 impl Store {
     pub fn open(dir: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
         create_private_dir(dir)?;
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(options.cache_bytes.min(MAX_CACHE_BYTES))
-            // We flush on every write ourselves; sled's periodic flusher would wake the
-            // process twice a second forever.
-            .flush_every_ms(None)
-            .mode(sled::Mode::LowSpace)
-            .open()
-            .map_err(|e| StoreError::from_open(dir, e))?;
-        let mut trees = Vec::with_capacity(TreeId::ALL.len());
-        for id in TreeId::ALL {
-            trees.push(db.open_tree(id.name()).map_err(|e| StoreError::from_open(dir, e))?);
+        // Before sled touches anything: a store of a newer otchet stays as it is.
+        let manifest = manifest::read(dir)?;
+        if let Some(m) = &manifest {
+            manifest::check_formats(dir, m)?;
         }
-        let store = Store { path: dir.to_path_buf(), db, trees, writer: Mutex::new(()) };
-        schema::check_and_migrate(&store)?;
+        // sled's log holds at least the schema record of any store otchet ever opened.
+        let had_data = std::fs::metadata(dir.join("db")).is_ok_and(|m| m.len() > 0);
+        // sled may panic on damaged files rather than return an error: that is a damaged
+        // store too, never a crash.
+        let opened = std::panic::catch_unwind(|| open_sled(dir, options)).unwrap_or_else(|panic| {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(StoreError::Damaged { path: dir.to_path_buf(), detail, untouched: false })
+        });
+        let (db, trees) = opened?;
+        let store = Store {
+            path: dir.to_path_buf(),
+            db,
+            trees,
+            writer: Mutex::new(()),
+            commits: AtomicU64::new(0),
+            stopped: OnceLock::new(),
+        };
+        let commits = store.get::<CommitCount>(TreeId::Meta, b"commits")?.unwrap_or_default().0;
+        if let Some(expected) = manifest.map(|m| m.commits).filter(|n| *n > commits) {
+            return Err(StoreError::Damaged {
+                path: dir.to_path_buf(),
+                detail: format!("the files hold {commits} of the store's {expected} commits"),
+                untouched: false,
+            });
+        }
+        store.commits.store(commits, Ordering::Release);
+        schema::check_and_migrate(&store, had_data)?;
+        // Best effort: it is rewritten after every commit anyway.
+        let _ = manifest::write(dir, store.commits.load(Ordering::Acquire));
         Ok(store)
     }
 
@@ -143,10 +179,14 @@ impl Store {
     }
 
     /// Commits all changes in one transaction, then flushes to disk.
-    pub(crate) fn commit(&self, changes: Changes) -> Result<(), StoreError> {
+    pub(crate) fn commit(&self, mut changes: Changes) -> Result<(), StoreError> {
         if changes.is_empty() {
             return Ok(());
         }
+        self.check_running()?;
+        space::check(&self.path, changes.bytes())?;
+        let count = self.commits.load(Ordering::Acquire) + 1;
+        changes.put(TreeId::Meta, b"commits", &CommitCount(count))?;
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         trees[..]
             .transaction(|views| {
@@ -159,15 +199,34 @@ impl Store {
                 }
                 Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
             })
-            .map_err(|e| StoreError::Write { detail: format!("{e:?}") })?;
-        self.flush()
+            .map_err(|e| self.stop(format!("{e:?}")))?;
+        self.db.flush().map_err(|e| self.stop(e.to_string()))?;
+        self.commits.store(count, Ordering::Release);
+        // Only after the flush: the file never counts a commit the files may not hold. A
+        // failure (a full disk) leaves it behind, which is harmless.
+        let _ = manifest::write(&self.path, count);
+        Ok(())
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map(|_| ()).map_err(|e| StoreError::Write { detail: e.to_string() })
     }
 
+    /// After a write failed half way, every request is refused (see `StoreError::Stopped`).
+    fn check_running(&self) -> Result<(), StoreError> {
+        match self.stopped.get() {
+            Some(detail) => Err(StoreError::Stopped { path: self.path.clone(), detail: detail.clone() }),
+            None => Ok(()),
+        }
+    }
+
+    fn stop(&self, detail: String) -> StoreError {
+        let detail = self.stopped.get_or_init(|| detail).clone();
+        StoreError::Stopped { path: self.path.clone(), detail }
+    }
+
     pub(crate) fn get<R: Record>(&self, tree: TreeId, key: &[u8]) -> Result<Option<R>, StoreError> {
+        self.check_running()?;
         let Some(bytes) = self.tree(tree).get(key).map_err(|e| self.read_error(tree, e))? else {
             return Ok(None);
         };
@@ -176,6 +235,7 @@ impl Store {
 
     /// Decodes every record under `prefix`, in key order, with its key.
     pub(crate) fn scan<R: Record>(&self, tree: TreeId, prefix: &[u8]) -> Result<Vec<(sled::IVec, R)>, StoreError> {
+        self.check_running()?;
         let mut out = Vec::new();
         for kv in self.tree(tree).scan_prefix(prefix) {
             let (k, v) = kv.map_err(|e| self.read_error(tree, e))?;
@@ -186,7 +246,7 @@ impl Store {
     }
 
     fn read_error(&self, tree: TreeId, e: sled::Error) -> StoreError {
-        StoreError::Corrupt { path: self.path.clone(), tree: tree.name().into(), detail: e.to_string() }
+        StoreError::Corrupt { path: self.path.clone(), tree: tree.name().into(), detail: error::sled_detail(&e) }
     }
 
     fn corrupt(&self, tree: TreeId, e: codec::CodecError) -> StoreError {
@@ -299,6 +359,23 @@ impl Store {
     pub fn size_on_disk(&self) -> Result<u64, StoreError> {
         self.db.size_on_disk().map_err(|e| StoreError::Write { detail: e.to_string() })
     }
+}
+
+fn open_sled(dir: &Path, options: &StoreOptions) -> Result<(sled::Db, Vec<sled::Tree>), StoreError> {
+    let db = sled::Config::new()
+        .path(dir)
+        .cache_capacity(options.cache_bytes.min(MAX_CACHE_BYTES))
+        // We flush on every write ourselves; sled's periodic flusher would wake the
+        // process twice a second forever.
+        .flush_every_ms(None)
+        .mode(sled::Mode::LowSpace)
+        .open()
+        .map_err(|e| StoreError::from_open(dir, e))?;
+    let mut trees = Vec::with_capacity(TreeId::ALL.len());
+    for id in TreeId::ALL {
+        trees.push(db.open_tree(id.name()).map_err(|e| StoreError::from_open(dir, e))?);
+    }
+    Ok((db, trees))
 }
 
 /// Creates the store directory readable by its owner only (an admin widens it for a

@@ -121,3 +121,13 @@ impl Record for Owner {
     const KIND: Kind = Kind::Owner;
     const VERSION: u8 = 1;
 }
+
+/// How many transactions the store has committed: kept in the meta tree with every commit
+/// and beside sled's files in `otchet.format`, so that files which lost commits are noticed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitCount(pub u64);
+
+impl Record for CommitCount {
+    const KIND: Kind = Kind::Commits;
+    const VERSION: u8 = 1;
+}

@@ -27,8 +27,22 @@ fn actor() -> Actor {
     Actor { uid: 1000, name: "ivanova".into() }
 }
 
+/// Opens the store, waiting while a store of it just dropped still holds sled's lock (its
+/// threads let go of it a moment later).
+fn reopen(dir: &tempfile::TempDir) -> Result<Store, StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        match Store::open(dir.path(), &StoreOptions::default()) {
+            Err(StoreError::Locked { .. }) if started.elapsed() < std::time::Duration::from_secs(5) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn open(dir: &tempfile::TempDir) -> Store {
-    Store::open(dir.path(), &StoreOptions::default()).unwrap()
+    reopen(dir).unwrap()
 }
 
 #[test]
@@ -123,6 +137,36 @@ fn a_newer_schema_is_refused_and_left_untouched() {
         changes.put(TreeId::Meta, b"schema", &SchemaVersion(schema::CURRENT + 1)).unwrap();
         store.commit(changes).unwrap();
     }
-    let err = Store::open(dir.path(), &StoreOptions::default()).err().unwrap();
+    let err = reopen(&dir).err().unwrap();
     assert!(matches!(err, StoreError::NewerSchema { .. }), "{err:?}");
+}
+
+#[test]
+fn a_store_stopped_by_a_failed_write_serves_nothing_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    store.import(&report("2020-Q1", &[("1", "текст", "")]), &actor(), Stamp(1)).unwrap();
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    // What a write the disk refused after sled applied it does (see `commit`).
+    let err = store.stop("No space left on device".into());
+    assert!(err.to_string().contains("No space left on device"), "{err}");
+    assert!(matches!(store.entries(q1), Err(StoreError::Stopped { .. })));
+    let draft = Draft { info: "x".into(), assessment: String::new(), base_revision: 0, saved_at: Stamp(2) };
+    assert!(matches!(store.put_draft(1000, q1, ItemId(1), &draft), Err(StoreError::Stopped { .. })));
+}
+
+#[test]
+fn the_format_file_counts_commits_and_files_that_lost_some_are_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = open(&dir);
+        store.import(&report("2020-Q1", &[("1", "текст", "")]), &actor(), Stamp(1)).unwrap();
+    }
+    let counted = manifest::read(dir.path()).unwrap().unwrap().commits;
+    assert!(counted >= 2, "the schema and the import: {counted}");
+    open(&dir);
+    // The files as they were before the last commits (sled recovering part of a log).
+    manifest::write(dir.path(), counted + 3).unwrap();
+    let err = reopen(&dir).err().expect("damaged");
+    assert!(matches!(err, StoreError::Damaged { untouched: false, .. }), "{err:?}");
 }

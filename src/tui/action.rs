@@ -36,6 +36,12 @@ pub enum Action {
     Exported(Result<PathBuf, String>),
     /// A request that returns nothing failed (drafts, schedules, presence).
     Failed(ClientError),
+    /// A save or draft failed (`error`) and its text went to a recovery file (its path as
+    /// shown to the user), or could not.
+    Recovered {
+        error: String,
+        file: Result<String, String>,
+    },
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -18,5 +18,6 @@ pub use update::update;
 pub use view::view;
 
 pub mod runtime;
-#[cfg(test)]
-pub(crate) mod test_support;
+/// The sample (or a generated plan) as a State: for tests, and for the benches.
+#[doc(hidden)]
+pub mod test_support;

@@ -1,4 +1,5 @@
-//! The sample as a TUI state, for tests of `update` and `view`.
+//! The sample as a TUI state, for tests of `update` and `view`, and any snapshot (a
+//! generated plan) as one, for the benches.
 
 use std::path::Path;
 
@@ -69,10 +70,15 @@ pub fn sample_snapshot() -> Snapshot {
 }
 
 pub fn state_with(role: Role, theme: Theme) -> State {
+    state_of(sample_snapshot(), as_of(), role, theme)
+}
+
+/// The main screen on `snapshot` as of `as_of`, in Russian, at 80×24.
+pub fn state_of(snapshot: Snapshot, as_of: NaiveDate, role: Role, theme: Theme) -> State {
     crate::i18n::set_lang(crate::i18n::Lang::Ru);
-    let mut state = State::new(Keymaps::defaults(), theme, "ivanova".into(), role, as_of(), FlagRules::default());
+    let mut state = State::new(Keymaps::defaults(), theme, "ivanova".into(), role, as_of, FlagRules::default());
     state.as_of_is_today = false;
-    state.screen = Screen::Main(Box::new(Main::from_snapshot(sample_snapshot(), as_of(), &state.rules)));
+    state.screen = Screen::Main(Box::new(Main::from_snapshot(snapshot, as_of, &state.rules)));
     state
 }
 

@@ -59,6 +59,8 @@ enum Tag {
     Tab,
     Break,
     NoBreakHyphen,
+    /// A symbol character; otchet's own (`xml::CONTROL_FONT`) hold a control character.
+    Sym,
     Table,
     Row,
     Cell,
@@ -80,6 +82,7 @@ fn tag(ns: &ResolveResult<'_>, local: &[u8]) -> Tag {
             b"tab" | b"ptab" => Tag::Tab,
             b"br" | b"cr" => Tag::Break,
             b"noBreakHyphen" => Tag::NoBreakHyphen,
+            b"sym" => Tag::Sym,
             b"tbl" => Tag::Table,
             b"tr" => Tag::Row,
             b"tc" => Tag::Cell,
@@ -104,6 +107,22 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
         .flatten()
         .find(|a| a.key.local_name().as_ref() == b"val")
         .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+}
+
+/// An attribute by its local name (any prefix).
+fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+}
+
+/// The character of one of otchet's own `w:sym` elements (see `xml::CONTROL_FONT`).
+fn control_sym(e: &BytesStart<'_>) -> Option<char> {
+    if attr(e, b"font")? != super::xml::CONTROL_FONT {
+        return None;
+    }
+    u32::from_str_radix(attr(e, b"char")?.trim(), 16).ok().and_then(char::from_u32)
 }
 
 fn number(e: &BytesStart<'_>) -> usize {
@@ -201,6 +220,11 @@ impl Builder {
             Tag::Tab if in_run => self.push_char('\t'),
             Tag::Break if in_run => self.push_char('\n'),
             Tag::NoBreakHyphen if in_run => self.push_char('-'),
+            Tag::Sym if in_run => {
+                if let Some(c) = control_sym(e) {
+                    self.push_char(c);
+                }
+            }
             Tag::Table => self.tables.push(TableBuilder::default()),
             Tag::Row => {
                 if let Some(t) = self.tables.last_mut() {

@@ -79,3 +79,34 @@ fn the_format_is_told_by_content_and_a_docx_name() {
     let json = read_bytes(Path::new("x"), b"\xEF\xBB\xBF  {\"format\": 1}").unwrap_err();
     assert!(matches!(json.problem, Problem::Json(_)), "{json:?}");
 }
+
+#[test]
+fn control_characters_travel_as_otchet_symbols_and_others_symbols_are_left_out() {
+    let mut out = String::new();
+    xml::paragraphs(&mut out, "a\x1b[31mb\x07\rc\u{FFFF}", xml::Style::default());
+    assert!(!out.contains('\x1b') && out.contains(r#"<w:sym w:font="otchet-control" w:char="001B"/>"#), "{out}");
+    let sym = |font: &str| format!(r#"<w:r><w:sym w:font="{font}" w:char="0007"/></w:r>"#);
+    let row_xml = format!(
+        "<w:tr>{}{}{}{}<w:tc><w:p>{}<w:r><w:t>x</w:t></w:r>{}</w:p></w:tc>{}</w:tr>",
+        cell("1."),
+        cell("1."),
+        cell("А"),
+        cell("Ежеквартально"),
+        sym(xml::CONTROL_FONT),
+        sym("Wingdings"),
+        cell("")
+    );
+    let r = parse(&docx(&[row_xml])).unwrap();
+    assert_eq!(r.rows[0].info, "\x07x");
+    let mut cell_xml = String::new();
+    xml::paragraphs(&mut cell_xml, "a\x1b[31mb\x07\rc\u{FFFF}", xml::Style::default());
+    let row_xml = format!(
+        "<w:tr>{}{}{}{}<w:tc>{cell_xml}</w:tc>{}</w:tr>",
+        cell("2."),
+        cell("2."),
+        cell("Б"),
+        cell("Ежеквартально"),
+        cell("")
+    );
+    assert_eq!(parse(&docx(&[row_xml])).unwrap().rows[0].info, "a\x1b[31mb\x07\rc\u{FFFF}");
+}

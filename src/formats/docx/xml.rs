@@ -57,15 +57,36 @@ fn paragraph_properties(style: Style) -> String {
     if props.is_empty() { props } else { format!("<w:pPr>{props}</w:pPr>") }
 }
 
-/// Runs for one line: tabs become `w:tab`, the rest `w:t` with spaces kept.
+/// The font that marks a `w:sym` as otchet's own: a character XML cannot hold (a control
+/// character such as ESC or BEL), kept by its code so that the importer gives it back.
+/// Word shows it as an empty box; the document stays valid.
+pub const CONTROL_FONT: &str = "otchet-control";
+
+/// Characters XML 1.0 cannot hold, not even as a reference (and CR, which a reader turns
+/// into a line end): a cell's text keeps them as `w:sym` runs.
+pub fn needs_sym(c: char) -> bool {
+    ((c as u32) < 0x20 && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// Runs for one line: tabs become `w:tab`, characters XML cannot hold `w:sym`, the rest
+/// `w:t` with spaces kept.
 fn runs(out: &mut String, line: &str, style: Style) {
     let rpr = run_properties(style);
     for (i, piece) in line.split('\t').enumerate() {
         if i > 0 {
             let _ = write!(out, "<w:r>{rpr}<w:tab/></w:r>");
         }
-        if !piece.is_empty() {
-            let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, escape(piece));
+        let mut rest = piece;
+        while !rest.is_empty() {
+            let text_len = rest.find(needs_sym).unwrap_or(rest.len());
+            if text_len > 0 {
+                let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, escape(&rest[..text_len]));
+            }
+            rest = &rest[text_len..];
+            if let Some(c) = rest.chars().next() {
+                let _ = write!(out, r#"<w:r>{rpr}<w:sym w:font="{CONTROL_FONT}" w:char="{:04X}"/></w:r>"#, c as u32);
+                rest = &rest[c.len_utf8()..];
+            }
         }
     }
 }

@@ -81,8 +81,10 @@ fn text(s: &str) -> String {
     s.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
 }
 
-/// Every character HTML gives a meaning to, in text and in attributes; control
-/// characters HTML does not allow are dropped.
+/// Every character HTML gives a meaning to, in text and in attributes. A text is kept
+/// whole: C0 controls (ESC, BEL, a lone CR, DEL) as numeric references, which HTML parsers
+/// keep as those characters and which keep raw escape sequences out of the file; C1
+/// controls as they are, since a reference to one is read as a windows-1252 letter instead.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -93,7 +95,10 @@ pub fn escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' => out.push(c),
-            c if c.is_control() => {}
+            '\0' => out.push('\u{FFFD}'),
+            c if (c as u32) < 0x20 || c == '\x7f' => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
             c => out.push(c),
         }
     }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use save::save_atomically;
+pub use save::{save_atomically, save_atomically_with_mode};
 
 use crate::domain::{FlagRules, PeriodId};
 use crate::proto::Snapshot;

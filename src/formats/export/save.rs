@@ -9,6 +9,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use super::ExportError;
 
 pub fn save_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    save_atomically_with_mode(path, bytes, 0o666)
+}
+
+/// As `save_atomically`, the file created with `mode` (less the umask): 0o600 for a backup,
+/// which holds the whole store.
+pub fn save_atomically_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), ExportError> {
+    use std::os::unix::fs::OpenOptionsExt;
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: e.to_string() };
     let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
@@ -20,7 +27,7 @@ pub fn save_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let written = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         fs::rename(&temp, path)
@@ -48,6 +55,15 @@ mod tests {
         save_atomically(&path, b"second").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_private_file_is_created_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("backup.json");
+        save_atomically_with_mode(&path, b"{}", 0o600).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

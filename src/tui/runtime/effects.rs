@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::super::action::{Action, Effect};
+use super::recovery::Unsaved;
 use crate::client::Client;
 
 /// What the loop must do besides feeding actions back.
@@ -11,6 +12,8 @@ pub enum Outcome {
     ArmDraftTimer,
     /// Leave full-screen mode, run the external editor on this text, come back.
     RunEditor(String),
+    /// The store did not take this text: write it to a recovery file.
+    Recover(Unsaved),
 }
 
 /// Runs one effect, pushing the actions it produces.
@@ -30,10 +33,22 @@ pub fn run(effect: Effect, client: &mut Client, out: &mut Vec<Action>, outcomes:
             Ok(p) => out.push(Action::Loaded(client.snapshot(Some(p.id)).map(|s| s.map(Box::new)))),
             Err(e) => out.push(Action::Failed(e)),
         },
-        Effect::Save(edit) => out.push(Action::Saved(client.save(edit))),
+        Effect::Save(edit) => {
+            let (period, item) = (edit.period, edit.item);
+            let text = (edit.info.clone(), edit.assessment.clone());
+            let result = client.save(edit);
+            if let Err(e) = &result {
+                let (info, assessment) = text;
+                outcomes.push(Outcome::Recover(Unsaved { period, item, info, assessment, error: e.to_string() }));
+            }
+            out.push(Action::Saved(result));
+        }
         Effect::PutDraft { period, item, mut draft } => {
             draft.saved_at = crate::clock::now();
+            let text = (draft.info.clone(), draft.assessment.clone());
             if let Err(e) = client.put_draft(period, item, draft) {
+                let (info, assessment) = text;
+                outcomes.push(Outcome::Recover(Unsaved { period, item, info, assessment, error: e.to_string() }));
                 out.push(Action::Failed(e));
             }
         }

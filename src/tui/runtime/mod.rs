@@ -6,6 +6,7 @@ mod effects;
 mod export;
 mod external_editor;
 mod input;
+pub mod recovery;
 mod terminal;
 mod waker;
 
@@ -30,6 +31,8 @@ pub const DRAFT_PAUSE: Duration = Duration::from_millis(1500);
 
 pub struct Options {
     pub initial_period: Option<crate::domain::PeriodId>,
+    /// The store's folder, named in recovery files (`None`: a throwaway demo).
+    pub store: Option<std::path::PathBuf>,
 }
 
 pub fn run(mut state: State, mut client: Client, options: Options) -> Result<(), String> {
@@ -95,6 +98,7 @@ fn event_loop(
         VecDeque::from([Action::Loaded(client.snapshot(options.initial_period).map(|s| s.map(Box::new)))]);
     let mut draft_due: Option<Instant> = None;
     let mut today: NaiveDate = crate::clock::today();
+    let mut recovery = recovery::Recovery::new(options.store.as_deref());
     loop {
         // Apply everything that arrived, then draw once.
         let mut quit = false;
@@ -116,6 +120,16 @@ fn event_loop(
                         *term = terminal::enter().map_err(|e| e.to_string())?;
                         let _ = term.clear();
                         pending.push_back(Action::EditorClosed(result));
+                    }
+                    Outcome::Recover(unsaved) => {
+                        let point = state
+                            .main()
+                            .and_then(|m| m.row_of(unsaved.item).map(|i| m.rows[i].item.point_label().to_owned()));
+                        let file = recovery
+                            .write(&unsaved, point.as_deref())
+                            .map(|p| recovery::shown(&p))
+                            .map_err(|e| e.to_string());
+                        pending.push_back(Action::Recovered { error: unsaved.error, file });
                     }
                 }
             }

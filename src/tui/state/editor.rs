@@ -19,21 +19,52 @@ pub struct Editor {
     pub drafted: bool,
     /// The others were told this user edits the item.
     pub announced: bool,
+    hidden: Hidden,
 }
 
 /// Control characters are shown as visible pictures (␛ for ESC) while editing, and turned
 /// back when the text is saved, so a stored text survives an edit of something else.
 fn to_editor(raw: &str) -> Vec<String> {
-    let shown: String = raw
-        .chars()
+    raw.split('\n').map(shown_line).collect()
+}
+
+fn shown_line(raw: &str) -> String {
+    raw.chars()
         .map(|c| match c as u32 {
             n @ (0..=0x08 | 0x0B..=0x1F) => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
             0x7F => '\u{2421}',
             0x80..=0x9F | 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C => '\u{FFFD}',
             _ => c,
         })
-        .collect();
-    shown.split('\n').map(str::to_owned).collect()
+        .collect()
+}
+
+/// C1 controls and bidirectional marks all show as "�", which cannot be turned back: the
+/// raw lines that hold them, by how they are shown. A line left as it was is saved with
+/// its characters; a line the user edits keeps what they see.
+#[derive(Default)]
+struct Hidden(std::collections::HashMap<String, String>);
+
+impl Hidden {
+    fn remember(&mut self, raw: &str) {
+        for line in raw.split('\n') {
+            let shown = shown_line(line);
+            if shown.contains('\u{FFFD}') && !line.contains('\u{FFFD}') {
+                self.0.entry(shown).or_insert_with(|| line.to_owned());
+            }
+        }
+    }
+
+    fn text(&self, lines: &[String]) -> String {
+        let raw: Vec<std::borrow::Cow<'_, str>> = lines
+            .iter()
+            .map(|l| match self.0.get(l) {
+                Some(raw) => std::borrow::Cow::Borrowed(raw.as_str()),
+                None => std::borrow::Cow::Owned(from_editor_line(l)),
+            })
+            .collect();
+        raw.join("\n")
+    }
 }
 
 /// Text as the editor shows it (for pastes): control characters as pictures.
@@ -41,10 +72,8 @@ pub fn shown(raw: &str) -> String {
     to_editor(raw).join("\n")
 }
 
-fn from_editor(lines: &[String]) -> String {
-    lines
-        .join("\n")
-        .chars()
+fn from_editor_line(line: &str) -> String {
+    line.chars()
         .map(|c| match c as u32 {
             n @ (0x2400..=0x2408 | 0x240B..=0x241F) => char::from_u32(n - 0x2400).unwrap_or(c),
             0x2421 => '\x7f',
@@ -67,6 +96,9 @@ fn text_area(raw: &str, placeholder: String, wrap: bool) -> TextArea<'static> {
 
 impl Editor {
     pub fn new(item: ItemId, entry: &Entry) -> Editor {
+        let mut hidden = Hidden::default();
+        hidden.remember(&entry.info);
+        hidden.remember(&entry.assessment);
         Editor {
             item,
             base_revision: entry.revision,
@@ -77,16 +109,17 @@ impl Editor {
             touched: false,
             drafted: false,
             announced: false,
+            hidden,
         }
     }
 
     pub fn info_text(&self) -> String {
-        from_editor(self.info.lines())
+        self.hidden.text(self.info.lines())
     }
 
     pub fn assessment_text(&self) -> String {
         // The assessment is one phrase: line breaks typed into it become spaces.
-        from_editor(self.assessment.lines()).split('\n').collect::<Vec<_>>().join(" ")
+        self.hidden.text(self.assessment.lines()).split('\n').collect::<Vec<_>>().join(" ")
     }
 
     /// The text differs from the saved entry.
@@ -96,12 +129,14 @@ impl Editor {
 
     /// Replaces the execution text (two undo steps: the old text out, the new one in).
     pub fn replace_info(&mut self, text: &str) {
+        self.hidden.remember(text);
         replace_all(&mut self.info, text);
         self.touched = true;
         self.drafted = false;
     }
 
     pub fn replace_assessment(&mut self, text: &str) {
+        self.hidden.remember(text);
         replace_all(&mut self.assessment, text);
         self.touched = true;
         self.drafted = false;
@@ -109,6 +144,8 @@ impl Editor {
 
     /// After a save (or after someone else's save was taken): this is the new base.
     pub fn rebase(&mut self, entry: &Entry) {
+        self.hidden.remember(&entry.info);
+        self.hidden.remember(&entry.assessment);
         self.base_revision = entry.revision;
         self.saved_info = entry.info.clone();
         self.saved_assessment = entry.assessment.clone();
@@ -150,6 +187,23 @@ mod tests {
         assert_eq!(e.info.lines(), ["a\u{241B}[31mb\u{2407}", "вторая\tстрока"]);
         assert_eq!(e.info_text(), "a\x1b[31mb\x07\nвторая\tстрока");
         assert!(!e.is_modified());
+    }
+
+    #[test]
+    fn c1_controls_and_bidi_marks_survive_an_edit_of_another_line() {
+        let raw = "строка \u{9b}31m и \u{202e}обратно\u{202c}\nвторая";
+        let mut e = Editor::new(ItemId(1), &Entry { assessment: "оценка\u{85}".into(), ..entry(raw) });
+        assert_eq!(e.info.lines()[0], "строка \u{FFFD}31m и \u{FFFD}обратно\u{FFFD}");
+        assert_eq!((e.info_text().as_str(), e.assessment_text().as_str()), (raw, "оценка\u{85}"));
+        e.info.move_cursor(CursorMove::Bottom);
+        e.info.move_cursor(CursorMove::End);
+        e.info.insert_str(" строка");
+        assert_eq!(e.info_text(), format!("{raw} строка"));
+        // The line the user edited keeps what they saw.
+        e.info.move_cursor(CursorMove::Top);
+        e.info.move_cursor(CursorMove::Head);
+        e.info.insert_str("X");
+        assert!(e.info_text().starts_with("Xстрока \u{FFFD}31m"), "{}", e.info_text());
     }
 
     #[test]

@@ -87,6 +87,14 @@ pub(super) fn result(state: &mut State, action: Action) -> Effect {
             state.overlay = Some(Overlay::History { item, revisions, cursor });
             Effect::None
         }
+        Action::Recovered { error, file } => {
+            state.quit_after_save = false;
+            match file {
+                Ok(path) => state.error(tr!("tui-recovery-saved", error = error, path = path)),
+                Err(detail) => state.error(tr!("tui-recovery-failed", error = error, detail = detail)),
+            }
+            Effect::None
+        }
         Action::Exported(Ok(path)) => {
             state.info(tr!("tui-exported", path = path.display().to_string()));
             Effect::None

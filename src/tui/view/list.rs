@@ -67,7 +67,7 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
         lines = lines_from(start);
     }
 
-    let point_w = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
+    let point_w = main.point_width;
     let inner_w = usize::from(inner.width);
     let rendered: Vec<Line> = lines
         .into_iter()

@@ -191,3 +191,10 @@ fn status_counts_agree_with_their_numbers() {
     assert_eq!(tr!("count-total", n = 1), "всего 1 пункт");
     assert_eq!(tr!("count-total", n = 11), "всего 11 пунктов");
 }
+
+#[test]
+fn a_viewer_sees_that_the_screen_is_read_only() {
+    let mut s = state_with(Role::Viewer, Theme::ansi16());
+    let t = text(&draw(&mut s, 80, 24));
+    assert!(t.lines().nth(22).unwrap_or_default().contains("только просмотр"), "{t}");
+}

@@ -1,0 +1,110 @@
+//! The store and the status computation (docs/performance.md):
+//! - importing the sample into an empty store (sled open not counted, the flush is);
+//! - a snapshot of 10,000 items, step by step: the server reads items and entries, encodes
+//!   the frame (and all of it at once); the client decodes it, works out every item's
+//!   deadline and flags (`otchet status`), or builds the TUI's state from it.
+//!
+//!     cargo bench --bench store
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use otchet::dev::{GenOptions, generate};
+use otchet::domain::{Actor, Counts, DeadlineCache, FlagRules, Stamp};
+use otchet::proto::frame::{self, Frame, FrameBody};
+use otchet::proto::{Request, Response, Snapshot};
+use otchet::server::Service;
+use otchet::store::{Store, StoreOptions};
+use otchet::tui::state::Main;
+
+fn actor() -> Actor {
+    Actor { uid: 1000, name: "ivanova".into() }
+}
+
+fn import_sample(c: &mut Criterion) {
+    let report = otchet::formats::txt::parse_report(Path::new("sample"), otchet::sample::SAMPLE).expect("sample");
+    c.bench_function("import_sample", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = Store::open(&dir.path().join("store"), &StoreOptions::default()).expect("store");
+                (dir, store)
+            },
+            |(dir, store)| {
+                store.import(&report, &actor(), Stamp(1_586_000_000)).expect("import");
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+}
+
+fn snapshot_10k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // OTCHET_BENCH_CACHE_MIB: sled's cache for this store (the server's default is 8 MiB).
+    let cache_mib: u64 = std::env::var("OTCHET_BENCH_CACHE_MIB").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+    let options = StoreOptions { cache_bytes: cache_mib << 20 };
+    let store = Store::open(&dir.path().join("store"), &options).expect("store");
+    let generated = generate(&GenOptions { items: 10_000, periods: 1, seed: 1 }).expect("generated");
+    store.import(&generated.report(0).expect("Q1"), &actor(), Stamp(1_586_000_000)).expect("import");
+    let period = generated.periods[0].0.id;
+    drop(generated);
+
+    let mut group = c.benchmark_group("snapshot_10000");
+    group.bench_function("server_read_items", |b| b.iter(|| store.items(2020).expect("items")));
+    group.bench_function("server_read_entries", |b| b.iter(|| store.entries(period).expect("entries")));
+    let service = Service::new(store);
+    let ask = || service.handle(&actor(), Stamp(1_586_000_000), Request::Snapshot { period: None });
+    let response = Frame::new(FrameBody::Response(ask()));
+    let mut wire = Vec::with_capacity(32 << 20);
+    group.bench_function("server_encode", |b| {
+        b.iter(|| {
+            wire.clear();
+            frame::write(&mut wire, &response).expect("frame");
+        })
+    });
+    group.bench_function("server_whole", |b| {
+        b.iter(|| {
+            wire.clear();
+            frame::write(&mut wire, &Frame::new(FrameBody::Response(ask()))).expect("frame");
+        })
+    });
+
+    wire.clear();
+    frame::write(&mut wire, &response).expect("frame");
+    let read = || match frame::read(&mut &wire[..]) {
+        Ok(Frame { body: FrameBody::Response(Response::Snapshot(Some(s))), .. }) => *s,
+        _ => panic!("not a snapshot"),
+    };
+    let snapshot = read();
+    let as_of = NaiveDate::from_ymd_opt(2020, 4, 13).expect("date");
+    let rules = FlagRules::default();
+    group.bench_function("client_decode", |b| b.iter(read));
+    group.bench_function("client_status_flags", |b| b.iter(|| counts(&snapshot, as_of, &rules)));
+    group.bench_function("client_tui_state", |b| {
+        b.iter_batched(|| snapshot.clone(), |s| Main::from_snapshot(s, as_of, &rules), BatchSize::LargeInput)
+    });
+    group.finish();
+}
+
+/// What `otchet status` works out: each item's deadline (once per distinct text) and flags.
+fn counts(s: &Snapshot, as_of: NaiveDate, rules: &FlagRules) -> Counts {
+    let entries: HashMap<_, _> = s.entries.iter().map(|(id, e)| (*id, e)).collect();
+    let mut cache = DeadlineCache::default();
+    let mut counts = Counts::default();
+    for item in &s.items {
+        let assessment = entries.get(&item.id).map_or("", |e| e.assessment.as_str());
+        counts.add(cache.item_deadline(item, s.plan.year).flags(assessment, s.period.id, as_of, rules));
+    }
+    counts
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(5));
+    targets = import_sample, snapshot_10k
+}
+criterion_main!(benches);

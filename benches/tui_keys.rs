@@ -1,0 +1,118 @@
+//! Key to frame: `update` with one key, then `view` drawn into an 80×24 `TestBackend`, on
+//! the sample (72 items) and on a generated plan of 10,000 items (docs/performance.md).
+//!
+//!     cargo bench --bench tui_keys
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use otchet::dev::{GenOptions, generate};
+use otchet::domain::Role;
+use otchet::tui::key::{Key, KeyCode};
+use otchet::tui::test_support::{sample_snapshot, state_of};
+use otchet::tui::theme::Theme;
+use otchet::tui::{Action, State, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+type Term = Terminal<TestBackend>;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 4, 13).expect("a date")
+}
+
+/// The main screen on `items` items (0: the sample), the selection in the middle.
+fn screen(items: usize) -> (State, Term) {
+    let snapshot = if items == 0 {
+        sample_snapshot()
+    } else {
+        generate(&GenOptions { items, periods: 1, seed: 1 }).expect("generated").snapshot(0).expect("Q1")
+    };
+    let mut state = state_of(snapshot, as_of(), Role::Editor, Theme::ansi16());
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    update(&mut state, Action::Resize(80, 24));
+    let middle = state.main().map_or(0, |m| m.visible.len() / 2);
+    for _ in 0..middle / 18 {
+        update(&mut state, Action::Key(Key::plain(KeyCode::PageDown)));
+    }
+    frame(&mut state, &mut term);
+    (state, term)
+}
+
+fn frame(state: &mut State, term: &mut Term) {
+    term.draw(|f| view(state, f)).expect("draw");
+}
+
+fn key_to_frame(state: &mut State, term: &mut Term, key: Key) {
+    update(state, Action::Key(key));
+    frame(state, term);
+}
+
+fn sizes() -> [(usize, &'static str); 2] {
+    [(0, "sample"), (10_000, "10000")]
+}
+
+fn move_selection(c: &mut Criterion) {
+    let mut group = c.benchmark_group("move_selection");
+    for (items, name) in sizes() {
+        let (mut state, mut term) = screen(items);
+        let mut down = true;
+        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| {
+                // Down and up in turn: the selection stays in the middle of the list.
+                let key = Key::plain(if down { KeyCode::Down } else { KeyCode::Up });
+                down = !down;
+                key_to_frame(&mut state, &mut term, key);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn switch_filter(c: &mut Criterion) {
+    let mut group = c.benchmark_group("switch_filter");
+    for (items, name) in sizes() {
+        let (mut state, mut term) = screen(items);
+        // Round the five filters: all, overdue, no result, due soon, not done.
+        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| key_to_frame(&mut state, &mut term, Key::char('f')))
+        });
+    }
+    group.finish();
+}
+
+fn type_character(c: &mut Criterion) {
+    let mut group = c.benchmark_group("type_character");
+    for (items, name) in sizes() {
+        let (mut state, mut term) = screen(items);
+        key_to_frame(&mut state, &mut term, Key::plain(KeyCode::Enter));
+        key_to_frame(&mut state, &mut term, ctrl_end());
+        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let started = Instant::now();
+                    key_to_frame(&mut state, &mut term, Key::char('ж'));
+                    spent += started.elapsed();
+                    // Untimed: take the letter back, so the text stays as it was.
+                    update(&mut state, Action::Key(Key::plain(KeyCode::Backspace)));
+                }
+                spent
+            })
+        });
+    }
+    group.finish();
+}
+
+/// To the end of the text, where people type.
+fn ctrl_end() -> Key {
+    Key { code: KeyCode::End, ctrl: true, alt: false }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
+    targets = move_selection, switch_filter, type_character
+}
+criterion_main!(benches);

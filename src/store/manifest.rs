@@ -1,0 +1,147 @@
+//! `otchet.format`, a small text file beside sled's files: the formats the store is written
+//! in and how many transactions it has committed. It is read before sled opens anything,
+//! so a store written by a newer otchet is refused with its files untouched (sled itself
+//! writes to its files on every open); and it is rewritten after every flushed commit, so
+//! files that come back with fewer commits than that (sled recovers a damaged log as far as
+//! it can read it, silently) are reported as damaged, never shown as an older or empty plan.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use super::records::{CommitCount, Draft, Owner, Revision, SchemaVersion, Settings, UserRecord};
+use super::{StoreError, schema};
+use crate::codec::Record;
+use crate::domain::{Entry, Item, Period, Plan};
+
+pub const FILE: &str = "otchet.format";
+
+/// What the file says; names it does not know (a newer program's) are kept out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    /// (name, version): "layout" for the schema, else a record kind's name.
+    pub versions: Vec<(String, u32)>,
+    pub commits: u64,
+}
+
+fn record<R: Record>() -> (&'static str, u32) {
+    (R::KIND.name(), u32::from(R::VERSION))
+}
+
+/// The formats this program writes.
+fn ours() -> [(&'static str, u32); 12] {
+    [
+        ("layout", schema::CURRENT),
+        record::<SchemaVersion>(),
+        record::<Plan>(),
+        record::<Item>(),
+        record::<Period>(),
+        record::<Entry>(),
+        record::<Revision>(),
+        record::<Draft>(),
+        record::<Settings>(),
+        record::<UserRecord>(),
+        record::<Owner>(),
+        record::<CommitCount>(),
+    ]
+}
+
+pub fn path(dir: &Path) -> PathBuf {
+    dir.join(FILE)
+}
+
+/// `Ok(None)`: no file (a store from before it existed, or a new one).
+pub fn read(dir: &Path) -> Result<Option<Manifest>, StoreError> {
+    let text = match std::fs::read_to_string(path(dir)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::Open { path: dir.to_path_buf(), detail: format!("{FILE}: {e}") }),
+    };
+    let bad = |line: &str| StoreError::Damaged {
+        path: dir.to_path_buf(),
+        detail: format!("{FILE}: «{line}»"),
+        untouched: true,
+    };
+    let mut manifest = Manifest::default();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (name, value) = line.split_once(' ').ok_or_else(|| bad(line))?;
+        if name == "commits" {
+            manifest.commits = value.trim().parse().map_err(|_| bad(line))?;
+        } else {
+            manifest.versions.push((name.to_owned(), value.trim().parse().map_err(|_| bad(line))?));
+        }
+    }
+    Ok(Some(manifest))
+}
+
+/// Refuses a store whose file names a format newer than this program's.
+pub fn check_formats(dir: &Path, manifest: &Manifest) -> Result<(), StoreError> {
+    let ours = ours();
+    for (name, found) in &manifest.versions {
+        let Some((_, supported)) = ours.iter().find(|(n, _)| n == name) else {
+            // A kind of record this program has never heard of: written by a newer one.
+            return Err(StoreError::NewerRecord {
+                path: dir.to_path_buf(),
+                tree: name.clone(),
+                detail: format!("{name} format {found}"),
+            });
+        };
+        if found > supported {
+            return Err(if name == "layout" {
+                StoreError::NewerSchema { path: dir.to_path_buf(), found: *found, supported: *supported }
+            } else {
+                StoreError::NewerRecord {
+                    path: dir.to_path_buf(),
+                    tree: name.clone(),
+                    detail: format!("{name} format {found}, this program reads {supported}"),
+                }
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Replaces the file (a temporary file renamed over it: never half written). The mode is
+/// 0660 less the umask: 0600 in a private store, 0660 in a staff group's.
+pub fn write(dir: &Path, commits: u64) -> std::io::Result<()> {
+    let mut text = String::from("# otchet: the formats of this store and its commits. Do not edit or delete.\n");
+    for (name, version) in ours() {
+        text.push_str(&format!("{name} {version}\n"));
+    }
+    text.push_str(&format!("commits {commits}\n"));
+    let temp = dir.join(format!("{FILE}.tmp"));
+    let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o660).open(&temp)?;
+    file.write_all(text.as_bytes())?;
+    drop(file);
+    std::fs::rename(&temp, path(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_reads_back_and_newer_formats_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read(dir.path()).unwrap(), None);
+        write(dir.path(), 42).unwrap();
+        let manifest = read(dir.path()).unwrap().unwrap();
+        assert_eq!(manifest.commits, 42);
+        assert!(manifest.versions.iter().any(|(n, v)| n == "layout" && *v == schema::CURRENT));
+        check_formats(dir.path(), &manifest).unwrap();
+
+        let newer = |name: &str| {
+            let mut m = manifest.clone();
+            m.versions.iter_mut().filter(|(n, _)| n == name).for_each(|(_, v)| *v += 1);
+            check_formats(dir.path(), &m)
+        };
+        assert!(matches!(newer("layout"), Err(StoreError::NewerSchema { .. })));
+        assert!(matches!(newer("entry"), Err(StoreError::NewerRecord { .. })));
+        let mut unknown = manifest.clone();
+        unknown.versions.push(("attachment".into(), 1));
+        assert!(matches!(check_formats(dir.path(), &unknown), Err(StoreError::NewerRecord { .. })));
+
+        std::fs::write(path(dir.path()), "layout один\n").unwrap();
+        assert!(matches!(read(dir.path()), Err(StoreError::Damaged { .. })));
+    }
+}

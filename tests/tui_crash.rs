@@ -1,0 +1,257 @@
+//! The TUI killed with `kill -9` in the middle of typing loses at most the last 2 seconds
+//! of it (a draft is kept 1.5 s after typing starts, again while it goes on, and never
+//! rewritten while nothing changes); a save the disk refuses leaves the text on screen and
+//! in a recovery file in the user's home. The Tmux helper is a copy of tests/tui_tmux.rs's,
+//! with the pane's process.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::server::{item_of, q1};
+use common::{Sandbox, assert_ok, sample_path};
+use otchet::store::Draft;
+
+struct Tmux {
+    socket: PathBuf,
+    session: &'static str,
+}
+
+impl Tmux {
+    fn start(sb: &Sandbox, session: &'static str) -> Tmux {
+        let socket = sb.path().join(format!("tmux-{session}.sock"));
+        let env = [
+            format!("HOME={}", sb.path().display()),
+            format!("XDG_CONFIG_HOME={}", sb.path().join("config").display()),
+            format!("XDG_DATA_HOME={}", sb.path().join("data").display()),
+            format!("XDG_RUNTIME_DIR={}", sb.path().display()),
+            format!("OTCHET_SYSTEM_CONFIG={}", sb.path().join("none.toml").display()),
+            "OTCHET_IDLE_TIMEOUT=10".to_owned(),
+            "LANG=C.UTF-8".to_owned(),
+            "TERM=xterm-256color".to_owned(),
+        ];
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S").arg(&socket).args([
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+        ]);
+        for e in &env {
+            cmd.args(["-e", e]);
+        }
+        // exec: the pane's process is otchet itself, the process a crash kills.
+        cmd.arg(format!("exec {} --db {}", env!("CARGO_BIN_EXE_otchet"), sb.db().display()));
+        let out = cmd.output().expect("tmux is installed (.ci/run installs it)");
+        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
+        Tmux { socket, session }
+    }
+
+    fn tmux(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S").arg(&self.socket);
+        cmd
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let status = self.tmux().args(["send-keys", "-t", self.session, k]).status().expect("send-keys");
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(80));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        let status = self.tmux().args(["send-keys", "-t", self.session, "-l", text]).status().expect("send-keys");
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self.tmux().args(["capture-pane", "-p", "-t", self.session]).output().expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "{needle:?} never appeared; the screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The otchet process in the pane.
+    fn pid(&self) -> i32 {
+        let out = self.tmux().args(["display", "-p", "-t", self.session, "#{pane_pid}"]).output().unwrap();
+        let pid: i32 = String::from_utf8_lossy(&out.stdout).trim().parse().expect("a pane pid");
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        assert!(String::from_utf8_lossy(&cmdline).contains("otchet"), "the pane runs otchet");
+        pid
+    }
+
+    fn kill(&self) {
+        let _ = self.tmux().args(["kill-server"]).output();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while self.tmux().arg("list-sessions").output().is_ok_and(|o| o.status.success()) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn go_to_70(t: &Tmux) {
+    t.keys(&["End"]);
+    t.wait_for("72. Ввод информации");
+    t.keys(&["k", "k"]);
+    t.wait_for("70. Направление в Департамент");
+}
+
+fn draft_of_70(sb: &Sandbox) -> Option<Draft> {
+    let mut client = sb.client();
+    let item = item_of(&mut client, "70");
+    let snapshot = client.snapshot(Some(q1())).unwrap().unwrap();
+    snapshot.drafts.into_iter().find(|(id, _)| *id == item).map(|(_, d)| d)
+}
+
+#[test]
+fn kill_9_mid_typing_loses_at_most_the_last_two_seconds() {
+    let sb = Sandbox::new();
+    let _server = sb.start_server(&["--idle-timeout", "30"]);
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    let t = Tmux::start(&sb, "crash");
+    t.wait_for("Пункты плана: 72");
+    go_to_70(&t);
+    t.keys(&["Enter"]);
+    t.keys(&["C-a"]);
+
+    // Typing without a pause long enough for the draft, one word every 200 ms for 5 s.
+    let mut typed: Vec<(String, Instant)> = Vec::new();
+    for n in 1..=25 {
+        let word = format!("слово{n:02} ");
+        t.text(&word);
+        typed.push((word, Instant::now()));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let pid = t.pid();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
+    let killed = Instant::now();
+
+    let draft = draft_of_70(&sb).expect("a draft was kept while typing went on");
+    let must_have: Vec<&str> = typed
+        .iter()
+        .filter(|(_, at)| killed.duration_since(*at) >= Duration::from_secs(2))
+        .map(|(w, _)| w.trim())
+        .collect();
+    assert!(must_have.len() >= 10);
+    for word in &must_have {
+        assert!(draft.info.contains(word), "{word} was typed over 2 s before the kill; the draft: {}", draft.info);
+    }
+    println!(
+        "kept {} of {} words; {} typed in the last 2 s",
+        draft.info.matches("слово").count(),
+        typed.len(),
+        typed.len() - must_have.len()
+    );
+
+    // Nothing typed since: the draft is not rewritten on a timer.
+    let t = Tmux::start(&sb, "again");
+    t.wait_for("Пункты плана: 72");
+    go_to_70(&t);
+    t.wait_for("есть ваш");
+    t.keys(&["Enter"]);
+    t.wait_for("несохраненный черновик");
+    t.keys(&["Enter"]);
+    t.wait_for("черновик восстановлен");
+    t.wait_for(must_have[0]);
+    let before = draft_of_70(&sb).unwrap();
+    std::thread::sleep(Duration::from_millis(3500));
+    assert_eq!(draft_of_70(&sb).unwrap(), before, "an idle editor writes nothing");
+}
+
+/// A tmpfs mounted on `dir` (root only), unmounted when dropped.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(dir: &Path) -> Option<Tmpfs> {
+        if !nix::unistd::geteuid().is_root() {
+            eprintln!("skipped: mounting a small tmpfs needs root");
+            return None;
+        }
+        std::fs::create_dir_all(dir).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs"])
+            .arg(dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: mount -t tmpfs failed");
+            return None;
+        }
+        Some(Tmpfs(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_save_to_a_full_disk_keeps_the_text_on_screen_and_in_a_recovery_file() {
+    let sb = Sandbox::new();
+    let Some(_tmpfs) = Tmpfs::mount(&sb.db()) else { return };
+    let _server = sb.start_server(&["--idle-timeout", "30"]);
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    let t = Tmux::start(&sb, "full");
+    t.wait_for("Пункты плана: 72");
+    go_to_70(&t);
+    t.keys(&["Enter"]);
+    t.text("Текст, набранный при полном диске.");
+    t.wait_for("Текст, набранный при полном диске.");
+
+    // The disk fills up; the save is refused.
+    let filler = sb.db().join("filler");
+    {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![0u8; 64 << 10];
+        while file.write_all(&chunk).is_ok() {}
+    }
+    t.keys(&["C-s"]);
+    let screen = t.wait_for("не сохранено; текст в ~/.local/state/otchet/recovery/");
+    assert!(screen.contains("Текст, набранный при полном диске."), "the text stays on screen:\n{screen}");
+
+    let dir = sb.path().join(".local/state/otchet/recovery");
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(text.contains("Текст, набранный при полном диске.") && text.contains("нет места"), "{text}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+
+    // Room again: the same text saves from the screen.
+    std::fs::remove_file(filler).unwrap();
+    t.keys(&["C-s"]);
+    t.wait_for("пункт 70 сохранен");
+    let mut client = sb.client();
+    let item = item_of(&mut client, "70");
+    assert!(client.entry(q1(), item).unwrap().unwrap().info.contains("Текст, набранный при полном диске."));
+}
