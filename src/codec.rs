@@ -223,6 +223,13 @@ pub fn decode_next<T: DeserializeOwned>(kind: Kind, r: &mut impl std::io::Read) 
         .map_err(|e| CodecError::Malformed { kind, detail: e.to_string() })
 }
 
+/// `decode_next` for the few records that may exceed the usual 64 MiB: whole-store dumps
+/// from the server, or to it from an admin (the frame layer decides who is trusted).
+pub fn decode_next_large<T: DeserializeOwned>(kind: Kind, r: &mut impl std::io::Read) -> Result<T, CodecError> {
+    bincode::serde::decode_from_std_read(r, config().with_limit::<{ 1 << 30 }>())
+        .map_err(|e| CodecError::Malformed { kind, detail: e.to_string() })
+}
+
 /// `decode_prefix` for a payload without its header (read from a stream past it).
 pub fn decode_prefix_payload<T: DeserializeOwned>(kind: Kind, payload: &[u8]) -> Result<T, CodecError> {
     bincode::serde::decode_from_slice(payload, config().with_limit::<{ 64 << 20 }>())

@@ -247,3 +247,33 @@ fn sigterm_keeps_the_draft_restores_the_terminal_and_exits_0() {
     let t = Tmux::start(&sb, "after");
     t.wait_for("есть ваш");
 }
+
+#[test]
+fn a_tui_reconnects_when_its_server_dies() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "reconnect");
+    t.wait_for("Пункты плана: 72");
+    let pattern = format!("serve --db {}", sb.db().display());
+    let server = || {
+        let out = Command::new("pgrep").args(["-f", &pattern]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_owned)
+    };
+    let first = server().expect("the TUI started a server");
+    assert!(Command::new("kill").args(["-KILL", &first]).status().unwrap().success());
+
+    // No keypress: the TUI notices, connects again (starting a new server) and reloads.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let second = loop {
+        if let Some(pid) = server().filter(|p| *p != first) {
+            break pid;
+        }
+        assert!(Instant::now() < deadline, "no new server; the screen:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_ne!(first, second);
+    t.keys(&["Enter"]);
+    t.text("После перезапуска сервера. ");
+    t.keys(&["C-s"]);
+    t.wait_for("пункт 1 сохранен");
+}

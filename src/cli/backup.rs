@@ -10,7 +10,7 @@ use super::Failure;
 use super::args::localized;
 use super::connect::Context;
 use crate::formats::backup::{self, Verified};
-use crate::formats::{ImportError, Problem, save_atomically_with_mode};
+use crate::formats::{ImportError, Problem, save_atomically_streaming};
 use crate::tr;
 
 fn file_arg(help: String) -> Arg {
@@ -43,9 +43,9 @@ pub fn run_backup(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     if dump.plans.is_empty() {
         return Err(Failure::other(tr!("status-empty-store", path = ctx.store_path()?.display().to_string())));
     }
-    let bytes = backup::of_dump(&dump, &backup::created_now()).map_err(Failure::other)?;
+    let created = backup::created_now();
     // It holds the whole store: readable by its owner only.
-    save_atomically_with_mode(path, &bytes, 0o600).map_err(Failure::other)?;
+    save_atomically_streaming(path, 0o600, |file| backup::write_dump(&dump, &created, file)).map_err(Failure::other)?;
     let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
     println!("{}", tr!("backup-done", file = path.display().to_string(), plans = dump.plans.len(), periods = periods));
     Ok(())

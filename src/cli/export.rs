@@ -9,7 +9,9 @@ use clap::ArgMatches;
 use super::Failure;
 use super::connect::Context;
 use crate::domain::PeriodId;
-use crate::formats::{ExportFormat, ExportInput, PeriodExport, export, save_atomically};
+use crate::formats::{
+    ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_atomically_streaming, write_json,
+};
 use crate::tr;
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
@@ -33,15 +35,23 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let store = ctx.store_path()?.display().to_string();
     let empty_store = || Failure::other(tr!("status-empty-store", path = store.as_str()));
     let file = output.display().to_string();
-    let (bytes, done) = if format.is_whole_store() {
+    if format.is_whole_store() {
         let dump = client.dump()?;
         if dump.plans.is_empty() {
             return Err(empty_store());
         }
+        // Written as it is made: a large store's JSON is never held as bytes.
+        save_atomically_streaming(output, 0o666, |file| {
+            let mut out = std::io::BufWriter::new(file);
+            write_json(&dump, &mut out)?;
+            std::io::Write::flush(&mut out)
+        })
+        .map_err(Failure::other)?;
         let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
-        let bytes = export(format, &ExportInput::WholeStore(&dump)).map_err(Failure::other)?;
-        (bytes, tr!("export-dump-done", file = file.as_str(), plans = dump.plans.len(), periods = periods))
-    } else {
+        println!("{}", tr!("export-dump-done", file = file.as_str(), plans = dump.plans.len(), periods = periods));
+        return Ok(());
+    }
+    let (bytes, done) = {
         let snapshot = client.snapshot(period)?.ok_or_else(empty_store)?;
         let input = ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules: &ctx.config.rules });
         let bytes = export(format, &input).map_err(Failure::other)?;

@@ -6,6 +6,8 @@ use std::io::{BufReader, ErrorKind};
 use std::net::Shutdown;
 use std::os::unix::net::UnixStream;
 use std::path::Path;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -26,15 +28,31 @@ pub struct RemoteTransport {
     responses: Receiver<Result<Response, ClientError>>,
     sink: SharedSink,
     server_program: String,
+    /// Set by the reader when the connection is lost.
+    lost: Arc<AtomicBool>,
+    /// How to reach the server again (a transport made by `connect`): the next call after a
+    /// lost connection reconnects, starting a new server if none answers.
+    reconnect: Option<(ServerPaths, Option<PathBuf>)>,
 }
 
 impl RemoteTransport {
     /// Connects to the store's server; with `server_exe`, starts one when none answers.
     pub fn connect(paths: &ServerPaths, server_exe: Option<&Path>) -> Result<RemoteTransport, ClientError> {
+        let sink: SharedSink = Arc::new(Mutex::new(None));
+        let mut transport = RemoteTransport::connect_with(paths, server_exe, sink)?;
+        transport.reconnect = Some((paths.clone(), server_exe.map(Path::to_path_buf)));
+        Ok(transport)
+    }
+
+    fn connect_with(
+        paths: &ServerPaths,
+        server_exe: Option<&Path>,
+        sink: SharedSink,
+    ) -> Result<RemoteTransport, ClientError> {
         let mut attempt = 1;
         loop {
             let stream = autostart::connect(paths, server_exe)?;
-            match RemoteTransport::over(stream, PROTOCOL_VERSION) {
+            match RemoteTransport::greet(stream, PROTOCOL_VERSION, Arc::clone(&sink)) {
                 Err(ClientError::Connection { .. }) if attempt < CONNECT_ATTEMPTS => {
                     attempt += 1;
                     std::thread::sleep(Duration::from_millis(50));
@@ -46,6 +64,10 @@ impl RemoteTransport {
 
     /// Greets the server on a connected socket speaking `protocol` (tests speak others).
     pub fn over(stream: UnixStream, protocol: u16) -> Result<RemoteTransport, ClientError> {
+        RemoteTransport::greet(stream, protocol, Arc::new(Mutex::new(None)))
+    }
+
+    fn greet(stream: UnixStream, protocol: u16, sink: SharedSink) -> Result<RemoteTransport, ClientError> {
         stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT)).map_err(lost)?;
         let hello = Frame { protocol, body: FrameBody::Hello { program: program_version() } };
         frame::write(&mut &stream, &hello).map_err(lost)?;
@@ -72,15 +94,28 @@ impl RemoteTransport {
         };
         stream.set_read_timeout(None).map_err(lost)?;
         let (responses_tx, responses) = channel();
-        let sink: SharedSink = Arc::new(Mutex::new(None));
         let reader = BufReader::new(stream.try_clone().map_err(lost)?);
         let thread_sink = Arc::clone(&sink);
+        let lost_flag = Arc::new(AtomicBool::new(false));
+        let thread_lost = Arc::clone(&lost_flag);
         std::thread::Builder::new()
             .name("otchet-events".into())
             .stack_size(256 << 10)
-            .spawn(move || read_frames(reader, &responses_tx, &thread_sink))
+            .spawn(move || read_frames(reader, &responses_tx, &thread_sink, &thread_lost))
             .map_err(lost)?;
-        Ok(RemoteTransport { stream, responses, sink, server_program })
+        Ok(RemoteTransport { stream, responses, sink, server_program, lost: lost_flag, reconnect: None })
+    }
+
+    /// After a lost connection: a new one (to a new server if need be), the same sink.
+    fn reconnect_if_lost(&mut self) -> Result<(), ClientError> {
+        let Some((paths, exe)) = &self.reconnect else { return Ok(()) };
+        if !self.lost.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        let mut fresh = RemoteTransport::connect_with(paths, exe.as_deref(), Arc::clone(&self.sink))?;
+        fresh.reconnect = self.reconnect.take();
+        *self = fresh;
+        Ok(())
     }
 
     /// The server's program version, from the handshake.
@@ -112,9 +147,11 @@ fn read_frames(
     mut reader: BufReader<UnixStream>,
     responses: &Sender<Result<Response, ClientError>>,
     sink: &SharedSink,
+    lost_flag: &AtomicBool,
 ) {
     loop {
-        match frame::read(&mut reader) {
+        // The server is trusted with large frames (a whole-store dump).
+        match frame::read_up_to(&mut reader, frame::MAX_TRUSTED_FRAME_BYTES) {
             Ok(Frame { body: FrameBody::Response(response), .. }) => {
                 if responses.send(Ok(response)).is_err() {
                     return;
@@ -130,7 +167,13 @@ fn read_frames(
                 return;
             }
             Err(e) => {
+                lost_flag.store(true, Ordering::Release);
                 let _ = responses.send(Err(lost(e)));
+                // Whatever changed meanwhile is unknown: a listener reloads, and its next
+                // call connects again.
+                if let Some(sink) = sink.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref() {
+                    sink(crate::proto::Event::Reload);
+                }
                 return;
             }
         }
@@ -139,7 +182,10 @@ fn read_frames(
 
 impl Transport for RemoteTransport {
     fn call(&mut self, request: Request) -> Result<Response, ClientError> {
-        frame::write(&mut &self.stream, &Frame::new(FrameBody::Request(request))).map_err(lost)?;
+        self.reconnect_if_lost()?;
+        // The server decides what it accepts: only an admin may send a whole-store restore.
+        let request = Frame::new(FrameBody::Request(request));
+        frame::write_up_to(&mut &self.stream, &request, frame::MAX_TRUSTED_FRAME_BYTES).map_err(lost)?;
         self.responses.recv().unwrap_or_else(|_| Err(lost(FrameError::Closed)))
     }
 

@@ -8,6 +8,7 @@
 //! The checksum covers the export's bytes, so `tail -n +2 FILE | sha256sum` checks it too.
 //! A file without the header is a plain JSON export: read as such, with nothing to verify.
 
+use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -55,11 +56,40 @@ pub fn wrap(export: &[u8], created: &str) -> Vec<u8> {
     out
 }
 
-/// A backup of a dump: the JSON export's bytes under a header.
-pub fn of_dump(dump: &StoreDump, created: &str) -> Result<Vec<u8>, crate::formats::ExportError> {
-    use crate::formats::{ExportFormat, ExportInput, export};
-    let json = export(ExportFormat::Json, &ExportInput::WholeStore(dump))?;
-    Ok(wrap(&json, created))
+/// Counts and hashes what is written to it, keeping nothing.
+struct Digesting {
+    sha: Sha256,
+    bytes: u64,
+}
+
+impl std::io::Write for Digesting {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.sha.update(buf);
+        self.bytes += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A backup of a dump written to `w`: the export is made twice, once to checksum it for the
+/// header and once to write it, so a large store's export is never held as bytes.
+pub fn write_dump(dump: &StoreDump, created: &str, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut digest = Digesting { sha: Sha256::new(), bytes: 0 };
+    crate::formats::export::write_json(dump, &mut digest)?;
+    let header = Header {
+        otchet_backup: BACKUP_FORMAT,
+        sha256: hex(&digest.sha.finalize()),
+        bytes: digest.bytes,
+        created: created.to_owned(),
+    };
+    serde_json::to_writer(&mut *w, &header)?;
+    w.write_all(b"\n")?;
+    let mut out = std::io::BufWriter::new(w);
+    crate::formats::export::write_json(dump, &mut out)?;
+    out.flush()
 }
 
 /// The time a backup is made, as its header says it (local time, RFC 3339).
@@ -108,6 +138,18 @@ mod tests {
 
     fn dump() -> StoreDump {
         StoreDump { format: 1, plans: vec![], settings: Settings::default(), owner: None, users: vec![] }
+    }
+
+    #[test]
+    fn a_streamed_backup_is_the_wrapped_export() {
+        let export = crate::formats::export::export(
+            crate::formats::ExportFormat::Json,
+            &crate::formats::ExportInput::WholeStore(&dump()),
+        )
+        .unwrap();
+        let mut streamed = Vec::new();
+        write_dump(&dump(), "2026-04-13T02:00:00+05:00", &mut streamed).unwrap();
+        assert_eq!(streamed, wrap(&export, "2026-04-13T02:00:00+05:00"));
     }
 
     #[test]

@@ -17,7 +17,8 @@ use std::path::Path;
 
 pub use error::{ImportError, Problem};
 pub use export::{
-    ExportError, ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_atomically_with_mode,
+    ExportError, ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_atomically_streaming,
+    save_atomically_with_mode, write_json,
 };
 
 use crate::domain::Report;

@@ -14,10 +14,14 @@ use crate::codec::{self, CodecError, Kind, Record};
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
 pub const PROTOCOL_VERSION: u16 = 2;
 
-/// The largest frame either side accepts, checked before anything is allocated. An entry's
-/// text can be a megabyte; the biggest frame is a whole-store dump (JSON export, backup) of
-/// years of reports, still far below this, which is also the codec's own decode limit.
+/// The largest frame accepted from a peer that is not trusted with more, checked before
+/// anything is allocated. An entry's text can be a megabyte; a period's snapshot of 10,000
+/// items is about 25 MiB.
 pub const MAX_FRAME_BYTES: u32 = 64 << 20;
+
+/// The largest frame a client accepts from its server, and the server from an admin: a
+/// whole-store dump (JSON export, backup, restore) of 10,000 items × 4 quarters is ~120 MiB.
+pub const MAX_TRUSTED_FRAME_BYTES: u32 = 1 << 30;
 
 /// Memory is reserved as a frame's bytes arrive, at most this much ahead of them.
 const READ_CHUNK: usize = 1 << 20;
@@ -134,8 +138,13 @@ pub fn encode(frame: &Frame) -> Result<Vec<u8>, FrameError> {
 /// held twice). Its length is counted first, so a frame that cannot be encoded or is too
 /// large fails (`Malformed`, `TooLarge`) before anything is written.
 pub fn write(w: &mut impl Write, frame: &Frame) -> Result<(), FrameError> {
+    write_up_to(w, frame, MAX_FRAME_BYTES)
+}
+
+/// `write` to a peer that accepts frames of up to `max` bytes.
+pub fn write_up_to(w: &mut impl Write, frame: &Frame, max: u32) -> Result<(), FrameError> {
     let len = codec::encoded_len(frame).map_err(FrameError::Malformed)?;
-    let Some(len) = u32::try_from(len).ok().filter(|n| *n <= MAX_FRAME_BYTES) else {
+    let Some(len) = u32::try_from(len).ok().filter(|n| *n <= max) else {
         return Err(FrameError::TooLarge { len: len as u64 });
     };
     let mut out = Watched { inner: BufWriter::with_capacity(WRITE_BUFFER, w), failed: None };
@@ -149,7 +158,12 @@ pub fn write(w: &mut impl Write, frame: &Frame) -> Result<(), FrameError> {
 
 /// Reads a frame, decoding it as its bytes arrive (never holding them and the value at once).
 pub fn read(r: &mut impl Read) -> Result<Frame, FrameError> {
-    let len = read_len(r)?;
+    read_up_to(r, MAX_FRAME_BYTES)
+}
+
+/// `read` from a peer trusted with frames of up to `max` bytes.
+pub fn read_up_to(r: &mut impl Read, max: u32) -> Result<Frame, FrameError> {
+    let len = read_len(r, max)?;
     let mut body = Watched { inner: r.take(len.into()), failed: None };
     // A stream that ends early is a lost connection, not a malformed frame.
     let fail = |body: &mut Watched<_>, e| body.failed.take().map_or(FrameError::Malformed(e), FrameError::Io);
@@ -161,7 +175,12 @@ pub fn read(r: &mut impl Read) -> Result<Frame, FrameError> {
         return Err(FrameError::Version { protocol, handshake });
     }
     codec::check_version::<Frame>(version).map_err(FrameError::Malformed)?;
-    let frame_body: FrameBody = codec::decode_next(Kind::Frame, &mut body).map_err(|e| fail(&mut body, e))?;
+    let frame_body: FrameBody = if len > MAX_FRAME_BYTES {
+        codec::decode_next_large(Kind::Frame, &mut body)
+    } else {
+        codec::decode_next(Kind::Frame, &mut body)
+    }
+    .map_err(|e| fail(&mut body, e))?;
     let unread = body.inner.limit();
     if unread > 0 {
         let used = (u64::from(len) - unread) as usize;
@@ -219,7 +238,7 @@ fn read_rest(r: &mut io::Take<impl Read>) -> Result<Vec<u8>, FrameError> {
     Ok(buf)
 }
 
-fn read_len(r: &mut impl Read) -> Result<u32, FrameError> {
+fn read_len(r: &mut impl Read, max: u32) -> Result<u32, FrameError> {
     let mut prefix = [0u8; 4];
     let mut filled = 0;
     while filled < prefix.len() {
@@ -232,7 +251,7 @@ fn read_len(r: &mut impl Read) -> Result<u32, FrameError> {
         }
     }
     let len = u32::from_le_bytes(prefix);
-    if len > MAX_FRAME_BYTES {
+    if len > max {
         return Err(FrameError::TooLarge { len: len.into() });
     }
     Ok(len)
@@ -252,6 +271,18 @@ mod tests {
             assessment: "выполнено".into(),
         };
         Frame::new(FrameBody::Request(Request::Save { edit }))
+    }
+
+    #[test]
+    fn a_trusted_peer_may_send_more_than_the_usual_limit() {
+        let entry = crate::domain::Entry { info: "ы".repeat(33 << 20), ..Default::default() };
+        let big = Frame::new(FrameBody::Response(Response::Entry(Some(entry))));
+        let mut wire = Vec::new();
+        assert!(matches!(write(&mut wire, &big), Err(FrameError::TooLarge { .. })), "not to an untrusted peer");
+        write_up_to(&mut wire, &big, MAX_TRUSTED_FRAME_BYTES).unwrap();
+        assert!(wire.len() > MAX_FRAME_BYTES as usize);
+        assert!(matches!(read(&mut wire.as_slice()), Err(FrameError::TooLarge { .. })));
+        assert_eq!(read_up_to(&mut wire.as_slice(), MAX_TRUSTED_FRAME_BYTES).unwrap(), big);
     }
 
     #[test]

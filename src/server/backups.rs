@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeDelta};
 
-use crate::formats::{backup, save_atomically_with_mode};
+use crate::formats::{backup, save_atomically_streaming};
 use crate::store::Store;
 
 pub const DIR_NAME: &str = "backups";
@@ -43,7 +43,6 @@ pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<O
     if dump.plans.is_empty() {
         return Ok(None);
     }
-    let bytes = backup::of_dump(&dump, &backup::created_now()).map_err(|e| e.to_string())?;
     // 0770 and 0660 less the server's umask: private (0700, 0600) unless the store is a
     // staff group's.
     match std::fs::DirBuilder::new().mode(0o770).create(&policy.dir) {
@@ -52,7 +51,9 @@ pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<O
         Err(e) => return Err(format!("{}: {e}", policy.dir.display())),
     }
     let path = policy.dir.join(file_name(today));
-    save_atomically_with_mode(&path, &bytes, 0o660).map_err(|e| e.to_string())?;
+    let created = backup::created_now();
+    save_atomically_streaming(&path, 0o660, |file| backup::write_dump(&dump, &created, file))
+        .map_err(|e| e.to_string())?;
     prune(policy, today);
     Ok(Some(path))
 }

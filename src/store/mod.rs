@@ -204,7 +204,7 @@ impl Store {
         self.commits.store(count, Ordering::Release);
         // Only after the flush: the file never counts a commit the files may not hold. A
         // failure (a full disk) leaves it behind, which is harmless.
-        let _ = manifest::write(&self.path, count);
+        let _ = manifest::record_commits(&self.path, count);
         Ok(())
     }
 

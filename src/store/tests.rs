@@ -170,3 +170,23 @@ fn the_format_file_counts_commits_and_files_that_lost_some_are_damaged() {
     let err = reopen(&dir).err().expect("damaged");
     assert!(matches!(err, StoreError::Damaged { untouched: false, .. }), "{err:?}");
 }
+
+#[test]
+fn a_large_dump_loads_in_batches_and_whole() {
+    let from = tempfile::tempdir().unwrap();
+    let store = open(&from);
+    let rows: Vec<(String, &str, &str)> = (1..=4500).map(|i| (i.to_string(), "текст", "выполнено")).collect();
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(p, i, a)| (p.as_str(), *i, *a)).collect();
+    store.import(&report("2020-Q1", &rows), &actor(), Stamp(1)).unwrap();
+    let dump = store.dump().unwrap();
+
+    let to = tempfile::tempdir().unwrap();
+    let restored = open(&to);
+    restored.load_dump(&dump).unwrap();
+    assert_eq!(restored.items(2020).unwrap().len(), 4500);
+    let mut again = restored.dump().unwrap();
+    again.owner = dump.owner.clone();
+    again.users = dump.users.clone();
+    assert_eq!(again, dump);
+    assert!(matches!(restored.load_dump(&dump), Err(StoreError::NotEmpty { .. })));
+}

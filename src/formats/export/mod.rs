@@ -15,7 +15,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use save::{save_atomically, save_atomically_with_mode};
+pub use save::{save_atomically, save_atomically_streaming, save_atomically_with_mode};
+
+/// The whole-store JSON export written to `w` as it is made (what `export` returns for
+/// `ExportFormat::Json`).
+pub fn write_json(dump: &StoreDump, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    json::write_to(dump, w).map_err(std::io::Error::from)
+}
 
 use crate::domain::{FlagRules, PeriodId};
 use crate::proto::Snapshot;

@@ -15,6 +15,16 @@ pub fn save_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 /// As `save_atomically`, the file created with `mode` (less the umask): 0o600 for a backup,
 /// which holds the whole store.
 pub fn save_atomically_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), ExportError> {
+    save_atomically_streaming(path, mode, |file| file.write_all(bytes))
+}
+
+/// As `save_atomically_with_mode`, the content written by `write` as it is made (a backup of
+/// a large store is never held in memory as bytes).
+pub fn save_atomically_streaming(
+    path: &Path,
+    mode: u32,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
     use std::os::unix::fs::OpenOptionsExt;
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: e.to_string() };
@@ -28,7 +38,7 @@ pub fn save_atomically_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result
     ));
     let written = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&temp)?;
-        file.write_all(bytes)?;
+        write(&mut file)?;
         file.sync_all()?;
         fs::rename(&temp, path)
     })();

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::client::Client;
 use crate::domain::{FlagRules, PeriodId};
-use crate::formats::{ExportFormat, ExportInput, PeriodExport, export as render, save_atomically};
+use crate::formats::{
+    ExportFormat, ExportInput, PeriodExport, export as render, save_atomically, save_atomically_streaming, write_json,
+};
 use crate::tr;
 
 pub fn export(
@@ -17,10 +19,18 @@ pub fn export(
     as_of: NaiveDate,
     rules: &FlagRules,
 ) -> Result<PathBuf, String> {
-    let bytes = if format.is_whole_store() {
+    if format.is_whole_store() {
         let dump = client.dump().map_err(|e| e.to_string())?;
-        render(format, &ExportInput::WholeStore(&dump))
-    } else {
+        // Written as it is made: a large store's JSON is never held as bytes.
+        save_atomically_streaming(path, 0o666, |file| {
+            let mut out = std::io::BufWriter::new(file);
+            write_json(&dump, &mut out)?;
+            std::io::Write::flush(&mut out)
+        })
+        .map_err(|e| e.to_string())?;
+        return Ok(path.to_path_buf());
+    }
+    let bytes = {
         let snapshot = client
             .snapshot(Some(period))
             .map_err(|e| e.to_string())?
