@@ -179,16 +179,7 @@ fn a_client_cannot_claim_another_identity() {
             .gid(NOBODY)
             .output()
     };
-    let mut out = run();
-    for _ in 0..50 {
-        match &out {
-            Err(e) if e.raw_os_error() == Some(nix::libc::ETXTBSY) => {
-                std::thread::sleep(Duration::from_millis(20));
-                out = run();
-            }
-            _ => break,
-        }
-    }
+    let out = common::output_when_not_busy(run);
     let Ok(out) = out else {
         eprintln!("skipped: cannot run a process as nobody");
         return;

@@ -180,18 +180,7 @@ fn as_nobody(sb: &Sandbox) -> Option<String> {
             .gid(NOBODY)
             .output()
     };
-    // A thread of this test binary forking just then may still hold the copy open for
-    // writing (ETXTBSY); that passes in a moment.
-    let mut out = run();
-    for _ in 0..50 {
-        match &out {
-            Err(e) if e.raw_os_error() == Some(nix::libc::ETXTBSY) => {
-                std::thread::sleep(Duration::from_millis(20));
-                out = run();
-            }
-            _ => break,
-        }
-    }
+    let out = common::output_when_not_busy(run);
     match out {
         Ok(out) => Some(stdout(&out)),
         Err(e) => {

@@ -1,8 +1,7 @@
 //! The TUI killed with `kill -9` in the middle of typing loses at most the last 2 seconds
 //! of it (a draft is kept 1.5 s after typing starts, again while it goes on, and never
 //! rewritten while nothing changes); a save the disk refuses leaves the text on screen and
-//! in a recovery file in the user's home. The Tmux helper is a copy of tests/tui_tmux.rs's,
-//! with the pane's process.
+//! in a recovery file in the user's home.
 
 mod common;
 
@@ -11,116 +10,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::server::{item_of, q1};
+use common::tmux::Tmux;
 use common::{Sandbox, assert_ok, sample_path};
 use otchet::store::Draft;
-
-struct Tmux {
-    socket: PathBuf,
-    session: &'static str,
-}
-
-impl Tmux {
-    fn start(sb: &Sandbox, session: &'static str) -> Tmux {
-        let socket = sb.path().join(format!("tmux-{session}.sock"));
-        let env = [
-            format!("HOME={}", sb.path().display()),
-            format!("XDG_CONFIG_HOME={}", sb.path().join("config").display()),
-            format!("XDG_DATA_HOME={}", sb.path().join("data").display()),
-            format!("XDG_RUNTIME_DIR={}", sb.path().display()),
-            format!("OTCHET_SYSTEM_CONFIG={}", sb.path().join("none.toml").display()),
-            "OTCHET_IDLE_TIMEOUT=10".to_owned(),
-            "LANG=C.UTF-8".to_owned(),
-            "TERM=xterm-256color".to_owned(),
-        ];
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-S").arg(&socket).args([
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-        ]);
-        for e in &env {
-            cmd.args(["-e", e]);
-        }
-        // exec: the pane's process is otchet itself, the process a crash kills.
-        cmd.arg(format!("exec {} --db {}", env!("CARGO_BIN_EXE_otchet"), sb.db().display()));
-        let out = cmd.output().expect("tmux is installed (.ci/run installs it)");
-        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
-        Tmux { socket, session }
-    }
-
-    fn tmux(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-S").arg(&self.socket);
-        cmd
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let status = self.tmux().args(["send-keys", "-t", self.session, k]).status().expect("send-keys");
-            assert!(status.success());
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    fn text(&self, text: &str) {
-        let status = self.tmux().args(["send-keys", "-t", self.session, "-l", text]).status().expect("send-keys");
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let out = self.tmux().args(["capture-pane", "-p", "-t", self.session]).output().expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "{needle:?} never appeared; the screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// The otchet process in the pane.
-    fn pid(&self) -> i32 {
-        let out = self.tmux().args(["display", "-p", "-t", self.session, "#{pane_pid}"]).output().unwrap();
-        let pid: i32 = String::from_utf8_lossy(&out.stdout).trim().parse().expect("a pane pid");
-        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-        assert!(String::from_utf8_lossy(&cmdline).contains("otchet"), "the pane runs otchet");
-        pid
-    }
-
-    fn kill(&self) {
-        let _ = self.tmux().args(["kill-server"]).output();
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while self.tmux().arg("list-sessions").output().is_ok_and(|o| o.status.success()) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-fn go_to_70(t: &Tmux) {
-    t.keys(&["End"]);
-    t.wait_for("72. Ввод информации");
-    t.keys(&["k", "k"]);
-    t.wait_for("70. Направление в Департамент");
-}
 
 fn draft_of_70(sb: &Sandbox) -> Option<Draft> {
     let mut client = sb.client();
@@ -136,7 +28,7 @@ fn kill_9_mid_typing_loses_at_most_the_last_two_seconds() {
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     let t = Tmux::start(&sb, "crash");
     t.wait_for("Пункты плана: 72");
-    go_to_70(&t);
+    t.go_to_70();
     t.keys(&["Enter"]);
     t.keys(&["C-a"]);
 
@@ -172,7 +64,7 @@ fn kill_9_mid_typing_loses_at_most_the_last_two_seconds() {
     // Nothing typed since: the draft is not rewritten on a timer.
     let t = Tmux::start(&sb, "again");
     t.wait_for("Пункты плана: 72");
-    go_to_70(&t);
+    t.go_to_70();
     t.wait_for("есть ваш");
     t.keys(&["Enter"]);
     t.wait_for("несохраненный черновик");
@@ -221,7 +113,7 @@ fn a_save_to_a_full_disk_keeps_the_text_on_screen_and_in_a_recovery_file() {
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     let t = Tmux::start(&sb, "full");
     t.wait_for("Пункты плана: 72");
-    go_to_70(&t);
+    t.go_to_70();
     t.keys(&["Enter"]);
     t.text("Текст, набранный при полном диске.");
     t.wait_for("Текст, набранный при полном диске.");

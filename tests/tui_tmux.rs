@@ -1,135 +1,26 @@
-//! The real binary in tmux: keys in with `send-keys`, the screen out with `capture-pane`.
+//! The real binary in tmux (tests/common/tmux.rs): editing, drafts, signals, two TUIs.
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::tmux::Tmux;
 use common::{Sandbox, assert_ok, sample_path, stdout};
 use serde_json::Value;
-
-struct Tmux {
-    socket: PathBuf,
-    session: &'static str,
-}
-
-impl Tmux {
-    /// Starts `otchet --db <sandbox store>` in a detached 80×24 tmux session.
-    fn start(sb: &Sandbox, session: &'static str) -> Tmux {
-        Tmux::start_command(sb, session, &format!("{} --db {}", env!("CARGO_BIN_EXE_otchet"), sb.db().display()))
-    }
-
-    fn start_command(sb: &Sandbox, session: &'static str, command: &str) -> Tmux {
-        let socket = sb.path().join("tmux.sock");
-        let env = [
-            format!("HOME={}", sb.path().display()),
-            format!("XDG_CONFIG_HOME={}", sb.path().join("config").display()),
-            format!("XDG_DATA_HOME={}", sb.path().join("data").display()),
-            format!("XDG_RUNTIME_DIR={}", sb.path().display()),
-            format!("OTCHET_SYSTEM_CONFIG={}", sb.path().join("none.toml").display()),
-            "OTCHET_IDLE_TIMEOUT=5".to_owned(),
-            "LANG=C.UTF-8".to_owned(),
-            "TERM=xterm-256color".to_owned(),
-        ];
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-S").arg(&socket).args([
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-        ]);
-        for e in &env {
-            cmd.args(["-e", e]);
-        }
-        cmd.arg(command);
-        let out = cmd.output().expect("tmux is installed (.ci/run installs it)");
-        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
-        Tmux { socket, session }
-    }
-
-    fn tmux(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-S").arg(&self.socket);
-        cmd
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let status = self.tmux().args(["send-keys", "-t", self.session, k]).status().expect("send-keys");
-            assert!(status.success());
-            // Separate keys so "Escape" and a following key are not read as Alt+key.
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    fn text(&self, text: &str) {
-        let status = self.tmux().args(["send-keys", "-t", self.session, "-l", text]).status().expect("send-keys");
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let out = self.tmux().args(["capture-pane", "-p", "-t", self.session]).output().expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "{needle:?} never appeared; the screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn alive(&self) -> bool {
-        self.tmux().args(["has-session", "-t", self.session]).output().is_ok_and(|o| o.status.success())
-    }
-
-    fn kill(&self) {
-        let _ = self.tmux().args(["kill-server"]).output();
-        // The next server on this socket must not meet the old one shutting down.
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while self.tmux().arg("list-sessions").output().is_ok_and(|o| o.status.success()) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
 
 fn import_sample(sb: &Sandbox) {
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
 }
 
 /// Down from item 1 to the item with this point.
-fn go_to_70(t: &Tmux) {
-    t.keys(&["End"]);
-    t.wait_for("72. Ввод информации");
-    t.keys(&["k", "k"]);
-    t.wait_for("70. Направление в Департамент");
-}
-
 #[test]
 fn edit_pick_save_and_quit_then_status_shows_it() {
     let sb = Sandbox::new();
     import_sample(&sb);
     let t = Tmux::start(&sb, "edit");
     t.wait_for("Пункты плана: 72");
-    go_to_70(&t);
+    t.go_to_70();
     t.keys(&["Enter"]);
     t.text("Направлено письмом от 06.04.2020 № 123. ");
     t.wait_for("● не сохранено");
@@ -162,7 +53,7 @@ fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
     import_sample(&sb);
     let t = Tmux::start(&sb, "draft");
     t.wait_for("Пункты плана: 72");
-    go_to_70(&t);
+    t.go_to_70();
     t.keys(&["Enter"]);
     t.text("Черновик, который нельзя терять");
     t.wait_for("Черновик, который нельзя терять");
@@ -172,7 +63,7 @@ fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
 
     let t = Tmux::start(&sb, "again");
     t.wait_for("Пункты плана: 72");
-    go_to_70(&t);
+    t.go_to_70();
     t.wait_for("есть ваш");
     t.keys(&["Enter"]);
     t.wait_for("несохраненный черновик");
@@ -189,7 +80,7 @@ fn a_save_in_one_tui_appears_in_another_without_a_keypress() {
     let b = Tmux::start(&sb, "b");
     for t in [&a, &b] {
         t.wait_for("Пункты плана: 72");
-        go_to_70(t);
+        t.go_to_70();
     }
     let before = b.screen();
     assert!(before.contains("! 70 Направление"), "{before}");
@@ -228,8 +119,7 @@ fn sigterm_keeps_the_draft_restores_the_terminal_and_exits_0() {
     t.keys(&["Enter"]);
     t.text("Текст перед остановкой сервера");
     t.wait_for("Текст перед остановкой сервера");
-    let shell = t.tmux().args(["display", "-p", "-t", "term", "#{pane_pid}"]).output().unwrap();
-    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_owned();
+    let shell = t.pid().to_string();
     let child = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
     let pid = String::from_utf8_lossy(&child.stdout).lines().next().unwrap_or_default().trim().to_owned();
     assert!(!pid.is_empty(), "the TUI runs under the pane's shell");

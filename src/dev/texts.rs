@@ -4,21 +4,7 @@
 
 use super::rng::Rng;
 use crate::domain::Report;
-
-const MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
+use crate::domain::deadline::MONTHS_GENITIVE;
 
 const SECTIONS: [&str; 6] = [
     "Совершенствование правовых и организационных основ противодействия коррупции",
@@ -84,10 +70,10 @@ impl Pools {
         let day = 1 + rng.below(28);
         let month = rng.below(12);
         match rng.below(4) {
-            0 => format!("До {day:02} {} {year} года", MONTHS[month]),
+            0 => format!("До {day:02} {} {year} года", MONTHS_GENITIVE[month]),
             1 => format!("до {day:02}.{:02}.{year}г.", month + 1),
             2 => format!("Ежеквартально, до {day:02} числа месяца, следующего за отчетным периодом"),
-            _ => format!("Не позднее {day} {}", MONTHS[month]),
+            _ => format!("Не позднее {day} {}", MONTHS_GENITIVE[month]),
         }
     }
 

@@ -3,8 +3,8 @@
 
 use super::error::Problem;
 use super::txt::Cell;
-use crate::domain::PeriodId;
 use crate::domain::text::fold;
+use crate::domain::{PeriodId, Report, ReportRow};
 
 pub struct Header {
     pub organisation: String,
@@ -13,6 +13,21 @@ pub struct Header {
     pub approved_by: String,
     /// Index of the first value among the cells: what stands before it is the title.
     pub first_value: usize,
+}
+
+impl Header {
+    /// The report this header stands over.
+    pub fn into_report(self, title_lines: Vec<String>, rows: Vec<ReportRow>, sections: Vec<(usize, String)>) -> Report {
+        Report {
+            title_lines,
+            organisation: self.organisation,
+            approved_by: self.approved_by,
+            period: self.period,
+            period_title: self.period_title,
+            rows,
+            sections,
+        }
+    }
 }
 
 /// A failure and the line (or paragraph) it is on.

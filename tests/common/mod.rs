@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod server;
+pub mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -60,6 +61,22 @@ impl Sandbox {
         std::fs::write(&path, bytes).expect("write test file");
         path
     }
+}
+
+/// Runs a child, retrying while its executable is briefly busy: another thread of the test
+/// binary forking at that moment may still hold a freshly written copy open (ETXTBSY).
+pub fn output_when_not_busy(run: impl Fn() -> std::io::Result<Output>) -> std::io::Result<Output> {
+    let mut out = run();
+    for _ in 0..50 {
+        match &out {
+            Err(e) if e.raw_os_error() == Some(nix::libc::ETXTBSY) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                out = run();
+            }
+            _ => break,
+        }
+    }
+    out
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -3,7 +3,7 @@
 mod parse;
 mod tokens;
 
-pub use parse::parse;
+pub use parse::{MONTHS_GENITIVE, parse};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

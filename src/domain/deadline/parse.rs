@@ -25,7 +25,8 @@ pub fn parse(text: &str) -> Option<Schedule> {
     (!clauses.is_empty()).then_some(Schedule { clauses })
 }
 
-const MONTHS_GENITIVE: [&str; 12] = [
+/// Month names in the genitive, as dates are written ("14 февраля").
+pub const MONTHS_GENITIVE: [&str; 12] = [
     "января",
     "февраля",
     "марта",

@@ -69,15 +69,7 @@ pub fn to_report(file: &Path, blocks: &[Block]) -> Result<Report, ImportError> {
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
-    Ok(Report {
-        title_lines,
-        organisation: header.organisation,
-        approved_by: header.approved_by,
-        period: header.period,
-        period_title: header.period_title,
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
-        sections,
-    })
+    Ok(header.into_report(title_lines, rows.into_iter().map(|(_, r)| r).collect(), sections))
 }
 
 fn starts_with_number_sign(row: &Row) -> bool {

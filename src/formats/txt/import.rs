@@ -43,15 +43,8 @@ pub fn parse_report(file: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
         return Err(fail(Some(line), Problem::DuplicatePoint { point, first_line }));
     }
 
-    Ok(Report {
-        title_lines: preamble.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
-        organisation: header.organisation,
-        approved_by: header.approved_by,
-        period: header.period,
-        period_title: header.period_title,
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
-        sections,
-    })
+    let title_lines = preamble.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    Ok(header.into_report(title_lines, rows.into_iter().map(|(_, r)| r).collect(), sections))
 }
 
 fn starts_row(cells: &[Cell], at: usize) -> bool {
