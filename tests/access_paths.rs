@@ -9,7 +9,6 @@
 mod common;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,9 +16,7 @@ use std::time::Duration;
 
 use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stderr, stdout};
-use otchet::client::{Client, RemoteTransport};
 use otchet::domain::EntryEdit;
-use otchet::proto::frame::PROTOCOL_VERSION;
 
 const NOBODY: u32 = 65534;
 /// A group `nobody` is not in: the staff group of the shared store here.
@@ -135,8 +132,7 @@ fn child_saves_claiming_to_be_root() {
     let Ok(socket) = std::env::var("OTCHET_TEST_CLAIM_SOCKET") else {
         return;
     };
-    let stream = UnixStream::connect(&socket).expect("connect");
-    let mut client = Client::new(Box::new(RemoteTransport::over(stream, PROTOCOL_VERSION).expect("handshake")));
+    let mut client = common::server::client_at(&socket);
     let (actor, _) = client.whoami().expect("an editor");
     println!("whoami: {} {}", actor.uid, actor.name);
     let item = item_of(&mut client, "70");

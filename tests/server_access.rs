@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stderr, stdout};
-use otchet::client::{Client, ClientError, RemoteTransport};
+use otchet::client::{ClientError, RemoteTransport};
 use otchet::domain::{EntryEdit, Role};
 use otchet::proto::ApiError;
 use otchet::proto::frame::{self, Frame, FrameBody, PROTOCOL_VERSION};
@@ -118,8 +118,7 @@ fn child_saves_as_another_user() {
     let Ok(socket) = std::env::var("OTCHET_TEST_CHILD_SOCKET") else {
         return;
     };
-    let stream = UnixStream::connect(&socket).expect("connect");
-    let mut client = Client::new(Box::new(RemoteTransport::over(stream, PROTOCOL_VERSION).expect("handshake")));
+    let mut client = common::server::client_at(&socket);
     match client.whoami() {
         Ok((actor, role)) => println!("whoami: {} {}", actor.uid, role.as_str()),
         Err(e) => println!("refused: {e}"),

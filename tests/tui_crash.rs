@@ -64,11 +64,7 @@ fn kill_9_mid_typing_loses_at_most_the_last_two_seconds() {
     // Nothing typed since: the draft is not rewritten on a timer.
     let t = Tmux::start(&sb, "again");
     t.wait_for("Пункты плана: 72");
-    t.go_to_70();
-    t.wait_for("есть ваш");
-    t.keys(&["Enter"]);
-    t.wait_for("несохраненный черновик");
-    t.keys(&["Enter"]);
+    t.reopen_70_with_draft();
     t.wait_for("черновик восстановлен");
     t.wait_for(must_have[0]);
     let before = draft_of_70(&sb).unwrap();

@@ -63,11 +63,7 @@ fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
 
     let t = Tmux::start(&sb, "again");
     t.wait_for("Пункты плана: 72");
-    t.go_to_70();
-    t.wait_for("есть ваш");
-    t.keys(&["Enter"]);
-    t.wait_for("несохраненный черновик");
-    t.keys(&["Enter"]);
+    t.reopen_70_with_draft();
     let screen = t.wait_for("Черновик, который нельзя терять");
     assert!(screen.contains("черновик восстановлен"), "{screen}");
 }

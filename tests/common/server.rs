@@ -84,6 +84,13 @@ impl Sandbox {
     }
 }
 
+/// A client on a server socket by path, starting none (a child process run as another user).
+pub fn client_at(socket: &str) -> Client {
+    let stream = UnixStream::connect(socket).expect("connect");
+    let protocol = otchet::proto::frame::PROTOCOL_VERSION;
+    Client::new(Box::new(RemoteTransport::over(stream, protocol).expect("handshake")))
+}
+
 pub fn wait_for_socket(socket: &Path) {
     let started = Instant::now();
     while UnixStream::connect(socket).is_err() {

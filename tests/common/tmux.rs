@@ -98,6 +98,15 @@ impl Tmux {
         self.wait_for("70. Направление в Департамент");
     }
 
+    /// Opens item 70 again and takes up the user's draft of it when it is offered.
+    pub fn reopen_70_with_draft(&self) {
+        self.go_to_70();
+        self.wait_for("есть ваш");
+        self.keys(&["Enter"]);
+        self.wait_for("несохраненный черновик");
+        self.keys(&["Enter"]);
+    }
+
     pub fn alive(&self) -> bool {
         self.tmux().args(["has-session", "-t", self.session]).output().is_ok_and(|o| o.status.success())
     }

@@ -41,8 +41,10 @@ pub fn view(state: &State, frame: &mut Frame) {
             let areas = layout::areas(area, wanted, typing);
             list::render(state, main, frame, areas.list);
             detail::render(state, main, frame, areas.detail);
-            text_panes::render(state, main, frame, areas.editor, areas.assessment);
-            status::render(state, main, frame, areas.status);
+            // Comparing the open text with the saved one reads all of it: once per frame.
+            let modified = main.editor.as_ref().is_some_and(|e| e.is_modified());
+            text_panes::render(state, main, modified, frame, areas.editor, areas.assessment);
+            status::render(state, main, modified, frame, areas.status);
         }
     }
     if let Some(overlay) = &state.overlay {

@@ -12,22 +12,24 @@ use super::super::state::{Main, State};
 use crate::text_width::{sanitize, truncate, width};
 use crate::tr;
 
-fn save_state(state: &State, main: &Main) -> String {
+fn save_state(state: &State, main: &Main, modified: bool) -> String {
     if !state.role.can_edit() {
         return tr!("save-state-read-only");
     }
     match &main.editor {
-        Some(e) if e.is_modified() && e.drafted => tr!("save-state-draft"),
-        Some(e) if e.is_modified() => tr!("save-state-modified"),
+        Some(e) if modified && e.drafted => tr!("save-state-draft"),
+        _ if modified => tr!("save-state-modified"),
         _ => tr!("save-state-saved"),
     }
 }
 
-pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
+/// `modified`: the open text differs from the saved entry (worked out once per frame).
+pub(super) fn render(state: &State, main: &Main, modified: bool, frame: &mut Frame, area: Rect) {
     let theme = &state.theme;
     let w = usize::from(area.width);
     let help_key = state.keymaps.first_key(Pane::List, Command::Help).map(|k| k.to_string()).unwrap_or_default();
-    let right = format!(" {} · {} · {} ", save_state(state, main), state.user, tr!("status-help", key = help_key));
+    let right =
+        format!(" {} · {} · {} ", save_state(state, main, modified), state.user, tr!("status-help", key = help_key));
     let as_of = state.as_of.format("%d.%m.%Y").to_string();
     let left_full = format!(
         " {} · {} · {}",

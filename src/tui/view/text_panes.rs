@@ -8,14 +8,21 @@ use ratatui::widgets::{Block, Borders};
 use super::super::state::{Focus, Main, State};
 use crate::tr;
 
-pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, editor_area: Rect, assessment_area: Rect) {
+pub(super) fn render(
+    state: &State,
+    main: &Main,
+    modified: bool,
+    frame: &mut Frame,
+    editor_area: Rect,
+    assessment_area: Rect,
+) {
     let theme = &state.theme;
     let Some(editor) = &main.editor else {
         frame.render_widget(Block::default().borders(Borders::ALL), editor_area);
         frame.render_widget(Block::default().borders(Borders::ALL), assessment_area);
         return;
     };
-    let modified = if editor.is_modified() { " ●" } else { "" };
+    let modified = if modified { " ●" } else { "" };
     let focused = |f: Focus| main.focus == f && state.overlay.is_none();
     let border = |f: Focus| if focused(f) { theme.border_focused } else { theme.border };
 
