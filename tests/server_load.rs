@@ -41,7 +41,7 @@ fn client_run(paths: &ServerPaths, n: usize, items: &[ItemId], acked: &AtomicUsi
     let mut client = match RemoteTransport::connect(paths, None) {
         Ok(t) => Client::new(Box::new(t)),
         Err(e) => {
-            out.error = Some(e.to_string());
+            out.error = Some(describe(&e));
             return out;
         }
     };
@@ -55,7 +55,7 @@ fn client_run(paths: &ServerPaths, n: usize, items: &[ItemId], acked: &AtomicUsi
                 None => match client.entry(q1(), item) {
                     Ok(e) => e.map_or(0, |e| e.revision),
                     Err(e) => {
-                        out.error = Some(e.to_string());
+                        out.error = Some(describe(&e));
                         return out;
                     }
                 },
