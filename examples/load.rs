@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use otchet::client::{Client, RemoteTransport, ServerPaths};
 use otchet::domain::{EntryEdit, ItemId, PeriodId};
-use otchet::store::SaveOutcome;
+use otchet::model::SaveOutcome;
 
 struct Args {
     otchet: PathBuf,

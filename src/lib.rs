@@ -11,6 +11,7 @@ pub mod domain;
 pub mod formats;
 pub mod i18n;
 pub mod identity;
+pub mod model;
 pub mod proto;
 pub mod sample;
 pub mod server;

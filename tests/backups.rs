@@ -14,7 +14,7 @@ use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stderr, stdout};
 use otchet::domain::EntryEdit;
 use otchet::formats::backup::{self, Verified};
-use otchet::store::{SaveOutcome, StoreDump};
+use otchet::model::{SaveOutcome, StoreDump};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777

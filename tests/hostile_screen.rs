@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use otchet::domain::{Entry, Item, ItemId, Role, Stamp};
-use otchet::proto::Snapshot;
+use otchet::model::Snapshot;
 use otchet::tui::key::{Key, KeyCode};
 use otchet::tui::test_support::{as_of, sample_snapshot, state_of};
 use otchet::tui::theme::Theme;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stderr};
 use otchet::domain::EntryEdit;
-use otchet::store::SaveOutcome;
+use otchet::model::SaveOutcome;
 
 /// (point, execution text, assessment). No text ends in white space: Word's formats drop
 /// a cell's trailing white space (docs/reliability.md).

@@ -7,7 +7,8 @@ use otchet::codec::{self, CodecError, Record};
 use otchet::domain::{
     Clause, DueRule, Entry, Every, Item, ItemId, Period, PeriodId, PeriodKind, Plan, Role, Schedule, Section, Stamp,
 };
-use otchet::store::{Draft, Owner, Revision, RevisionSource, SchemaVersion, Settings, UserRecord};
+use otchet::model::{Draft, Owner, Revision, RevisionSource, Settings, UserRecord};
+use otchet::store::SchemaVersion;
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[

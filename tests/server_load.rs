@@ -12,7 +12,7 @@ use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok};
 use otchet::client::{Client, ClientError, RemoteTransport, ServerPaths};
 use otchet::domain::{EntryEdit, ItemId};
-use otchet::store::SaveOutcome;
+use otchet::model::SaveOutcome;
 
 const CLIENTS: usize = 20;
 const SAVES: usize = 50;

@@ -8,8 +8,8 @@ use std::time::Duration;
 use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stdout};
 use otchet::domain::EntryEdit;
+use otchet::model::{RevisionSource, SaveOutcome};
 use otchet::proto::Event;
-use otchet::store::{RevisionSource, SaveOutcome};
 use serde_json::Value;
 
 fn edit(item: otchet::domain::ItemId, base_revision: u64, info: &str) -> EntryEdit {

@@ -14,8 +14,8 @@ use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stderr, stdout};
 use otchet::client::{Client, ClientError};
 use otchet::domain::EntryEdit;
-use otchet::proto::ApiError;
-use otchet::store::{SaveOutcome, StoreError};
+use otchet::model::SaveOutcome;
+use otchet::proto::{ApiError, StoreFault};
 
 /// A mount this test made, unmounted when dropped.
 struct Mount(PathBuf);
@@ -76,7 +76,7 @@ fn a_full_disk_refuses_the_save_clearly_and_damages_nothing() {
     let filler = fill(&sb.db());
     let big = "Текст, который не помещается на диск. ".repeat(20_000);
     match save(&mut client, "70", &big) {
-        Err(ClientError::Api(ApiError::Store(e @ StoreError::DiskFull { .. }))) => {
+        Err(ClientError::Api(ApiError::Store(e @ StoreFault::DiskFull { .. }))) => {
             let text = e.to_string();
             assert!(text.contains("нет места") && text.contains("Ничего не записано"), "{text}");
         }
@@ -116,7 +116,7 @@ fn a_read_only_store_refuses_saves_and_a_start_clearly() {
     let Some(ro) = mount(&["-o", "remount,ro,bind"], &db) else { return };
     std::mem::forget(ro);
     match save(&mut client, "70", "на диск только для чтения") {
-        Err(ClientError::Api(ApiError::Store(e @ StoreError::ReadOnly { .. }))) => {
+        Err(ClientError::Api(ApiError::Store(e @ StoreFault::ReadOnly))) => {
             assert!(e.to_string().contains("только для чтения"), "{e}");
         }
         other => panic!("a read-only store must refuse the save: {other:?}"),

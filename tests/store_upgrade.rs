@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use common::{Sandbox, assert_ok, stderr, stdout};
 use otchet::domain::{Actor, Clause, PeriodId, Role, Schedule};
-use otchet::store::{RevisionSource, SCHEMA_VERSION, SchemaVersion, Store, StoreError, StoreOptions, UserRecord};
+use otchet::model::{RevisionSource, UserRecord};
+use otchet::store::{SCHEMA_VERSION, SchemaVersion, Store, StoreError, StoreOptions};
 use serde_json::Value;
 
 fn fixture() -> PathBuf {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use common::server::{item_of, q1};
 use common::tmux::Tmux;
 use common::{Sandbox, assert_ok, sample_path};
-use otchet::store::Draft;
+use otchet::model::Draft;
 
 fn draft_of_70(sb: &Sandbox) -> Option<Draft> {
     let mut client = sb.client();

@@ -6,7 +6,7 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use super::Failure;
 use super::args::localized;
 use super::connect::Context;
-use crate::store::Settings;
+use crate::model::Settings;
 use crate::tr;
 
 pub fn command() -> Command {

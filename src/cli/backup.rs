@@ -43,7 +43,7 @@ pub fn run_backup(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     if dump.plans.is_empty() {
         return Err(Failure::other(tr!("status-empty-store", path = ctx.store_path()?.display().to_string())));
     }
-    let created = backup::created_now();
+    let created = crate::clock::local_rfc3339();
     // It holds the whole store: readable by its owner only.
     save_atomically_streaming(path, 0o600, |file| backup::write_dump(&dump, &created, file)).map_err(Failure::other)?;
     let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();

@@ -10,7 +10,7 @@ use super::Failure;
 use super::args::{localized, period_arg};
 use super::connect::Context;
 use crate::domain::{PeriodId, Stamp, plan::strip_number_dot};
-use crate::store::{Revision, RevisionSource};
+use crate::model::{Revision, RevisionSource};
 use crate::text_width::sanitize;
 use crate::tr;
 

@@ -10,7 +10,7 @@ use super::connect::Context;
 use crate::client::Client;
 use crate::domain::Report;
 use crate::formats::{Imported, read_document};
-use crate::store::StoreDump;
+use crate::model::StoreDump;
 use crate::tr;
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::Failure;
 use super::connect::Context;
 use crate::domain::{Counts, DeadlineCache, Entry, Flags, ItemDeadline, ItemId, PeriodId};
-use crate::proto::Snapshot;
+use crate::model::Snapshot;
 use crate::tr;
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {

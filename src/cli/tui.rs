@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{Local, Offset, TimeDelta};
+use chrono::TimeDelta;
 
 use super::Failure;
 use super::connect::Context;
@@ -29,7 +29,8 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     };
     let (actor, role) = client.whoami()?;
     let mut state = State::new(keymaps, theme, actor.name, role, today, ctx.config.rules.clone());
-    state.utc_offset = Local::now().offset().fix();
+    state.utc_offset = crate::clock::utc_offset();
+    state.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     if demo_dir.is_some() {
         // The sample's own reporting date: two weeks after its quarter.
         if let Ok(Some(s)) = client.snapshot(None) {
@@ -53,7 +54,9 @@ fn demo_store_dir() -> PathBuf {
 /// A private store in-process: nobody else needs to reach a throwaway demo.
 fn demo_client(dir: &std::path::Path) -> Result<Client, Failure> {
     let store = Store::open(dir, &StoreOptions::default())?;
-    let mut client = Client::new(Box::new(LocalTransport::new(Service::new(store), current_actor())));
+    let (service, actor) = (Service::new(store), current_actor());
+    let handler = Box::new(move |request| service.handle(&actor, crate::clock::now(), request));
+    let mut client = Client::new(Box::new(LocalTransport::new(handler)));
     let report =
         crate::formats::txt::parse_report(std::path::Path::new(crate::sample::SAMPLE_NAME), crate::sample::SAMPLE)
             .map_err(|e| Failure::other(tr!("demo-failed", detail = e.to_string())))?;

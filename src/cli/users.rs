@@ -8,7 +8,7 @@ use super::args::localized;
 use super::connect::Context;
 use crate::domain::Role;
 use crate::identity::{actor_for_uid, uid_for_name};
-use crate::store::UserRecord;
+use crate::model::UserRecord;
 use crate::tr;
 
 pub fn command() -> Command {

@@ -1,23 +1,24 @@
-//! A transport to a store this process opened itself.
+//! A transport to a store this process opened itself: requests go to a handler in-process
+//! (the demo's private store, tests), with no socket and no server in between.
 
 use super::{ClientError, Transport};
-use crate::domain::Actor;
 use crate::proto::{Request, Response};
-use crate::server::Service;
+
+/// What answers a request in-process (`server::Service::handle` for an actor).
+pub type Handler = Box<dyn FnMut(Request) -> Response + Send>;
 
 pub struct LocalTransport {
-    service: Service,
-    actor: Actor,
+    handler: Handler,
 }
 
 impl LocalTransport {
-    pub fn new(service: Service, actor: Actor) -> Self {
-        Self { service, actor }
+    pub fn new(handler: Handler) -> Self {
+        Self { handler }
     }
 }
 
 impl Transport for LocalTransport {
     fn call(&mut self, request: Request) -> Result<Response, ClientError> {
-        Ok(self.service.handle(&self.actor, crate::clock::now(), request))
+        Ok((self.handler)(request))
     }
 }

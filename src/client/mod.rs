@@ -16,8 +16,9 @@ pub use stop::{Stopped, stop_server};
 use std::fmt;
 
 use crate::domain::{Actor, EntryEdit, ItemId, Period, PeriodId, Report, Role, Schedule};
-use crate::proto::{ApiError, Event, Request, Response, Snapshot};
-use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
+use crate::model::Snapshot;
+use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
+use crate::proto::{ApiError, Event, Request, Response};
 use crate::tr;
 
 /// Where pushed events go: the TUI forwards them into its own event loop.

@@ -7,8 +7,8 @@ use std::path::Path;
 use super::rng::Rng;
 use super::texts::{Pools, section};
 use crate::domain::{Entry, Item, ItemId, Period, PeriodId, Plan, Quarter, Report, ReportRow, Section, Stamp};
-use crate::proto::Snapshot;
-use crate::store::Settings;
+use crate::model::Settings;
+use crate::model::Snapshot;
 
 #[derive(Clone, Debug)]
 pub struct GenOptions {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::formats::error::{ImportError, Problem};
-use crate::store::StoreDump;
+use crate::model::StoreDump;
 
 /// Bump when the header's meaning changes; a reader refuses a newer one.
 pub const BACKUP_FORMAT: u32 = 1;
@@ -92,11 +92,6 @@ pub fn write_dump(dump: &StoreDump, created: &str, w: &mut impl std::io::Write) 
     out.flush()
 }
 
-/// The time a backup is made, as its header says it (local time, RFC 3339).
-pub fn created_now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
 /// The header of a backup, if `bytes` starts with one (else `None`: a plain export).
 fn split(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let end = bytes.iter().position(|b| *b == b'\n')?;
@@ -134,7 +129,7 @@ pub fn is_backup(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Settings;
+    use crate::model::Settings;
 
     fn dump() -> StoreDump {
         StoreDump { format: 1, plans: vec![], settings: Settings::default(), owner: None, users: vec![] }

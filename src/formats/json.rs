@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::formats::error::{ImportError, Problem};
-use crate::store::StoreDump;
+use crate::model::StoreDump;
 
 /// JSON starts with `{` (after a BOM or white space, which editors may add).
 pub fn looks_like_json(bytes: &[u8]) -> bool {
@@ -25,7 +25,7 @@ pub fn parse_plain(file: &Path, bytes: &[u8]) -> Result<StoreDump, ImportError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Settings;
+    use crate::model::Settings;
 
     #[test]
     fn a_dump_reads_back_and_is_no_period_report() {

@@ -22,7 +22,7 @@ pub use export::{
 };
 
 use crate::domain::Report;
-use crate::store::StoreDump;
+use crate::model::StoreDump;
 
 /// What a file held: one period's report, or a whole-store dump (the JSON export).
 #[derive(Debug)]

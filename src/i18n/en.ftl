@@ -468,3 +468,17 @@ store-disk-full = there is no room on the disk of the store { $path }: { $free }
 store-read-only = the disk of the store { $path } is read-only: nothing was written and nothing stored was touched
 store-stopped = the store { $path } takes no more requests: a write to the disk failed ({ $detail }). What is on the disk is not damaged. Free some space and restart the server: otchet serve --stop
 tui-recovery-saved = not saved; the text is in { $path } — { $error }
+
+## Store failures as the server tells a client (no server paths; details in the server's log)
+fault-internal = the store on the server could not carry out the request; the details are in the server's log (otchet-server.log in the store's folder, or journalctl -u otchet)
+fault-damaged = the store's files on the server are damaged; the details are in the server's log. Restore the store from a backup: otchet restore FILE --db NEW_DIR
+fault-newer-data = the store holds records of a newer otchet; update otchet
+fault-disk-full = there is no room on the store's disk: { $free } KB free, at least { $needed } KB needed. Nothing was written and nothing stored was touched; free some space and save again
+fault-read-only = the store's disk is read-only: nothing was written and nothing stored was touched
+fault-stopped = the store takes no more requests: a write to the disk failed. What is on the disk is not damaged. Free some space and restart the server: otchet serve --stop
+fault-not-empty = the store is not empty: a full export loads only into an empty store (give a new folder: --db NEW_DIR)
+api-no-revision = the history holds no revision { $revision }
+api-owner-stays-admin = the store's owner stays an admin
+api-owner-not-removed = the store's owner cannot be removed
+api-unsendable = the answer is too large to send
+server-log-unsendable = the answer for { $name } was not sent: { $detail }

@@ -3,13 +3,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Role;
-use crate::store::StoreError;
 use crate::tr;
 
 /// A refusal or failure, carried to the client as data and worded there, in its language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ApiError {
-    Store(StoreError),
+    Store(StoreFault),
     /// The user has no role in this store.
     NotAUser {
         name: String,
@@ -20,7 +19,7 @@ pub enum ApiError {
         needed: Role,
     },
     BadRequest {
-        detail: String,
+        reason: BadRequest,
     },
     /// The client and server speak different protocol versions.
     Version {
@@ -30,32 +29,127 @@ pub enum ApiError {
     },
 }
 
+/// What the store could not do, as a client may be told it: the server's files and paths
+/// stay in the server's log, never on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StoreFault {
+    /// A read or write failed in a way only the server's log explains.
+    Internal,
+    /// The store's files cannot be read back.
+    Damaged,
+    /// The store holds records of a newer otchet.
+    NewerData,
+    DiskFull {
+        free_kib: u64,
+        needed_kib: u64,
+    },
+    ReadOnly,
+    /// A write failed half way; the server takes no more requests until it is restarted.
+    Stopped,
+    PlanMismatch {
+        year: i32,
+        stored: String,
+        imported: String,
+    },
+    UnknownPeriod {
+        period: String,
+    },
+    UnknownItem {
+        point: String,
+    },
+    /// A whole-store dump loads only into an empty store.
+    NotEmpty,
+    NewerDump {
+        found: u32,
+        supported: u32,
+    },
+}
+
+/// Why a request was refused as malformed or not allowed by the store's rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BadRequest {
+    /// The history holds no such revision.
+    NoRevision {
+        revision: u64,
+    },
+    /// The store's owner stays an admin and cannot be removed.
+    OwnerStaysAdmin,
+    OwnerCannotBeRemoved,
+    /// The answer could not be sent (too large for a frame, say).
+    Unsendable,
+}
+
 impl ApiError {
     pub fn is_user_error(&self) -> bool {
         match self {
-            ApiError::Store(e) => e.is_user_error(),
+            ApiError::Store(fault) => fault.is_user_error(),
             ApiError::BadRequest { .. } => true,
             _ => false,
         }
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        ApiError::Store(e)
+impl StoreFault {
+    /// Caused by what the user asked for, not by the program or the disk.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            StoreFault::PlanMismatch { .. }
+                | StoreFault::UnknownPeriod { .. }
+                | StoreFault::UnknownItem { .. }
+                | StoreFault::NotEmpty
+                | StoreFault::NewerDump { .. }
+        )
+    }
+}
+
+impl fmt::Display for StoreFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            StoreFault::Internal => tr!("fault-internal"),
+            StoreFault::Damaged => tr!("fault-damaged"),
+            StoreFault::NewerData => tr!("fault-newer-data"),
+            StoreFault::DiskFull { free_kib, needed_kib } => {
+                tr!("fault-disk-full", free = *free_kib, needed = *needed_kib)
+            }
+            StoreFault::ReadOnly => tr!("fault-read-only"),
+            StoreFault::Stopped => tr!("fault-stopped"),
+            StoreFault::PlanMismatch { year, stored, imported } => {
+                tr!("store-plan-mismatch", year = *year, stored = stored, imported = imported)
+            }
+            StoreFault::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
+            StoreFault::UnknownItem { point } => tr!("store-unknown-item", point = point),
+            StoreFault::NotEmpty => tr!("fault-not-empty"),
+            StoreFault::NewerDump { found, supported } => {
+                tr!("store-newer-dump", found = *found, supported = *supported)
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl fmt::Display for BadRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            BadRequest::NoRevision { revision } => tr!("api-no-revision", revision = *revision),
+            BadRequest::OwnerStaysAdmin => tr!("api-owner-stays-admin"),
+            BadRequest::OwnerCannotBeRemoved => tr!("api-owner-not-removed"),
+            BadRequest::Unsendable => tr!("api-unsendable"),
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            ApiError::Store(e) => e.to_string(),
+            ApiError::Store(fault) => fault.to_string(),
             ApiError::NotAUser { name } => tr!("access-not-a-user", name = name),
             ApiError::Forbidden { name, role, needed } => match needed {
                 Role::Editor => tr!("access-read-only", name = name, role = role.as_str()),
                 _ => tr!("access-admin-only", name = name, role = role.as_str()),
             },
-            ApiError::BadRequest { detail } => tr!("api-bad-request", detail = detail),
+            ApiError::BadRequest { reason } => tr!("api-bad-request", detail = reason.to_string()),
             ApiError::Version { client, server, server_program } => {
                 tr!("proto-version-mismatch", client = *client, server = *server, program = server_program)
             }

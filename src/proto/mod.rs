@@ -4,12 +4,12 @@
 mod error;
 pub mod frame;
 
-pub use error::ApiError;
+pub use error::{ApiError, BadRequest, StoreFault};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, Report, Role, Schedule};
-use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
+use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Report, Role, Schedule};
+use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, Snapshot, StoreDump, UserRecord};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
@@ -109,20 +109,6 @@ impl Request {
             | Request::LoadDump { .. } => Role::Admin,
         }
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snapshot {
-    pub plan: Plan,
-    /// Every period in the store, for the period picker.
-    pub periods: Vec<Period>,
-    pub period: Period,
-    pub items: Vec<Item>,
-    /// Entries someone has written; an item without one has an empty entry.
-    pub entries: Vec<(ItemId, Entry)>,
-    /// The asking user's drafts in this period.
-    pub drafts: Vec<(ItemId, Draft)>,
-    pub settings: Settings,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -51,7 +51,7 @@ pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<O
         Err(e) => return Err(format!("{}: {e}", policy.dir.display())),
     }
     let path = policy.dir.join(file_name(today));
-    let created = backup::created_now();
+    let created = crate::clock::local_rfc3339();
     save_atomically_streaming(&path, 0o660, |file| backup::write_dump(&dump, &created, file))
         .map_err(|e| e.to_string())?;
     prune(policy, today);

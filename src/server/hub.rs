@@ -10,8 +10,8 @@ use super::presence::Presence;
 use super::service::Service;
 use super::sessions::{SessionLink, Sessions};
 use crate::domain::{Actor, ItemId, PeriodId, Role};
+use crate::model::SaveOutcome;
 use crate::proto::{ApiError, Event, Request, Response};
-use crate::store::SaveOutcome;
 
 pub struct Hub {
     service: Service,
@@ -162,7 +162,8 @@ impl Hub {
         if actor.uid == 0 || actor.uid == nix::unistd::geteuid().as_raw() {
             return Ok(());
         }
-        match self.service.store().user(actor.uid)? {
+        let user = self.service.store().user(actor.uid).map_err(|e| self.service.wire_error(e.into()))?;
+        match user {
             Some(user) if user.role == Role::Admin => Ok(()),
             Some(user) => Err(ApiError::Forbidden { name: actor.name.clone(), role: user.role, needed: Role::Admin }),
             None => Err(ApiError::NotAUser { name: actor.name.clone() }),

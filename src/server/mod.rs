@@ -4,6 +4,7 @@
 pub mod backups;
 mod broadcast;
 mod error;
+mod fault;
 mod hub;
 mod lifecycle;
 pub mod listener;
@@ -15,6 +16,7 @@ mod sessions;
 pub mod store_dir;
 
 pub use error::ServeError;
+pub use fault::Refusal;
 pub use listener::{BoundSocket, ServerOptions, bind, run};
 pub use service::Service;
 

@@ -1,17 +1,29 @@
 //! What the store does for a request from a known user: the role check, then the store
 //! call. The server runs it for every socket client; a local client runs it in-process.
 
+use super::fault::{Refusal, fault_of};
 use crate::domain::{Actor, EntryEdit, PeriodId, Role, Stamp};
-use crate::proto::{ApiError, Request, Response, Snapshot};
-use crate::store::{RevisionSource, Store, StoreError};
+use crate::model::{RevisionSource, Snapshot};
+use crate::proto::{ApiError, BadRequest, Request, Response};
+use crate::store::{Store, StoreError};
+
+/// Where a service reports a store error in full (the server's log).
+pub type ErrorLog = fn(&str);
 
 pub struct Service {
     store: Store,
+    log: Option<ErrorLog>,
 }
 
 impl Service {
+    /// A service whose store errors reach the client as faults only.
     pub fn new(store: Store) -> Self {
-        Self { store }
+        Self { store, log: None }
+    }
+
+    /// As `new`, every store error also written in full (with the store's path) to `log`.
+    pub fn with_log(store: Store, log: ErrorLog) -> Self {
+        Self { store, log: Some(log) }
     }
 
     pub fn store(&self) -> &Store {
@@ -19,7 +31,7 @@ impl Service {
     }
 
     /// The user's role; the first user of a new store becomes its owner and admin.
-    pub fn role_of(&self, actor: &Actor, now: Stamp) -> Result<Role, ApiError> {
+    pub fn role_of(&self, actor: &Actor, now: Stamp) -> Result<Role, Refusal> {
         if let Some(user) = self.store.user(actor.uid)? {
             return Ok(user.role);
         }
@@ -27,18 +39,34 @@ impl Service {
         if self.store.owner()?.is_none() && self.store.ensure_owner(actor, now)?.uid == actor.uid {
             return Ok(Role::Admin);
         }
-        Err(ApiError::NotAUser { name: actor.name.clone() })
+        Err(ApiError::NotAUser { name: actor.name.clone() }.into())
     }
 
     pub fn handle(&self, actor: &Actor, now: Stamp, request: Request) -> Response {
-        self.try_handle(actor, now, request).unwrap_or_else(Response::Error)
+        match self.try_handle(actor, now, request) {
+            Ok(response) => response,
+            Err(refusal) => Response::Error(self.wire_error(refusal)),
+        }
     }
 
-    fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, ApiError> {
+    /// A refusal as the client is told it; a store error is logged in full first.
+    pub fn wire_error(&self, refusal: Refusal) -> ApiError {
+        match refusal {
+            Refusal::Api(e) => e,
+            Refusal::Store(e) => {
+                if let Some(log) = self.log {
+                    log(&e.to_string());
+                }
+                ApiError::Store(fault_of(&e))
+            }
+        }
+    }
+
+    fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, Refusal> {
         let role = self.role_of(actor, now)?;
         let needed = request.required_role();
         if role < needed {
-            return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed });
+            return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed }.into());
         }
         let store = &self.store;
         Ok(match request {
@@ -53,7 +81,7 @@ impl Service {
                     .history(period, item)?
                     .into_iter()
                     .find(|r| r.revision == revision)
-                    .ok_or_else(|| ApiError::BadRequest { detail: format!("no revision {revision}") })?;
+                    .ok_or(ApiError::BadRequest { reason: BadRequest::NoRevision { revision } })?;
                 let edit = EntryEdit { period, item, base_revision, info: old.info, assessment: old.assessment };
                 Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Restore)?)
             }
@@ -78,7 +106,7 @@ impl Service {
             Request::Settings => Response::Settings(store.settings()?),
             Request::AddUser { uid, user } => {
                 if user.role != Role::Admin && store.owner()?.is_some_and(|o| o.uid == uid) {
-                    return Err(ApiError::BadRequest { detail: "the store's owner stays an admin".into() });
+                    return Err(ApiError::BadRequest { reason: BadRequest::OwnerStaysAdmin }.into());
                 }
                 store.put_user(uid, &user)?;
                 Response::Done
@@ -92,7 +120,7 @@ impl Service {
             }
             Request::RemoveUser { uid } => {
                 if store.owner()?.is_some_and(|o| o.uid == uid) {
-                    return Err(ApiError::BadRequest { detail: "the store's owner cannot be removed".into() });
+                    return Err(ApiError::BadRequest { reason: BadRequest::OwnerCannotBeRemoved }.into());
                 }
                 store.remove_user(uid)?;
                 Response::Done

@@ -16,7 +16,7 @@ use super::sessions::SessionLink;
 use crate::domain::Actor;
 use crate::identity::actor_for_uid;
 use crate::proto::frame::{self, Frame, FrameBody, FrameError, Handshake, PROTOCOL_VERSION, program_version};
-use crate::proto::{ApiError, Response};
+use crate::proto::{ApiError, BadRequest, Response};
 use crate::tr;
 
 /// A client that connects and says nothing is dropped after this long.
@@ -95,7 +95,8 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
         match link.send_frame(&Frame::new(FrameBody::Response(response))) {
             // Nothing was written: the client gets a refusal instead.
             Err(e @ (FrameError::Malformed(_) | FrameError::TooLarge { .. })) => {
-                let refusal = Response::Error(ApiError::BadRequest { detail: e.to_string() });
+                log::line(&tr!("server-log-unsendable", name = &link.actor.name, detail = e.to_string()));
+                let refusal = Response::Error(ApiError::BadRequest { reason: BadRequest::Unsendable });
                 link.send_frame(&Frame::new(FrameBody::Response(refusal)))?;
             }
             other => other?,

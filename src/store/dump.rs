@@ -1,49 +1,8 @@
 //! The whole store as one value: the JSON export and the backup format. A dump loads only
 //! into an empty store, in one transaction.
 
-use serde::{Deserialize, Serialize};
-
-use super::records::{Owner, Revision, Settings, UserRecord};
 use super::{Changes, Store, StoreError, TreeId, keys};
-use crate::domain::{Entry, Item, ItemId, Period, Plan};
-
-/// Bump when the dump's shape changes; loading checks it.
-pub const DUMP_FORMAT: u32 = 1;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoreDump {
-    pub format: u32,
-    pub plans: Vec<PlanDump>,
-    pub settings: Settings,
-    pub owner: Option<Owner>,
-    pub users: Vec<UserDump>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanDump {
-    pub plan: Plan,
-    pub items: Vec<Item>,
-    pub periods: Vec<PeriodDump>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PeriodDump {
-    pub period: Period,
-    pub entries: Vec<EntryDump>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EntryDump {
-    pub item: ItemId,
-    pub entry: Entry,
-    pub history: Vec<Revision>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserDump {
-    pub uid: u32,
-    pub user: UserRecord,
-}
+use crate::model::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 
 impl Store {
     /// Everything but drafts, read at one moment (writers wait meanwhile).

@@ -5,23 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::records::{Revision, RevisionSource};
 use super::{Changes, Store, StoreError, TreeId, keys};
 use crate::domain::plan::strip_number_dot;
 use crate::domain::text::fold;
 use crate::domain::{Actor, Entry, Item, ItemId, Period, Plan, Report, Section, Stamp};
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ImportOutcome {
-    pub period: String,
-    pub plan_created: bool,
-    pub period_created: bool,
-    pub items_added: usize,
-    pub items_updated: usize,
-    pub entries_changed: usize,
-    /// Stored texts an empty cell of the report did not erase.
-    pub entries_kept: usize,
-}
+use crate::model::{ImportOutcome, Revision, RevisionSource};
 
 impl Store {
     pub fn import(&self, report: &Report, actor: &Actor, now: Stamp) -> Result<ImportOutcome, StoreError> {

@@ -9,10 +9,11 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::records::{CommitCount, Draft, Owner, Revision, SchemaVersion, Settings, UserRecord};
+use super::records::{CommitCount, SchemaVersion};
 use super::{StoreError, schema};
 use crate::codec::Record;
 use crate::domain::{Entry, Item, Period, Plan};
+use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
 
 pub const FILE: &str = "otchet.format";
 

@@ -15,15 +15,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
-pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 pub use error::StoreError;
-pub use import::ImportOutcome;
-pub use records::{CommitCount, Draft, Owner, Revision, RevisionSource, SchemaVersion, Settings, UserRecord};
+pub use records::{CommitCount, SchemaVersion};
 pub use schema::CURRENT as SCHEMA_VERSION;
-pub use writes::SaveOutcome;
 
 use crate::codec::{self, Record};
 use crate::domain::{Entry, Item, ItemId, Period, PeriodId, Plan};
+use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
 
 /// The default cache; sled's own default is 1 GiB, far too much for a shared server.
 pub const DEFAULT_CACHE_BYTES: u64 = 8 << 20;

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::codec::{Kind, Record};
-use crate::domain::{Entry, Item, Period, Plan, Role, Stamp};
+use crate::domain::{Entry, Item, Period, Plan};
+use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
 
 impl Record for Plan {
     const KIND: Kind = Kind::Plan;
@@ -34,38 +35,9 @@ impl Record for SchemaVersion {
     const VERSION: u8 = 1;
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RevisionSource {
-    Edit,
-    Import,
-    /// An older text brought back from the history.
-    Restore,
-}
-
-/// One saved state of an entry; the history of an entry is its revisions in order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Revision {
-    pub revision: u64,
-    pub by: String,
-    pub at: Stamp,
-    pub info: String,
-    pub assessment: String,
-    pub source: RevisionSource,
-}
-
 impl Record for Revision {
     const KIND: Kind = Kind::Revision;
     const VERSION: u8 = 1;
-}
-
-/// Unsaved text kept for one user, offered again when the item is reopened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    pub info: String,
-    pub assessment: String,
-    /// The entry's revision the edit started from.
-    pub base_revision: u64,
-    pub saved_at: Stamp,
 }
 
 impl Record for Draft {
@@ -73,48 +45,14 @@ impl Record for Draft {
     const VERSION: u8 = 1;
 }
 
-/// Store-wide settings shared by every user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settings {
-    /// The standard assessments offered with one key each.
-    pub assessments: Vec<String>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            assessments: vec![
-                "выполнено в полном объеме в установленные сроки".into(),
-                "выполняется в полном объеме в установленные сроки".into(),
-                "выполнено частично".into(),
-                "не выполнено".into(),
-            ],
-        }
-    }
-}
-
 impl Record for Settings {
     const KIND: Kind = Kind::Settings;
     const VERSION: u8 = 1;
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserRecord {
-    pub name: String,
-    pub role: Role,
-}
-
 impl Record for UserRecord {
     const KIND: Kind = Kind::User;
     const VERSION: u8 = 1;
-}
-
-/// Who created the store: its first admin.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Owner {
-    pub uid: u32,
-    pub name: String,
-    pub created_at: Stamp,
 }
 
 impl Record for Owner {

@@ -82,7 +82,8 @@ fn migrate(store: &Store, from: u32, current: u32, steps: &[Step]) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Settings, StoreOptions};
+    use crate::model::Settings;
+    use crate::store::StoreOptions;
 
     /// A made-up layout 2 (for this test only): the standard assessments gain one.
     fn add_an_assessment(store: &Store) -> Result<Changes, StoreError> {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::{Actor, EntryEdit, Report, ReportRow, Stamp};
+use crate::model::{ImportOutcome, RevisionSource, SaveOutcome};
 
 pub(crate) fn report(period: &str, rows: &[(&str, &str, &str)]) -> Report {
     Report {

@@ -1,20 +1,9 @@
 //! Every change other than an import: entries (with their history), drafts, schedules,
 //! periods, settings and users. Each is one transaction followed by a flush.
 
-use serde::{Deserialize, Serialize};
-
-use super::records::{Draft, Owner, Revision, RevisionSource, Settings, UserRecord};
 use super::{Changes, Store, StoreError, TreeId, keys};
 use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Role, Schedule, Stamp};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SaveOutcome {
-    Saved(Entry),
-    /// Someone saved since `base_revision`: nothing was written; here is their entry.
-    Conflict {
-        theirs: Entry,
-    },
-}
+use crate::model::{Draft, Owner, Revision, RevisionSource, SaveOutcome, Settings, UserRecord};
 
 impl Store {
     fn require_period(&self, period: PeriodId) -> Result<Period, StoreError> {

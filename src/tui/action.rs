@@ -9,8 +9,9 @@ use super::key::Key;
 use crate::client::ClientError;
 use crate::domain::{EntryEdit, FlagRules, ItemId, PeriodId, Schedule};
 use crate::formats::ExportFormat;
-use crate::proto::{Event, Snapshot};
-use crate::store::{Draft, ImportOutcome, Revision, SaveOutcome};
+use crate::model::Snapshot;
+use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome};
+use crate::proto::Event;
 
 #[derive(Debug)]
 pub enum Action {

@@ -9,8 +9,8 @@ use super::keymap::Keymaps;
 use super::state::{Main, Screen, State};
 use super::theme::Theme;
 use crate::domain::{Entry, FlagRules, Item, ItemId, Period, Plan, Role, Stamp};
-use crate::proto::Snapshot;
-use crate::store::Settings;
+use crate::model::Settings;
+use crate::model::Snapshot;
 
 pub const SAMPLE: &[u8] = include_bytes!("../../samples/serov-2020-q1.txt");
 

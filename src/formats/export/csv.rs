@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::view::{Line, lines};
 use crate::domain::{DeadlineCache, FlagRules};
 use crate::formats::form::{COLUMN_CAPTIONS, FLAGS_CAPTION};
-use crate::proto::Snapshot;
+use crate::model::Snapshot;
 
 pub fn write(s: &Snapshot, as_of: NaiveDate, rules: &FlagRules) -> String {
     let mut out = String::from("\u{FEFF}");

@@ -8,7 +8,7 @@ use super::view::{Line, header_pairs, lines};
 use crate::formats::docx::package::write_package;
 use crate::formats::docx::xml::{Style, paragraph_with_breaks, paragraphs};
 use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS};
-use crate::proto::Snapshot;
+use crate::model::Snapshot;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// A4 landscape, in twentieths of a point.

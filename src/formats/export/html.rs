@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::view::{Line, header_pairs, lines};
 use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS, DEFAULT_TITLE};
-use crate::proto::Snapshot;
+use crate::model::Snapshot;
 
 const STYLE: &str = r#"body { font-family: "Times New Roman", Times, serif; font-size: 12pt; color: #000; background: #fff; margin: 2em auto; max-width: 277mm; padding: 0 1em; }
 header { text-align: center; }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::store::{Owner, PlanDump, Settings, StoreDump, UserDump};
+use crate::model::{Owner, PlanDump, Settings, StoreDump, UserDump};
 
 /// `StoreDump` borrowed, field for field, without its owner: the owner is the store's, not
 /// its content's (a load never restores it), so leaving it out lets a restored store export

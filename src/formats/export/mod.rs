@@ -24,8 +24,8 @@ pub fn write_json(dump: &StoreDump, w: &mut impl std::io::Write) -> std::io::Res
 }
 
 use crate::domain::{FlagRules, PeriodId};
-use crate::proto::Snapshot;
-use crate::store::StoreDump;
+use crate::model::Snapshot;
+use crate::model::StoreDump;
 use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

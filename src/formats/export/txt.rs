@@ -3,7 +3,7 @@
 
 use super::view::{Line, header_pairs, lines};
 use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS};
-use crate::proto::Snapshot;
+use crate::model::Snapshot;
 
 pub fn write(s: &Snapshot) -> String {
     let mut out = String::new();

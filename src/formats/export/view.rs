@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::domain::{Entry, Item, ItemId};
-use crate::proto::Snapshot;
+use crate::model::Snapshot;
 
 pub enum Line<'a> {
     Heading(&'a str),

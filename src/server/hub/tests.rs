@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use super::*;
 use crate::domain::{Entry, EntryEdit, Report, ReportRow};
+use crate::model::UserRecord;
 use crate::proto::frame::{self, Frame, FrameBody, FrameError};
 use crate::server::broadcast;
-use crate::store::{Store, StoreOptions, UserRecord};
+use crate::store::{Store, StoreOptions};
 
 struct Fixture {
     hub: Hub,

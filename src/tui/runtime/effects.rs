@@ -88,7 +88,7 @@ pub fn run(effect: Effect, client: &mut Client, out: &mut Vec<Action>, outcomes:
     }
 }
 
-fn import(client: &mut Client, path: &Path) -> Result<crate::store::ImportOutcome, String> {
+fn import(client: &mut Client, path: &Path) -> Result<crate::model::ImportOutcome, String> {
     let report = crate::formats::read_report(path).map_err(|e| e.to_string())?;
     client.import(report).map_err(|e| e.to_string())
 }

@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
 
-use chrono::{Local, NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
@@ -78,12 +78,6 @@ fn spawn_signal_thread(waker: waker::Waker) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-fn next_midnight(now: chrono::DateTime<Local>) -> Duration {
-    let tomorrow = now.date_naive() + TimeDelta::days(1);
-    let midnight = tomorrow.and_hms_opt(0, 0, 1).and_then(|t| t.and_local_timezone(Local).earliest());
-    midnight.and_then(|m| (m - now).to_std().ok()).unwrap_or(Duration::from_secs(3600))
-}
-
 fn event_loop(
     state: &mut State,
     client: &mut Client,
@@ -145,7 +139,7 @@ fn event_loop(
 
         // Sleep until input, a wake-up, the draft pause or midnight.
         let now = Instant::now();
-        let until_midnight = next_midnight(Local::now());
+        let until_midnight = crate::clock::until_next_day();
         let timeout = match draft_due {
             Some(due) => due.saturating_duration_since(now).min(until_midnight),
             None => until_midnight,

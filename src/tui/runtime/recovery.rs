@@ -49,7 +49,7 @@ impl Recovery {
             Some(path) => path.clone(),
             None => {
                 // Short, to fit the status line: the store is named inside.
-                let when = chrono::Local::now().format("%m%d-%H%M%S");
+                let when = crate::clock::local_now("%m%d-%H%M%S");
                 let label = point.map_or_else(|| format!("id{}", unsaved.item.0), file_safe);
                 let name = format!("{}-{label}-{when}", unsaved.period);
                 let mut path = dir.join(format!("{name}.txt"));
@@ -67,7 +67,7 @@ impl Recovery {
             store = self.store.as_str(),
             period = unsaved.period.to_string(),
             point = point.unwrap_or("?"),
-            time = chrono::Local::now().format("%d.%m.%Y %H:%M:%S").to_string(),
+            time = crate::clock::local_now("%d.%m.%Y %H:%M:%S"),
             error = unsaved.error.as_str(),
             info = unsaved.info.as_str(),
             assessment = unsaved.assessment.as_str()

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::editor::Editor;
 use crate::domain::text::fold;
 use crate::domain::{Counts, DeadlineCache, Entry, FlagRules, Flags, Item, ItemDeadline, ItemId, Period, Plan};
-use crate::proto::Snapshot;
-use crate::store::{Draft, Settings};
+use crate::model::Snapshot;
+use crate::model::{Draft, Settings};
 use crate::text_width::width;
 
 pub struct Row {

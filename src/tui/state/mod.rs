@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::keymap::Keymaps;
 use super::theme::Theme;
 use crate::domain::{Entry, FlagRules, ItemId, Role};
-use crate::store::Revision;
+use crate::model::Revision;
 
 pub struct State {
     pub screen: Screen,
@@ -33,6 +33,8 @@ pub struct State {
     pub utc_offset: chrono::FixedOffset,
     /// "Save and quit" was chosen: quit when the save is acknowledged.
     pub quit_after_save: bool,
+    /// The user's home folder, for `~/…` in the file prompts (the runtime reads it).
+    pub home: Option<std::path::PathBuf>,
 }
 
 pub enum Screen {
@@ -116,6 +118,7 @@ impl State {
             size: (80, 24),
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             quit_after_save: false,
+            home: None,
         }
     }
 

@@ -6,7 +6,7 @@ use super::super::action::Effect;
 use super::super::key::{Key, KeyCode};
 use super::super::state::{Editor, Focus, Overlay, State};
 use crate::domain::EntryEdit;
-use crate::store::Draft;
+use crate::model::Draft;
 use crate::tr;
 
 /// Starts editing the selected item (offering the user's draft first, if there is one).

@@ -280,7 +280,7 @@ fn submit(state: &mut State, mut prompt: Prompt) -> Effect {
             }
             Effect::Export {
                 format,
-                path: PathBuf::from(expand_home(&text)),
+                path: PathBuf::from(expand_home(state, &text)),
                 period,
                 as_of: state.as_of,
                 rules: state.rules.clone(),
@@ -289,9 +289,10 @@ fn submit(state: &mut State, mut prompt: Prompt) -> Effect {
     }
 }
 
-fn expand_home(path: &str) -> String {
-    match (path.strip_prefix("~/"), std::env::var("HOME")) {
-        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+/// `~/…` under the user's home folder (which the runtime put in the state).
+fn expand_home(state: &State, path: &str) -> String {
+    match (path.strip_prefix("~/"), &state.home) {
+        (Some(rest), Some(home)) => home.join(rest).display().to_string(),
         _ => path.to_owned(),
     }
 }
@@ -310,7 +311,7 @@ pub(super) fn welcome_key(state: &mut State, key: Key) -> Effect {
                 if path.is_empty() {
                     return Effect::None;
                 }
-                return Effect::ImportFile(PathBuf::from(expand_home(&path)));
+                return Effect::ImportFile(PathBuf::from(expand_home(state, &path)));
             }
             KeyCode::Esc => *prompt = None,
             KeyCode::Char(c) if !key.ctrl && !key.alt => input.insert(c),

@@ -4,8 +4,8 @@ use super::super::action::{Action, Effect};
 use super::super::state::{Editor, Focus, Main, Overlay, Screen, State};
 use super::{editing, navigation};
 use crate::domain::{Entry, ItemId};
+use crate::model::SaveOutcome;
 use crate::proto::Event;
-use crate::store::SaveOutcome;
 use crate::tr;
 
 pub(super) fn result(state: &mut State, action: Action) -> Effect {
@@ -114,7 +114,7 @@ pub(super) fn result(state: &mut State, action: Action) -> Effect {
 
 /// A new snapshot: keep the user's place (item, filter, search, unsaved text) when it is
 /// the same period.
-fn loaded(state: &mut State, snapshot: crate::proto::Snapshot) {
+fn loaded(state: &mut State, snapshot: crate::model::Snapshot) {
     let mut fresh = Main::from_snapshot(snapshot, state.as_of, &state.rules);
     if let Screen::Main(old) = &mut state.screen
         && old.period.id == fresh.period.id

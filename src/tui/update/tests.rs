@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::{Entry, ItemId, Role, Stamp};
+use crate::model::SaveOutcome;
 use crate::proto::Event;
-use crate::store::SaveOutcome;
 use crate::tui::key::{Key, KeyCode};
 use crate::tui::state::{Filter, Focus, Overlay};
 use crate::tui::test_support::{sample_state, state_with};

@@ -1,0 +1,20 @@
+//! The records that travel between the store, the server, the client and the screen:
+//! revisions, drafts, settings, users, outcomes, a period's data and the whole-store dump.
+//! Plain data over `domain`; the store gives each its on-disk format (`store/records.rs`),
+//! so no layer above the store ever sees the store's own types.
+
+mod draft;
+mod dump;
+mod history;
+mod outcomes;
+mod settings;
+mod snapshot;
+mod users;
+
+pub use draft::Draft;
+pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
+pub use history::{Revision, RevisionSource};
+pub use outcomes::{ImportOutcome, SaveOutcome};
+pub use settings::Settings;
+pub use snapshot::Snapshot;
+pub use users::{Owner, UserRecord};

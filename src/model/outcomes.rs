@@ -1,0 +1,26 @@
+//! What a save and an import did.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Entry;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    Saved(Entry),
+    /// Someone saved since `base_revision`: nothing was written; here is their entry.
+    Conflict {
+        theirs: Entry,
+    },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    pub period: String,
+    pub plan_created: bool,
+    pub period_created: bool,
+    pub items_added: usize,
+    pub items_updated: usize,
+    pub entries_changed: usize,
+    /// Stored texts an empty cell of the report did not erase.
+    pub entries_kept: usize,
+}

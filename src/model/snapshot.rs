@@ -1,0 +1,20 @@
+//! Everything a screen or a report of one period needs.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Draft, Settings};
+use crate::domain::{Entry, Item, ItemId, Period, Plan};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub plan: Plan,
+    /// Every period in the store, for the period picker.
+    pub periods: Vec<Period>,
+    pub period: Period,
+    pub items: Vec<Item>,
+    /// Entries someone has written; an item without one has an empty entry.
+    pub entries: Vec<(ItemId, Entry)>,
+    /// The asking user's drafts in this period.
+    pub drafts: Vec<(ItemId, Draft)>,
+    pub settings: Settings,
+}
