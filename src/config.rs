@@ -6,11 +6,15 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::domain::{DoneRule, FlagRules};
 use crate::i18n::Lang;
 use crate::store::{DEFAULT_CACHE_BYTES, MAX_CACHE_BYTES};
 use crate::tr;
+
+/// `[keys.<pane>] <command> = ["key", …]`, every name with where it was written.
+type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vec<Spanned<String>>>>;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,7 +25,7 @@ struct ConfigFile {
     cache_mib: Option<u64>,
     done: Option<DoneRule>,
     colors: Option<BTreeMap<String, String>>,
-    keys: Option<BTreeMap<String, BTreeMap<String, Vec<String>>>>,
+    keys: Option<KeyTables>,
     server: Option<ServerFile>,
 }
 
@@ -41,8 +45,8 @@ pub struct Config {
     pub cache_bytes: u64,
     /// Colour overrides by role name ("overdue" = "red"); checked by the theme.
     pub colors: BTreeMap<String, String>,
-    /// Key overrides: pane → action → keys.
-    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Key rebindings, in the order the files give them (the system's, then the user's).
+    pub keys: Vec<KeyBinding>,
     /// Seconds a server with no clients waits before it exits; 0 = never.
     pub idle_timeout_secs: u64,
     pub socket: Option<PathBuf>,
@@ -57,12 +61,35 @@ impl Default for Config {
             rules: FlagRules::default(),
             cache_bytes: DEFAULT_CACHE_BYTES,
             colors: BTreeMap::new(),
-            keys: BTreeMap::new(),
+            keys: Vec::new(),
             idle_timeout_secs: 600,
             socket: None,
             backup_days: 14,
         }
     }
+}
+
+/// `[keys.<pane>] <command> = ["key", …]` as a settings file wrote it, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyBinding {
+    pub pane: String,
+    pub command: String,
+    pub keys: Vec<String>,
+    pub file: PathBuf,
+    /// 1-based line of the command's name in the file.
+    pub line: usize,
+}
+
+impl KeyBinding {
+    /// "~/.config/otchet/config.toml, строка 12", for messages.
+    pub fn place(&self) -> String {
+        tr!("config-place", file = self.file.display().to_string(), line = self.line)
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(1, |before| before.matches('\n').count() + 1)
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -95,6 +122,18 @@ pub fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
     std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback))
 }
 
+/// toml's message, with the line it is about and, for the usual mistake (a misspelt
+/// setting), in the user's language.
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let line = e.span().map_or(1, |span| line_of(text, span.start));
+    let message = e.message().trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        return tr!("config-unknown-field", line = line, name = name);
+    }
+    tr!("config-syntax", line = line, detail = message)
+}
+
 impl Config {
     /// The system file, then the user's file on top.
     pub fn load() -> Result<Config, ConfigError> {
@@ -117,7 +156,7 @@ impl Config {
 
     pub fn merge_str(&mut self, path: &Path, text: &str) -> Result<(), ConfigError> {
         let fail = |detail: String| ConfigError { file: path.to_path_buf(), detail };
-        let file: ConfigFile = toml::from_str(text).map_err(|e| fail(e.to_string().trim_end().to_owned()))?;
+        let file: ConfigFile = toml::from_str(text).map_err(|e| fail(describe_toml_error(text, &e)))?;
         if let Some(db) = file.db {
             // A relative path means relative to the config file's folder.
             self.db = Some(path.parent().map_or(db.clone(), |dir| dir.join(&db)));
@@ -141,9 +180,15 @@ impl Config {
         if let Some(colors) = file.colors {
             self.colors.extend(colors);
         }
-        if let Some(keys) = file.keys {
-            for (pane, actions) in keys {
-                self.keys.entry(pane).or_default().extend(actions);
+        for (pane, commands) in file.keys.unwrap_or_default() {
+            for (command, keys) in commands {
+                self.keys.push(KeyBinding {
+                    pane: pane.get_ref().clone(),
+                    command: command.get_ref().clone(),
+                    keys: keys.into_iter().map(Spanned::into_inner).collect(),
+                    file: path.to_path_buf(),
+                    line: line_of(text, command.span().start),
+                });
             }
         }
         if let Some(server) = file.server {
@@ -197,8 +242,28 @@ mod tests {
         let mut c = Config::default();
         c.merge_str(&path, &text).unwrap();
         assert_eq!(c.rules.due_soon_days, 14);
-        crate::tui::keymap::Keymaps::with_overrides(&c.keys).unwrap();
+        let overrides: Vec<crate::tui::keymap::Override> = c
+            .keys
+            .iter()
+            .map(|k| crate::tui::keymap::Override {
+                pane: k.pane.clone(),
+                command: k.command.clone(),
+                keys: k.keys.clone(),
+                place: k.place(),
+            })
+            .collect();
+        crate::tui::keymap::Keymaps::with_overrides(&overrides).unwrap();
         crate::tui::theme::Theme::from_config(&c.colors, false).unwrap();
+    }
+
+    #[test]
+    fn key_tables_keep_the_line_of_each_rebinding() {
+        let mut c = Config::default();
+        let text = "lang = \"ru\"\n\n[keys.list]\ndown = [\"n\"]\nsearch = [\"n\", \"/\"]\n";
+        c.merge_str(Path::new("c.toml"), text).unwrap();
+        let lines: Vec<(&str, usize)> = c.keys.iter().map(|k| (k.command.as_str(), k.line)).collect();
+        assert_eq!(lines, [("down", 4), ("search", 5)]);
+        assert_eq!(c.keys[1].keys, ["n", "/"]);
     }
 
     #[test]
@@ -206,7 +271,9 @@ mod tests {
         let mut c = Config::default();
         let err = c.merge_str(Path::new("/etc/otchet/config.toml"), "db = \"/srv\"\ndue_soon_dayz = 7\n").unwrap_err();
         assert_eq!(err.file, PathBuf::from("/etc/otchet/config.toml"));
-        assert!(err.detail.contains("line 2"), "{}", err.detail);
+        crate::i18n::set_lang(crate::i18n::Lang::Ru);
+        let err = c.merge_str(Path::new("/etc/otchet/config.toml"), "db = \"/srv\"\ndue_soon_dayz = 7\n").unwrap_err();
+        assert!(err.detail.contains("строка 2") && err.detail.contains("due_soon_dayz"), "{}", err.detail);
         let err = c.merge_str(Path::new("c.toml"), "cache_mib = 64").unwrap_err();
         assert!(err.detail.contains("64"), "{}", err.detail);
     }

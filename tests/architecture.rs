@@ -98,11 +98,7 @@ mod source {
 
     /// `'x'`, `'\n'`, `'\u{1F}'` — not a lifetime such as `'a` or `'static`.
     fn is_char_literal(chars: &[char], i: usize) -> bool {
-        match (chars.get(i + 1), chars.get(i + 2)) {
-            (Some('\\'), _) => true,
-            (Some(_), Some('\'')) => true,
-            _ => false,
-        }
+        matches!((chars.get(i + 1), chars.get(i + 2)), (Some('\\'), _) | (Some(_), Some('\'')))
     }
 
     fn skip_char(chars: &[char], start: usize) -> usize {

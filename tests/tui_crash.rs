@@ -123,7 +123,8 @@ fn a_save_to_a_full_disk_keeps_the_text_on_screen_and_in_a_recovery_file() {
         while file.write_all(&chunk).is_ok() {}
     }
     t.keys(&["C-s"]);
-    let screen = t.wait_for("не сохранено; текст в ~/.local/state/otchet/recovery/");
+    t.wait_for("не сохранено; текст в");
+    let screen = t.wait_for("~/.local/state/otchet/recovery/");
     assert!(screen.contains("Текст, набранный при полном диске."), "the text stays on screen:\n{screen}");
 
     let dir = sb.path().join(".local/state/otchet/recovery");

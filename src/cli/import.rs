@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         return Err(Failure::usage(tr!("cli-import-file")));
     };
     // Read and check the whole file before the store is touched.
-    let imported = read_document(file)?;
+    let imported = read_document(file, crate::formats::DEFAULT_IMPORT_LIMIT)?;
     let mut client = ctx.client()?;
     match imported {
         Imported::Report(report) => import_report(&mut client, file, report),

@@ -11,7 +11,7 @@ use crate::identity::current_actor;
 use crate::server::Service;
 use crate::store::{Store, StoreOptions};
 use crate::tr;
-use crate::tui::keymap::Keymaps;
+use crate::tui::keymap::{Keymaps, Override};
 use crate::tui::runtime::{self, Options};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
@@ -19,7 +19,13 @@ use crate::tui::theme::Theme;
 pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_config(&ctx.config.colors, no_color).map_err(Failure::usage)?;
-    let keymaps = Keymaps::with_overrides(&ctx.config.keys).map_err(Failure::usage)?;
+    let overrides: Vec<Override> = ctx
+        .config
+        .keys
+        .iter()
+        .map(|k| Override { pane: k.pane.clone(), command: k.command.clone(), keys: k.keys.clone(), place: k.place() })
+        .collect();
+    let keymaps = Keymaps::with_overrides(&overrides).map_err(Failure::usage)?;
     let today = crate::clock::today();
 
     let demo_dir = demo.then(demo_store_dir);
@@ -39,7 +45,12 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
         }
     }
     let store = if demo_dir.is_some() { None } else { ctx.store_path().ok() };
-    let result = runtime::run(state, client, Options { initial_period: None, store }).map_err(Failure::other);
+    let result = runtime::run(
+        state,
+        client,
+        Options { initial_period: None, store, import_limit: crate::formats::DEFAULT_IMPORT_LIMIT },
+    )
+    .map_err(Failure::other);
     if let Some(dir) = demo_dir {
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -84,7 +84,8 @@ impl Client {
         Self { transport }
     }
 
-    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+    /// Any request; the typed calls below check the response's kind.
+    pub fn call(&mut self, request: Request) -> Result<Response, ClientError> {
         self.transport.call(request)
     }
 

@@ -94,7 +94,7 @@ impl PeriodKind {
 }
 
 /// A period id as in the spec: `2020-Q1` … `2020-Q4`, `2020-H1`, `2020-9M`, `2020`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PeriodId {
     pub year: i32,
     pub kind: PeriodKind,

@@ -17,6 +17,14 @@ pub struct ImportError {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Problem {
     Unreadable(String),
+    /// A folder, a FIFO, a device: not a file to read.
+    NotAFile {
+        kind: &'static str,
+    },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Empty,
     Binary,
     NoHeader,
@@ -74,6 +82,15 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let problem = match &self.problem {
             Problem::Unreadable(detail) => tr!("import-unreadable", detail = detail),
+            Problem::NotAFile { kind } => match *kind {
+                "dir" => tr!("import-not-a-file-dir"),
+                "fifo" => tr!("import-not-a-file-fifo"),
+                "device" => tr!("import-not-a-file-device"),
+                _ => tr!("import-not-a-file"),
+            },
+            Problem::TooLarge { bytes, limit } => {
+                tr!("import-too-large", mib = (*bytes).div_ceil(1 << 20), limit = (*limit) >> 20)
+            }
             Problem::Empty => tr!("import-empty"),
             Problem::Binary => tr!("import-binary"),
             Problem::NoHeader => tr!("import-no-header"),

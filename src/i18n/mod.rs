@@ -158,3 +158,34 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests;
+
+/// An operating-system error in the interface language ("файл или папка не найдены"),
+/// never the system's English text: the kinds a user meets are named, any other by its code.
+pub fn os_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let key = match e.kind() {
+        NotFound => "os-not-found",
+        PermissionDenied => "os-permission-denied",
+        AlreadyExists => "os-already-exists",
+        IsADirectory => "os-is-a-directory",
+        NotADirectory => "os-not-a-directory",
+        StorageFull => "os-storage-full",
+        ReadOnlyFilesystem => "os-read-only",
+        FileTooLarge => "os-file-too-large",
+        ConnectionRefused => "os-connection-refused",
+        ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof => "os-connection-lost",
+        TimedOut | WouldBlock => "os-timed-out",
+        AddrInUse => "os-address-in-use",
+        InvalidFilename => "os-bad-name",
+        TooManyLinks => "os-too-many-links",
+        InvalidData => "os-invalid-data",
+        OutOfMemory => "os-out-of-memory",
+        _ => match e.raw_os_error() {
+            Some(40) => "os-symlink-loop",
+            Some(24) | Some(23) => "os-too-many-files",
+            Some(code) => return message("os-error-code", &[("code", Arg::Num(code.into()))]),
+            None => "os-other",
+        },
+    };
+    message(key, &[])
+}

@@ -86,6 +86,8 @@ impl Service {
                 Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Restore)?)
             }
             Request::PutDraft { period, item, draft } => {
+                // Stamped here: the time a draft was kept is the server's to say.
+                let draft = crate::model::Draft { saved_at: now, ..draft };
                 store.put_draft(actor.uid, period, item, &draft)?;
                 Response::Done
             }

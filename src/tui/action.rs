@@ -7,11 +7,10 @@ use chrono::NaiveDate;
 
 use super::key::Key;
 use crate::client::ClientError;
-use crate::domain::{EntryEdit, FlagRules, ItemId, PeriodId, Schedule};
+use crate::domain::{FlagRules, ItemId, PeriodId};
 use crate::formats::ExportFormat;
-use crate::model::Snapshot;
-use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome};
-use crate::proto::Event;
+use crate::model::ImportOutcome;
+use crate::proto::{Event, Request, Response};
 
 #[derive(Debug)]
 pub enum Action {
@@ -27,71 +26,68 @@ pub enum Action {
     Remote(Event),
     /// SIGHUP or SIGTERM: keep drafts and leave.
     Terminate,
-    // Results of effects:
-    Loaded(Result<Option<Box<Snapshot>>, ClientError>),
-    Saved(Result<SaveOutcome, ClientError>),
+    /// The server's answer to a call, with what the call was for.
+    Answer {
+        purpose: Purpose,
+        result: Result<Response, ClientError>,
+    },
     Imported(Result<ImportOutcome, String>),
-    PreviousText(Result<Option<String>, ClientError>),
-    EditorClosed(Result<String, String>),
-    HistoryLoaded(Result<Vec<Revision>, ClientError>),
+    /// The full path of the written file.
     Exported(Result<PathBuf, String>),
-    /// A request that returns nothing failed (drafts, schedules, presence).
-    Failed(ClientError),
-    /// A save or draft failed (`error`) and its text went to a recovery file (its path as
-    /// shown to the user), or could not.
+    EditorClosed(Result<String, String>),
+    /// A text the store did not take was written to a recovery file (its path as shown to
+    /// the user), or could not be.
     Recovered {
         error: String,
         file: Result<String, String>,
     },
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    Batch(Vec<Effect>),
-    /// Load a period (`None`: the store's latest).
-    Load(Option<PeriodId>),
-    OpenPeriod(PeriodId),
-    Save(EntryEdit),
-    PutDraft {
+/// What a call to the server is for. Its answer is applied to exactly that (this item of
+/// this period), so an answer that arrives late never lands on what the user looks at now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A period's data (`None`: the store's latest period).
+    Load,
+    /// A save of this text; on failure the text is kept as a draft and a recovery file.
+    Save {
         period: PeriodId,
         item: ItemId,
-        draft: Draft,
+        info: String,
+        assessment: String,
     },
-    DeleteDraft {
-        period: PeriodId,
-        item: ItemId,
-    },
-    SetEditing {
-        period: PeriodId,
-        item: ItemId,
-        editing: bool,
-    },
-    SetSchedule {
-        year: i32,
-        item: ItemId,
-        schedule: Option<Schedule>,
-    },
-    /// Fetch an item's text of another period (to copy it in).
-    FetchText {
-        period: PeriodId,
-        item: ItemId,
-    },
-    FetchHistory {
-        period: PeriodId,
-        item: ItemId,
-    },
+    /// An older revision brought back.
     Restore {
         period: PeriodId,
         item: ItemId,
-        revision: u64,
-        base_revision: u64,
     },
+    History {
+        period: PeriodId,
+        item: ItemId,
+    },
+    /// The item's text in an earlier period, to copy in.
+    PreviousText {
+        period: PeriodId,
+        item: ItemId,
+    },
+    PutDraft {
+        period: PeriodId,
+        item: ItemId,
+        info: String,
+        assessment: String,
+    },
+    DeleteDraft,
+    /// Who edits what: advisory, a failure is not worth a message.
+    Presence,
+    SetSchedule,
+    OpenPeriod,
+}
+
+/// File work, done on the worker thread like the calls.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Job {
     ImportFile(PathBuf),
     ImportSample,
-    /// Open the text in $VISUAL / $EDITOR and read it back.
-    RunEditor(String),
     /// Write the period's report (or the whole store for JSON) to a file.
     Export {
         format: ExportFormat,
@@ -100,11 +96,43 @@ pub enum Effect {
         as_of: NaiveDate,
         rules: FlagRules,
     },
+}
+
+/// A text the store did not take, to be written to a recovery file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsaved {
+    pub period: PeriodId,
+    pub item: ItemId,
+    pub info: String,
+    pub assessment: String,
+    pub error: String,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    Batch(Vec<Effect>),
+    /// A request to the server, made on the worker thread; the answer comes back as
+    /// `Action::Answer` with this purpose.
+    Call {
+        purpose: Purpose,
+        request: Request,
+    },
+    Job(Job),
+    /// Open the text in $VISUAL / $EDITOR and read it back.
+    RunEditor(String),
     /// Start the pause-after-typing timer unless it is running.
     ArmDraftTimer,
+    /// Write a text the store did not take to a recovery file.
+    Recover(Unsaved),
 }
 
 impl Effect {
+    pub fn call(purpose: Purpose, request: Request) -> Effect {
+        Effect::Call { purpose, request }
+    }
+
     pub fn and(self, other: Effect) -> Effect {
         match (self, other) {
             (Effect::None, e) | (e, Effect::None) => e,

@@ -1,8 +1,6 @@
 //! Keymaps as data: one table per pane or dialog, mapping keys to commands. The help
 //! screen is generated from these tables, and the config file can rebind any command.
 
-use std::collections::BTreeMap;
-
 use super::command::Command;
 use super::key::{Key, KeyCode};
 use crate::tr;
@@ -21,10 +19,12 @@ pub enum Pane {
     Conflict,
     History,
     Welcome,
+    /// The loading screen, and the screen of a failed load.
+    Start,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 11] = [
+    pub const ALL: [Pane; 12] = [
         Pane::Global,
         Pane::List,
         Pane::Editor,
@@ -36,6 +36,7 @@ impl Pane {
         Pane::Conflict,
         Pane::History,
         Pane::Welcome,
+        Pane::Start,
     ];
 
     /// The name of the pane's table in the config file (`[keys.list]`).
@@ -52,6 +53,7 @@ impl Pane {
             Pane::Conflict => "conflict",
             Pane::History => "history",
             Pane::Welcome => "welcome",
+            Pane::Start => "start",
         }
     }
 
@@ -68,14 +70,26 @@ impl Pane {
             Pane::Conflict => tr!("pane-conflict"),
             Pane::History => tr!("pane-history"),
             Pane::Welcome => tr!("pane-welcome"),
+            Pane::Start => tr!("pane-start"),
         }
+    }
+}
+
+impl Pane {
+    /// The panes of the main screen, where the global table applies too.
+    pub fn is_main_screen(self) -> bool {
+        matches!(self, Pane::Global | Pane::List | Pane::Editor | Pane::Assessment)
+    }
+
+    pub fn from_name(name: &str) -> Option<Pane> {
+        Pane::ALL.into_iter().find(|p| p.name() == name)
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     pub pane: Pane,
-    /// In the order the help screen lists them.
+    /// In the order the help screen lists them (the command table's).
     pub bindings: Vec<(Command, Vec<Key>)>,
 }
 
@@ -90,129 +104,123 @@ pub struct Keymaps {
     tables: Vec<Keymap>,
 }
 
-fn k(s: &str) -> Key {
-    // Only called on the literal defaults below, which a unit test parses.
-    Key::parse(s).unwrap_or(Key::plain(KeyCode::F(24)))
+/// One rebinding from a settings file: `[keys.<pane>] <command> = ["key", …]`, with where it
+/// was written ("~/.config/otchet/config.toml, строка 12") for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub pane: String,
+    pub command: String,
+    pub keys: Vec<String>,
+    pub place: String,
 }
 
-fn table(pane: Pane, rows: &[(Command, &[&str])]) -> Keymap {
-    Keymap { pane, bindings: rows.iter().map(|(c, keys)| (*c, keys.iter().map(|s| k(s)).collect())).collect() }
+/// A rebinding that cannot be applied, named by where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeymapError {
+    pub place: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!("keys-error", place = self.place.as_str(), problem = self.problem.as_str()))
+    }
+}
+
+impl std::error::Error for KeymapError {}
+
+fn parse_defaults(keys: &[&str]) -> Vec<Key> {
+    // Only called on the literal defaults of the command table, which a unit test parses.
+    keys.iter().map(|s| Key::parse(s).unwrap_or(Key::plain(KeyCode::F(24)))).collect()
 }
 
 impl Keymaps {
+    /// Every pane's table, made from the command table's default keys.
     pub fn defaults() -> Keymaps {
-        use Command::*;
-        let tables = vec![
-            table(
-                Pane::Global,
-                &[(Save, &["ctrl-s"]), (Help, &["F1"]), (NextPane, &["Tab"]), (PrevPane, &["shift-tab"])],
-            ),
-            table(
-                Pane::List,
-                &[
-                    (Down, &["j", "Down"]),
-                    (Up, &["k", "Up"]),
-                    (PageDown, &["PageDown"]),
-                    (PageUp, &["PageUp"]),
-                    (First, &["Home", "g"]),
-                    (Last, &["End", "G"]),
-                    (Edit, &["Enter", "e"]),
-                    (PickAssessment(1), &["1"]),
-                    (PickAssessment(2), &["2"]),
-                    (PickAssessment(3), &["3"]),
-                    (PickAssessment(4), &["4"]),
-                    (PickAssessment(5), &["5"]),
-                    (PickAssessment(6), &["6"]),
-                    (PickAssessment(7), &["7"]),
-                    (PickAssessment(8), &["8"]),
-                    (PickAssessment(9), &["9"]),
-                    (Search, &["/"]),
-                    (ClearSearch, &["Esc"]),
-                    (CycleFilter, &["f"]),
-                    (NextFlagged, &["]"]),
-                    (PrevFlagged, &["["]),
-                    (PickPeriod, &["p"]),
-                    (SetAsOf, &["a"]),
-                    (CopyPrevious, &["c"]),
-                    (SetSchedule, &["s"]),
-                    (ExternalEditor, &["E"]),
-                    (History, &["h"]),
-                    (Export, &["x"]),
-                    (Help, &["?"]),
-                    (Quit, &["q", "ctrl-c"]),
-                ],
-            ),
-            table(
-                Pane::Editor,
-                &[(StopEditing, &["Esc"]), (Undo, &["ctrl-z"]), (Redo, &["ctrl-y"]), (ExternalEditor, &["F4"])],
-            ),
-            table(
-                Pane::Assessment,
-                &[
-                    (StopEditing, &["Esc", "Enter"]),
-                    (PrevAssessment, &["Up"]),
-                    (NextAssessment, &["Down"]),
-                    (Undo, &["ctrl-z"]),
-                    (Redo, &["ctrl-y"]),
-                ],
-            ),
-            table(
-                Pane::Help,
-                &[
-                    (Down, &["j", "Down"]),
-                    (Up, &["k", "Up"]),
-                    (PageDown, &["PageDown", "Space"]),
-                    (PageUp, &["PageUp"]),
-                    (Cancel, &["Esc", "q", "?", "F1"]),
-                ],
-            ),
-            table(Pane::Quit, &[(SaveAndQuit, &["s", "Enter"]), (QuitKeepingDraft, &["d"]), (Cancel, &["Esc", "n"])]),
-            table(
-                Pane::Period,
-                &[
-                    (Down, &["j", "Down"]),
-                    (Up, &["k", "Up"]),
-                    (Confirm, &["Enter"]),
-                    (OpenNextPeriod, &["n"]),
-                    (Cancel, &["Esc", "q"]),
-                ],
-            ),
-            table(Pane::Draft, &[(Confirm, &["Enter", "y"]), (DiscardDraft, &["d"]), (Cancel, &["Esc"])]),
-            table(
-                Pane::Conflict,
-                &[(KeepMine, &["m"]), (TakeTheirs, &["t"]), (EditMerge, &["e", "Enter"]), (Cancel, &["Esc"])],
-            ),
-            table(
-                Pane::History,
-                &[(Down, &["j", "Down"]), (Up, &["k", "Up"]), (Confirm, &["Enter"]), (Cancel, &["Esc", "q"])],
-            ),
-            table(
-                Pane::Welcome,
-                &[(ImportFile, &["1", "i"]), (LoadSample, &["2", "s"]), (Quit, &["q", "Esc", "ctrl-c"])],
-            ),
-        ];
+        let tables = Pane::ALL
+            .into_iter()
+            .map(|pane| {
+                let bindings = Command::ALL
+                    .iter()
+                    .filter_map(|c| {
+                        let (_, keys) = c.default_keys().iter().find(|(p, _)| *p == pane)?;
+                        Some((*c, parse_defaults(keys)))
+                    })
+                    .collect();
+                Keymap { pane, bindings }
+            })
+            .collect();
         Keymaps { tables }
     }
 
-    /// The defaults with the config file's `[keys.<pane>] command = ["key", …]` applied.
-    pub fn with_overrides(overrides: &BTreeMap<String, BTreeMap<String, Vec<String>>>) -> Result<Keymaps, String> {
+    /// The defaults with the settings files' rebindings applied, in order. An unknown pane,
+    /// command or key name, or two commands on one key, is an error naming the place.
+    pub fn with_overrides(overrides: &[Override]) -> Result<Keymaps, KeymapError> {
         let mut maps = Keymaps::defaults();
-        for (pane_name, commands) in overrides {
-            let Some(table) = maps.tables.iter_mut().find(|t| t.pane.name() == pane_name) else {
-                return Err(tr!("keys-unknown-pane", pane = pane_name));
-            };
-            for (command_name, key_names) in commands {
-                let Some((_, keys)) = table.bindings.iter_mut().find(|(c, _)| c.name() == *command_name) else {
-                    return Err(tr!("keys-unknown-command", pane = pane_name, command = command_name));
-                };
-                let mut parsed = Vec::with_capacity(key_names.len());
-                for name in key_names {
-                    parsed.push(Key::parse(name).ok_or_else(|| tr!("keys-unknown-key", key = name))?);
-                }
-                *keys = parsed;
+        for o in overrides {
+            maps.apply(o)?;
+        }
+        maps.check_conflicts(overrides)?;
+        Ok(maps)
+    }
+
+    fn apply(&mut self, o: &Override) -> Result<(), KeymapError> {
+        let fail = |problem: String| KeymapError { place: o.place.clone(), problem };
+        let pane = Pane::from_name(&o.pane).ok_or_else(|| fail(tr!("keys-unknown-pane", pane = o.pane.as_str())))?;
+        let command = Command::from_name(&o.command)
+            .ok_or_else(|| fail(tr!("keys-unknown-command", pane = o.pane.as_str(), command = o.command.as_str())))?;
+        let mut keys = Vec::with_capacity(o.keys.len());
+        for name in &o.keys {
+            keys.push(Key::parse(name).ok_or_else(|| fail(tr!("keys-unknown-key", key = name.as_str())))?);
+        }
+        let Some(table) = self.tables.iter_mut().find(|t| t.pane == pane) else { return Ok(()) };
+        match table.bindings.iter_mut().find(|(c, _)| *c == command) {
+            Some((_, bound)) => *bound = keys,
+            None if command.handler().is_some() || command.default_keys().iter().any(|(p, _)| *p == pane) => {
+                table.bindings.push((command, keys));
+            }
+            None => {
+                return Err(fail(tr!("keys-unknown-command", pane = o.pane.as_str(), command = o.command.as_str())));
             }
         }
-        Ok(maps)
+        Ok(())
+    }
+
+    /// Two commands on one key in a pane (the main screen's panes count the global table
+    /// too): the error names the rebinding that made it.
+    fn check_conflicts(&self, overrides: &[Override]) -> Result<(), KeymapError> {
+        for table in &self.tables {
+            let mut seen: Vec<(Key, Command)> = Vec::new();
+            let global = match table.pane {
+                p if p.is_main_screen() && p != Pane::Global => self.table(Pane::Global),
+                _ => None,
+            };
+            let bindings = table.bindings.iter().chain(global.into_iter().flat_map(|g| g.bindings.iter()));
+            for (command, keys) in bindings {
+                for key in keys {
+                    match seen.iter().find(|(k, _)| k == key) {
+                        Some((_, other)) if other != command => {
+                            let blamed = overrides
+                                .iter()
+                                .rev()
+                                .find(|o| o.command == command.name() || o.command == other.name())
+                                .map_or_else(String::new, |o| o.place.clone());
+                            let problem = tr!(
+                                "keys-conflict",
+                                key = key.to_string(),
+                                pane = table.pane.name(),
+                                first = other.name(),
+                                second = command.name()
+                            );
+                            return Err(KeymapError { place: blamed, problem });
+                        }
+                        Some(_) => {}
+                        None => seen.push((*key, *command)),
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn table(&self, pane: Pane) -> Option<&Keymap> {
@@ -223,9 +231,10 @@ impl Keymaps {
         &self.tables
     }
 
-    /// The command for `key` in `pane` (then in the global table when `with_global`); a
-    /// key typed with the Russian layout active falls back to the same physical key.
-    pub fn lookup(&self, pane: Pane, with_global: bool, key: Key) -> Option<Command> {
+    /// The command for `key` in `pane` (then in the global table for the main screen's
+    /// panes); a key typed with the Russian layout active falls back to the same physical key.
+    pub fn lookup(&self, pane: Pane, key: Key) -> Option<Command> {
+        let with_global = pane.is_main_screen();
         let find = |key: Key| {
             let own = self.table(pane).and_then(|t| t.exact(key));
             own.or_else(|| if with_global { self.table(Pane::Global).and_then(|t| t.exact(key)) } else { None })
@@ -243,9 +252,18 @@ impl Keymaps {
 mod tests {
     use super::*;
 
+    fn rebind(pane: &str, command: &str, keys: &[&str], line: usize) -> Override {
+        Override {
+            pane: pane.into(),
+            command: command.into(),
+            keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+            place: format!("config.toml, строка {line}"),
+        }
+    }
+
     #[test]
     fn every_default_key_parses() {
-        // `k()` maps an unparsable literal to F24; no default may be F24.
+        // `parse_defaults` maps an unparsable literal to F24; no default may be F24.
         for t in Keymaps::defaults().tables() {
             for (c, keys) in &t.bindings {
                 assert!(!keys.is_empty(), "{:?} {:?} has no key", t.pane, c);
@@ -257,28 +275,18 @@ mod tests {
     #[test]
     fn russian_layout_keys_reach_the_same_commands() {
         let maps = Keymaps::defaults();
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('о')), Some(Command::Down));
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('л')), Some(Command::Up));
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('й')), Some(Command::Quit));
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('.')), Some(Command::Search));
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('У')), Some(Command::ExternalEditor));
-        assert_eq!(maps.lookup(Pane::List, true, Key::ctrl('ы')), Some(Command::Save));
-        assert_eq!(maps.lookup(Pane::Quit, false, Key::char('ы')), Some(Command::SaveAndQuit));
+        assert_eq!(maps.lookup(Pane::List, Key::char('о')), Some(Command::Down));
+        assert_eq!(maps.lookup(Pane::List, Key::char('л')), Some(Command::Up));
+        assert_eq!(maps.lookup(Pane::List, Key::char('й')), Some(Command::Quit));
+        assert_eq!(maps.lookup(Pane::List, Key::char('.')), Some(Command::Search));
+        assert_eq!(maps.lookup(Pane::List, Key::char('У')), Some(Command::ExternalEditor));
+        assert_eq!(maps.lookup(Pane::List, Key::ctrl('ы')), Some(Command::Save));
+        assert_eq!(maps.lookup(Pane::Quit, Key::char('ы')), Some(Command::SaveAndQuit));
     }
 
     #[test]
     fn no_two_commands_of_a_pane_share_a_key() {
-        let maps = Keymaps::defaults();
-        for t in maps.tables() {
-            let mut seen = std::collections::HashMap::new();
-            for (c, keys) in &t.bindings {
-                for key in keys {
-                    if let Some(other) = seen.insert(*key, *c) {
-                        panic!("{:?}: {key} is bound to {other:?} and {c:?}", t.pane);
-                    }
-                }
-            }
-        }
+        assert_eq!(Keymaps::defaults().check_conflicts(&[]), Ok(()));
     }
 
     #[test]
@@ -288,7 +296,7 @@ mod tests {
         let maps = Keymaps::defaults();
         for pane in [Pane::List, Pane::Global, Pane::Editor, Pane::Assessment] {
             for (command, keys) in &maps.table(pane).unwrap().bindings {
-                if matches!(command, Command::PickAssessment(_)) {
+                if command.assessment_number().is_some() {
                     continue;
                 }
                 for key in keys {
@@ -302,17 +310,29 @@ mod tests {
     }
 
     #[test]
-    fn overrides_rebind_and_bad_names_are_refused() {
-        let mut o = BTreeMap::new();
-        o.insert("list".to_owned(), BTreeMap::from([("down".to_owned(), vec!["n".to_owned(), "Down".to_owned()])]));
-        let maps = Keymaps::with_overrides(&o).unwrap();
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('n')), Some(Command::Down));
-        assert_eq!(maps.lookup(Pane::List, true, Key::char('j')), None);
+    fn overrides_rebind_and_bad_names_are_refused_with_their_place() {
+        let maps = Keymaps::with_overrides(&[rebind("list", "down", &["n", "Down"], 3)]).unwrap();
+        assert_eq!(maps.lookup(Pane::List, Key::char('n')), Some(Command::Down));
+        assert_eq!(maps.lookup(Pane::List, Key::char('j')), None);
 
-        o.insert("lst".to_owned(), BTreeMap::new());
-        assert!(Keymaps::with_overrides(&o).is_err());
-        let bad_key =
-            BTreeMap::from([("list".to_owned(), BTreeMap::from([("down".to_owned(), vec!["ctrl-".to_owned()])]))]);
-        assert!(Keymaps::with_overrides(&bad_key).is_err());
+        let err = Keymaps::with_overrides(&[rebind("lst", "down", &["n"], 4)]).unwrap_err();
+        assert_eq!(err.place, "config.toml, строка 4");
+        let err = Keymaps::with_overrides(&[rebind("list", "down", &["ctrl-"], 5)]).unwrap_err();
+        assert!(err.to_string().contains("строка 5"), "{err}");
+        let err = Keymaps::with_overrides(&[rebind("list", "flyaway", &["z"], 6)]).unwrap_err();
+        assert!(err.to_string().contains("flyaway"), "{err}");
+    }
+
+    #[test]
+    fn two_commands_on_one_key_is_an_error_naming_the_line() {
+        let err = Keymaps::with_overrides(&[rebind("list", "search", &["j"], 12)]).unwrap_err();
+        assert_eq!(err.place, "config.toml, строка 12");
+        assert!(err.problem.contains("down") && err.problem.contains("search"), "{}", err.problem);
+        // A list key over the global table's Ctrl-S is two commands on one key too.
+        let err = Keymaps::with_overrides(&[rebind("list", "export", &["ctrl-s"], 7)]).unwrap_err();
+        assert!(err.problem.contains("save"), "{}", err.problem);
+        // Moving a command off a key and another onto it is fine.
+        let moved = [rebind("list", "down", &["Down"], 1), rebind("list", "search", &["j"], 2)];
+        assert!(Keymaps::with_overrides(&moved).is_ok());
     }
 }

@@ -14,7 +14,7 @@ pub mod view;
 
 pub use action::{Action, Effect};
 pub use state::State;
-pub use update::update;
+pub use update::{first_load, update};
 pub use view::view;
 
 pub mod runtime;

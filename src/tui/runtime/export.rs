@@ -19,6 +19,8 @@ pub fn export(
     as_of: NaiveDate,
     rules: &FlagRules,
 ) -> Result<PathBuf, String> {
+    // The full path, as the user is told where the file went.
+    let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if format.is_whole_store() {
         let dump = client.dump().map_err(|e| e.to_string())?;
         // Written as it is made: a large store's JSON is never held as bytes.

@@ -1,5 +1,7 @@
-//! The event loop. One UI thread blocks in `poll` on the terminal and a wake pipe (fed by
-//! the signal thread and the server connection), with one timeout: the next local
+//! The event loop. One UI thread reads input, updates the state and draws; every call to
+//! the server and every file job runs on the worker thread (`worker`) and comes back as an
+//! action. The UI thread blocks in `poll` on the terminal and a wake pipe (fed by the
+//! worker, the signal thread and the server connection), with one timeout: the next local
 //! midnight, or the end of the pause after typing when a draft is due. Nothing ticks.
 
 mod effects;
@@ -9,6 +11,7 @@ mod input;
 pub mod recovery;
 mod terminal;
 mod waker;
+mod worker;
 
 use std::collections::VecDeque;
 use std::os::fd::AsFd;
@@ -19,23 +22,29 @@ use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use super::action::Action;
+use super::action::{Action, Purpose, Unsaved};
 use super::state::State;
 use super::{update, view};
 use crate::client::Client;
 use crate::tr;
 use effects::Outcome;
+use worker::{JobContext, Worker};
 
 /// How long after the last keystroke the text is kept as a draft.
 pub const DRAFT_PAUSE: Duration = Duration::from_millis(1500);
+
+/// How long quitting waits for the worker to hand the last drafts to the server.
+const FINISH_WAIT: Duration = Duration::from_secs(5);
 
 pub struct Options {
     pub initial_period: Option<crate::domain::PeriodId>,
     /// The store's folder, named in recovery files (`None`: a throwaway demo).
     pub store: Option<std::path::PathBuf>,
+    /// The largest file an import from the welcome screen reads.
+    pub import_limit: u64,
 }
 
-pub fn run(mut state: State, mut client: Client, options: Options) -> Result<(), String> {
+pub fn run(state: State, mut client: Client, options: Options) -> Result<(), String> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(tr!("tui-needs-terminal"));
@@ -46,15 +55,14 @@ pub fn run(mut state: State, mut client: Client, options: Options) -> Result<(),
         let waker = waker.clone();
         client.set_event_sink(Box::new(move |event| waker.send(Action::Remote(event))));
     }
+    let context = JobContext { import_limit: options.import_limit };
+    let worker = Worker::start(client, waker, context).map_err(|e| e.to_string())?;
 
     terminal::restore_on_panic();
-    let mut term = terminal::enter().map_err(|e| e.to_string())?;
-    let result = event_loop(&mut state, &mut client, &mut term, &wakeups, options);
-    if term.show_cursor().is_err() {
-        // The terminal is gone (SIGHUP): there is nothing left to restore or report.
-        std::mem::forget(term);
-    }
-    terminal::leave();
+    let term = terminal::enter().map_err(|e| e.to_string())?;
+    let mut event_loop = Loop::new(state, term, worker, &options);
+    let result = event_loop.run(&wakeups, &options);
+    event_loop.finish();
     result
 }
 
@@ -78,70 +86,115 @@ fn spawn_signal_thread(waker: waker::Waker) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-fn event_loop(
-    state: &mut State,
-    client: &mut Client,
-    term: &mut terminal::Term,
-    wakeups: &waker::Wakeups,
-    options: Options,
-) -> Result<(), String> {
-    if let Ok(size) = term.size() {
-        state.size = (size.width, size.height);
+/// What the loop keeps between wake-ups.
+struct Loop {
+    state: State,
+    term: Option<terminal::Term>,
+    worker: Option<Worker>,
+    pending: VecDeque<Action>,
+    draft_due: Option<Instant>,
+    today: NaiveDate,
+    recovery: recovery::Recovery,
+}
+
+/// Whether the loop goes on after applying what arrived.
+#[derive(PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
+impl Loop {
+    fn new(mut state: State, term: terminal::Term, worker: Worker, options: &Options) -> Loop {
+        if let Ok(size) = term.size() {
+            state.size = (size.width, size.height);
+        }
+        Loop {
+            state,
+            term: Some(term),
+            worker: Some(worker),
+            pending: VecDeque::new(),
+            draft_due: None,
+            today: crate::clock::today(),
+            recovery: recovery::Recovery::new(options.store.as_deref()),
+        }
     }
-    let mut pending: VecDeque<Action> =
-        VecDeque::from([Action::Loaded(client.snapshot(options.initial_period).map(|s| s.map(Box::new)))]);
-    let mut draft_due: Option<Instant> = None;
-    let mut today: NaiveDate = crate::clock::today();
-    let mut recovery = recovery::Recovery::new(options.store.as_deref());
-    loop {
-        // Apply everything that arrived, then draw once.
-        let mut quit = false;
-        while let Some(action) = pending.pop_front() {
-            let effect = update(state, action);
-            let mut produced = Vec::new();
-            let mut outcomes = Vec::new();
-            effects::run(effect, client, &mut produced, &mut outcomes);
-            pending.extend(produced);
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::Quit => quit = true,
-                    Outcome::ArmDraftTimer => {
-                        draft_due.get_or_insert_with(|| Instant::now() + DRAFT_PAUSE);
-                    }
-                    Outcome::RunEditor(text) => {
-                        terminal::leave();
-                        let result = external_editor::edit(&text);
-                        *term = terminal::enter().map_err(|e| e.to_string())?;
-                        let _ = term.clear();
-                        pending.push_back(Action::EditorClosed(result));
-                    }
-                    Outcome::Recover(unsaved) => {
-                        let point = state
-                            .main()
-                            .and_then(|m| m.row_of(unsaved.item).map(|i| m.rows[i].item.point_label().to_owned()));
-                        let file = recovery
-                            .write(&unsaved, point.as_deref())
-                            .map(|p| recovery::shown(&p))
-                            .map_err(|e| e.to_string());
-                        pending.push_back(Action::Recovered { error: unsaved.error, file });
-                    }
-                }
-            }
-            if quit {
+
+    fn run(&mut self, wakeups: &waker::Wakeups, options: &Options) -> Result<(), String> {
+        self.carry_out(super::update::first_load(options.initial_period))?;
+        loop {
+            if self.apply_pending()? == Flow::Quit {
                 return Ok(());
             }
+            self.draw();
+            self.wait(wakeups);
         }
-        if term.draw(|f| view(state, f)).is_err() {
-            // The terminal is gone (the SSH connection died): keep what was typed.
-            pending.push_back(Action::Terminate);
-            continue;
-        }
+    }
 
-        // Sleep until input, a wake-up, the draft pause or midnight.
-        let now = Instant::now();
+    /// Applies everything that arrived, carrying out the effects, before one redraw.
+    fn apply_pending(&mut self) -> Result<Flow, String> {
+        while let Some(action) = self.pending.pop_front() {
+            let effect = update(&mut self.state, action);
+            if self.carry_out(effect)? == Flow::Quit {
+                return Ok(Flow::Quit);
+            }
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn carry_out(&mut self, effect: super::action::Effect) -> Result<Flow, String> {
+        let mut outcomes = Vec::new();
+        if let Some(worker) = &self.worker {
+            effects::run(effect, worker, &mut outcomes);
+        }
+        let mut flow = Flow::Continue;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Quit => flow = Flow::Quit,
+                Outcome::ArmDraftTimer => {
+                    self.draft_due.get_or_insert_with(|| Instant::now() + DRAFT_PAUSE);
+                }
+                Outcome::RunEditor(text) => self.run_editor(&text)?,
+                Outcome::Recover(unsaved) => {
+                    let action = self.recover(unsaved);
+                    self.pending.push_back(action);
+                }
+            }
+        }
+        Ok(flow)
+    }
+
+    fn run_editor(&mut self, text: &str) -> Result<(), String> {
+        terminal::leave();
+        let result = external_editor::edit(text);
+        let mut term = terminal::enter().map_err(|e| e.to_string())?;
+        let _ = term.clear();
+        self.term = Some(term);
+        self.pending.push_back(Action::EditorClosed(result));
+        Ok(())
+    }
+
+    fn recover(&mut self, unsaved: Unsaved) -> Action {
+        let point =
+            self.state.main().and_then(|m| m.row_of(unsaved.item).map(|i| m.rows[i].item.point_label().to_owned()));
+        let file =
+            self.recovery.write(&unsaved, point.as_deref()).map(|p| recovery::shown(&p)).map_err(|e| e.to_string());
+        Action::Recovered { error: unsaved.error, file }
+    }
+
+    fn draw(&mut self) {
+        let Some(term) = &mut self.term else { return };
+        if term.draw(|f| view(&self.state, f)).is_err() {
+            // The terminal is gone (the SSH connection died): keep what was typed.
+            self.pending.push_back(Action::Terminate);
+        }
+    }
+
+    /// Sleeps until input, a wake-up, the draft pause or midnight; queues what came.
+    fn wait(&mut self, wakeups: &waker::Wakeups) {
         let until_midnight = crate::clock::until_next_day();
-        let timeout = match draft_due {
-            Some(due) => due.saturating_duration_since(now).min(until_midnight),
+        let timeout = match self.draft_due {
+            Some(due) => due.saturating_duration_since(Instant::now()).min(until_midnight),
             None => until_midnight,
         };
         let stdin = std::io::stdin();
@@ -149,40 +202,66 @@ fn event_loop(
             [PollFd::new(stdin.as_fd(), PollFlags::POLLIN), PollFd::new(wakeups.pipe.as_fd(), PollFlags::POLLIN)];
         let millis = u32::try_from(timeout.as_millis().saturating_add(1)).unwrap_or(u32::MAX).min(i32::MAX as u32);
         let ready = poll(&mut fds, PollTimeout::try_from(millis).unwrap_or(PollTimeout::MAX));
-        let stdin_ready = fds[0].revents().is_some_and(|r| !r.is_empty());
-        let woken = fds[1].revents().is_some_and(|r| !r.is_empty());
+        let revents = |i: usize| fds[i].revents().unwrap_or(PollFlags::empty());
+        let (stdin_events, woken) = (revents(0), !revents(1).is_empty());
         if let Ok(0) = ready {
-            if draft_due.is_some_and(|d| d <= Instant::now()) {
-                draft_due = None;
-                pending.push_back(Action::DraftTimer);
-            }
-            let now_today = crate::clock::today();
-            if now_today != today {
-                today = now_today;
-                pending.push_back(Action::DayChanged(today));
-            }
+            self.timers_due();
         }
-        let hung_up = fds[0]
-            .revents()
-            .is_some_and(|r| r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL));
-        if hung_up {
+        if stdin_events.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL) {
             // The terminal is gone. (crossterm would spin reading end-of-file forever.)
-            pending.push_back(Action::Terminate);
-        } else if stdin_ready {
-            // Drain everything already typed or pasted: a burst is one redraw.
-            while crossterm::event::poll(Duration::ZERO).unwrap_or(false) {
-                match crossterm::event::read() {
-                    Ok(event) => pending.extend(input::action(event)),
-                    Err(_) => {
-                        pending.push_back(Action::Terminate);
-                        break;
-                    }
-                }
-            }
+            self.pending.push_back(Action::Terminate);
+        } else if !stdin_events.is_empty() {
+            self.read_input();
         }
         if woken {
             wakeups.drain_pipe();
-            pending.extend(wakeups.rx.try_iter());
+            self.pending.extend(wakeups.rx.try_iter());
+        }
+    }
+
+    fn timers_due(&mut self) {
+        if self.draft_due.is_some_and(|d| d <= Instant::now()) {
+            self.draft_due = None;
+            self.pending.push_back(Action::DraftTimer);
+        }
+        let today = crate::clock::today();
+        if today != self.today {
+            self.today = today;
+            self.pending.push_back(Action::DayChanged(today));
+        }
+    }
+
+    /// Everything already typed or pasted: a burst is one redraw.
+    fn read_input(&mut self) {
+        while crossterm::event::poll(Duration::ZERO).unwrap_or(false) {
+            match crossterm::event::read() {
+                Ok(event) => self.pending.extend(input::action(event)),
+                Err(_) => {
+                    self.pending.push_back(Action::Terminate);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Leaves the terminal, lets the worker hand over the last drafts, and writes recovery
+    /// files for any text it could not.
+    fn finish(&mut self) {
+        if let Some(mut term) = self.term.take()
+            && term.show_cursor().is_err()
+        {
+            // The terminal is gone (SIGHUP): there is nothing left to restore.
+            std::mem::forget(term);
+        }
+        terminal::leave();
+        let undone = self.worker.take().map(|w| w.finish(FINISH_WAIT)).unwrap_or_default();
+        for purpose in undone {
+            if let Purpose::Save { period, item, info, assessment }
+            | Purpose::PutDraft { period, item, info, assessment } = purpose
+            {
+                let error = tr!("tui-server-silent-at-exit");
+                let _ = self.recover(Unsaved { period, item, info, assessment, error });
+            }
         }
     }
 }

@@ -12,16 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::{ItemId, PeriodId};
 use crate::tr;
 
-/// A text the store did not take.
-#[derive(Debug)]
-pub struct Unsaved {
-    pub period: PeriodId,
-    pub item: ItemId,
-    pub info: String,
-    pub assessment: String,
-    /// Why the store did not take it.
-    pub error: String,
-}
+pub use crate::tui::action::Unsaved;
 
 pub struct Recovery {
     /// `None`: no home to write to (then the text stays on screen only).

@@ -24,6 +24,22 @@ impl LineInput {
         self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)
     }
 
+    /// A key typed into the field: characters, Backspace, Del, ←, →, Home, End; other keys
+    /// change nothing.
+    pub fn edit(&mut self, key: crate::tui::key::Key) {
+        use crate::tui::key::KeyCode;
+        match key.code {
+            KeyCode::Char(c) if !key.ctrl && !key.alt => self.insert(c),
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            _ => {}
+        }
+    }
+
     pub fn insert(&mut self, c: char) {
         if c == '\n' || c == '\r' {
             return;

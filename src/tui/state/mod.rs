@@ -8,17 +8,28 @@ pub use editor::{Editor, shown as editor_shown};
 pub use line_input::LineInput;
 pub use main_screen::{Filter, Focus, Main, Row};
 
+use std::collections::{BTreeSet, VecDeque};
+
 use chrono::NaiveDate;
 
 use super::keymap::Keymaps;
 use super::theme::Theme;
-use crate::domain::{Entry, FlagRules, ItemId, Role};
+use crate::domain::{Entry, FlagRules, ItemId, PeriodId, Role};
 use crate::model::Revision;
+
+/// How many messages the log keeps.
+pub const LOG_SIZE: usize = 100;
 
 pub struct State {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
+    /// The message on the status line: an info goes with the next key, an error stays until
+    /// dismissed.
     pub message: Option<Message>,
+    /// Every message shown this session, newest last (the message log).
+    pub log: VecDeque<Message>,
+    /// Saves sent and not yet answered: the status line says so.
+    pub saving: BTreeSet<(PeriodId, ItemId)>,
     pub keymaps: Keymaps,
     pub theme: Theme,
     pub user: String,
@@ -39,6 +50,10 @@ pub struct State {
 
 pub enum Screen {
     Loading,
+    /// The first load failed: what went wrong, and a key to try again.
+    Failed {
+        error: String,
+    },
     /// The store is empty: import a file or load the bundled sample.
     Welcome {
         prompt: Option<LineInput>,
@@ -54,6 +69,10 @@ pub struct Message {
 
 pub enum Overlay {
     Help {
+        scroll: u16,
+    },
+    /// The message log, newest first.
+    Messages {
         scroll: u16,
     },
     ConfirmQuit,
@@ -108,6 +127,8 @@ impl State {
             screen: Screen::Loading,
             overlay: None,
             message: None,
+            log: VecDeque::new(),
+            saving: BTreeSet::new(),
             keymaps,
             theme,
             user,
@@ -137,10 +158,24 @@ impl State {
     }
 
     pub fn info(&mut self, text: String) {
-        self.message = Some(Message { text, is_error: false });
+        self.show(Message { text, is_error: false });
     }
 
+    /// An error stays on the status line until dismissed, and goes to the log.
     pub fn error(&mut self, text: String) {
-        self.message = Some(Message { text, is_error: true });
+        self.show(Message { text, is_error: true });
+    }
+
+    fn show(&mut self, message: Message) {
+        if self.log.len() == LOG_SIZE {
+            self.log.pop_front();
+        }
+        self.log.push_back(message.clone());
+        self.message = Some(message);
+    }
+
+    /// An error on the status line waits to be dismissed.
+    pub fn error_shown(&self) -> bool {
+        self.message.as_ref().is_some_and(|m| m.is_error)
     }
 }

@@ -2,15 +2,21 @@
 
 use ratatui_textarea::{CursorMove, Input, Key as TaKey};
 
-use super::super::action::Effect;
+use super::super::action::{Effect, Purpose};
 use super::super::key::{Key, KeyCode};
 use super::super::state::{Editor, Focus, Overlay, State};
-use crate::domain::EntryEdit;
+use crate::domain::{EntryEdit, ItemId, PeriodId};
 use crate::model::Draft;
+use crate::proto::Request;
 use crate::tr;
 
+/// Tells the others that this user started or stopped editing an item.
+fn presence(period: PeriodId, item: ItemId, editing: bool) -> Effect {
+    Effect::call(Purpose::Presence, Request::Editing { period, item, editing })
+}
+
 /// Starts editing the selected item (offering the user's draft first, if there is one).
-pub(super) fn start(state: &mut State, focus: Focus) -> Effect {
+pub(crate) fn start(state: &mut State, focus: Focus) -> Effect {
     if !state.role.can_edit() {
         state.error(tr!("tui-read-only"));
         return Effect::None;
@@ -24,7 +30,7 @@ pub(super) fn start(state: &mut State, focus: Focus) -> Effect {
     set_focus(state, focus)
 }
 
-pub(super) fn set_focus(state: &mut State, focus: Focus) -> Effect {
+pub(crate) fn set_focus(state: &mut State, focus: Focus) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     main.focus = focus;
     if let Some(editor) = &mut main.editor {
@@ -33,7 +39,7 @@ pub(super) fn set_focus(state: &mut State, focus: Focus) -> Effect {
     Effect::None
 }
 
-pub(super) fn cycle_focus(state: &mut State, forward: bool) -> Effect {
+pub(crate) fn cycle_focus(state: &mut State, forward: bool) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
     let next = match (main.focus, forward) {
         (Focus::List, true) | (Focus::Assessment, false) => Focus::Editor,
@@ -72,7 +78,7 @@ fn focused_area(state: &mut State) -> Option<(&mut Editor, Focus)> {
 }
 
 /// A key typed into the focused text pane.
-pub(super) fn type_key(state: &mut State, key: Key) -> Effect {
+pub(crate) fn type_key(state: &mut State, key: Key) -> Effect {
     let is_edit = matches!(key.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete)
         || (key.ctrl && matches!(key.code, KeyCode::Char('k' | 'j' | 'w' | 'd' | 'h' | 'x' | 'v' | 'u' | 'r')));
     if is_edit && !state.role.can_edit() {
@@ -96,7 +102,7 @@ pub(super) fn type_key(state: &mut State, key: Key) -> Effect {
 }
 
 /// A bracketed paste lands as one edit (one undo step).
-pub(super) fn paste(state: &mut State, text: &str) -> Effect {
+pub(crate) fn paste(state: &mut State, text: &str) -> Effect {
     if let Some(Overlay::Prompt(prompt)) = &mut state.overlay {
         prompt.input.insert_str(text);
         return Effect::None;
@@ -122,7 +128,7 @@ pub(super) fn paste(state: &mut State, text: &str) -> Effect {
 }
 
 /// Something was typed: arm the draft timer and, the first time, tell the others.
-pub(super) fn modified_now(state: &mut State) -> Effect {
+pub(crate) fn modified_now(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     let period = main.period.id;
     let Some(editor) = main.editor.as_mut() else { return Effect::None };
@@ -131,19 +137,19 @@ pub(super) fn modified_now(state: &mut State) -> Effect {
     let mut effect = Effect::ArmDraftTimer;
     if !editor.announced {
         editor.announced = true;
-        effect = effect.and(Effect::SetEditing { period, item: editor.item, editing: true });
+        effect = effect.and(presence(period, editor.item, true));
     }
     effect
 }
 
-pub(super) fn undo(state: &mut State, undo: bool) -> Effect {
+pub(crate) fn undo(state: &mut State, undo: bool) -> Effect {
     let Some((editor, focus)) = focused_area(state) else { return Effect::None };
     let area = if focus == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
     let changed = if undo { area.undo() } else { area.redo() };
     if changed { modified_now(state) } else { Effect::None }
 }
 
-pub(super) fn save(state: &mut State) -> Effect {
+pub(crate) fn save(state: &mut State) -> Effect {
     if !state.role.can_edit() {
         state.error(tr!("tui-read-only"));
         return Effect::None;
@@ -155,20 +161,23 @@ pub(super) fn save(state: &mut State) -> Effect {
         state.info(tr!("tui-nothing-to-save"));
         return Effect::None;
     }
-    Effect::Save(EntryEdit {
+    let (item, info, assessment) = (editor.item, editor.info_text(), editor.assessment_text());
+    let edit = EntryEdit {
         period,
-        item: editor.item,
+        item,
         base_revision: editor.base_revision,
-        info: editor.info_text(),
-        assessment: editor.assessment_text(),
-    })
+        info: info.clone(),
+        assessment: assessment.clone(),
+    };
+    state.saving.insert((period, item));
+    Effect::call(Purpose::Save { period, item, info, assessment }, Request::Save { edit })
 }
 
 fn current_revision(main: &super::super::state::Main, item: crate::domain::ItemId) -> u64 {
     main.row_of(item).map_or(0, |i| main.rows[i].entry.revision)
 }
 
-pub(super) fn pick_assessment(state: &mut State, index: usize) -> Effect {
+pub(crate) fn pick_assessment(state: &mut State, index: usize) -> Effect {
     if !state.role.can_edit() {
         state.error(tr!("tui-read-only"));
         return Effect::None;
@@ -185,7 +194,7 @@ pub(super) fn pick_assessment(state: &mut State, index: usize) -> Effect {
 }
 
 /// Up/Down in the assessment field step through the standard assessments.
-pub(super) fn step_assessment(state: &mut State, delta: isize) -> Effect {
+pub(crate) fn step_assessment(state: &mut State, delta: isize) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
     let Some(editor) = &main.editor else { return Effect::None };
     let list = &main.settings.assessments;
@@ -201,7 +210,7 @@ pub(super) fn step_assessment(state: &mut State, delta: isize) -> Effect {
     pick_assessment(state, next)
 }
 
-pub(super) fn external_editor(state: &mut State) -> Effect {
+pub(crate) fn external_editor(state: &mut State) -> Effect {
     if !state.role.can_edit() {
         state.error(tr!("tui-read-only"));
         return Effect::None;
@@ -212,7 +221,7 @@ pub(super) fn external_editor(state: &mut State) -> Effect {
     }
 }
 
-pub(super) fn copy_previous(state: &mut State) -> Effect {
+pub(crate) fn copy_previous(state: &mut State) -> Effect {
     if !state.role.can_edit() {
         state.error(tr!("tui-read-only"));
         return Effect::None;
@@ -220,7 +229,10 @@ pub(super) fn copy_previous(state: &mut State) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
     let Some(item) = main.editor.as_ref().map(|e| e.item) else { return Effect::None };
     match main.previous_period() {
-        Some(previous) => Effect::FetchText { period: previous.id, item },
+        Some(previous) => {
+            let period = previous.id;
+            Effect::call(Purpose::PreviousText { period, item }, Request::Entry { period, item })
+        }
         None => {
             state.info(tr!("tui-no-previous-period"));
             Effect::None
@@ -229,11 +241,13 @@ pub(super) fn copy_previous(state: &mut State) -> Effect {
 }
 
 /// The pause after typing is over: keep the text as a draft (once per change).
-pub(super) fn keep_draft(state: &mut State) -> Effect {
+pub(crate) fn keep_draft(state: &mut State) -> Effect {
+    let saving = state.saving.clone();
     let Some(main) = state.main_mut() else { return Effect::None };
     let period = main.period.id;
     let Some(editor) = main.editor.as_mut() else { return Effect::None };
-    if editor.drafted || !editor.is_modified() {
+    // A text being saved becomes a draft only if the save fails (answers.rs).
+    if editor.drafted || !editor.is_modified() || saving.contains(&(period, editor.item)) {
         return Effect::None;
     }
     editor.drafted = true;
@@ -245,11 +259,12 @@ pub(super) fn keep_draft(state: &mut State) -> Effect {
     };
     let item = editor.item;
     main.drafts.insert(item, draft.clone());
-    Effect::PutDraft { period, item, draft }
+    let (info, assessment) = (draft.info.clone(), draft.assessment.clone());
+    Effect::call(Purpose::PutDraft { period, item, info, assessment }, Request::PutDraft { period, item, draft })
 }
 
 /// Leaving the open item: unsaved text stays as a draft; the others are told we left.
-pub(super) fn leave_item(state: &mut State) -> Effect {
+pub(crate) fn leave_item(state: &mut State) -> Effect {
     let draft = keep_draft(state);
     let Some(main) = state.main_mut() else { return draft };
     let period = main.period.id;
@@ -257,17 +272,17 @@ pub(super) fn leave_item(state: &mut State) -> Effect {
     let mut effect = draft;
     if editor.touched && !editor.is_modified() && main.drafts.remove(&editor.item).is_some() {
         // Typed and then undone back to the saved text: the old draft is stale.
-        effect = effect.and(Effect::DeleteDraft { period, item: editor.item });
+        effect = effect.and(Effect::call(Purpose::DeleteDraft, Request::DeleteDraft { period, item: editor.item }));
     }
     if editor.announced {
-        effect = effect.and(Effect::SetEditing { period, item: editor.item, editing: false });
+        effect = effect.and(presence(period, editor.item, false));
     }
     main.focus = super::super::state::Focus::List;
     effect
 }
 
 /// Before quitting or loading another period.
-pub(super) fn leave_everything(state: &mut State) -> Effect {
+pub(crate) fn leave_everything(state: &mut State) -> Effect {
     let effect = leave_item(state);
     if let Some(main) = state.main_mut() {
         main.open_selected();

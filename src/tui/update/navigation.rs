@@ -7,7 +7,7 @@ use super::editing;
 use crate::tr;
 
 /// Moves the selection to position `to` of the list (clamped), leaving the item before.
-pub(super) fn select(state: &mut State, to: usize) -> Effect {
+pub(crate) fn select(state: &mut State, to: usize) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
     if main.visible.is_empty() {
         return Effect::None;
@@ -25,23 +25,23 @@ pub(super) fn select(state: &mut State, to: usize) -> Effect {
     effect
 }
 
-pub(super) fn move_by(state: &mut State, delta: isize) -> Effect {
+pub(crate) fn move_by(state: &mut State, delta: isize) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
     let to = main.cursor.saturating_add_signed(delta);
     select(state, to)
 }
 
-pub(super) fn move_to(state: &mut State, to: usize) -> Effect {
+pub(crate) fn move_to(state: &mut State, to: usize) -> Effect {
     select(state, to)
 }
 
-pub(super) fn page(state: &mut State, direction: isize) -> Effect {
+pub(crate) fn page(state: &mut State, direction: isize) -> Effect {
     let rows = list_rows(state.size.0, state.size.1).max(1) as isize;
     move_by(state, direction * (rows - 1).max(1))
 }
 
 /// Scrolls the list so the selection is on screen.
-pub(super) fn keep_cursor_visible(state: &mut State) {
+pub(crate) fn keep_cursor_visible(state: &mut State) {
     let rows = list_rows(state.size.0, state.size.1).max(1);
     let Some(main) = state.main_mut() else { return };
     if main.cursor < main.offset {
@@ -53,7 +53,7 @@ pub(super) fn keep_cursor_visible(state: &mut State) {
 }
 
 /// The next (or previous) item that is overdue, without a result or due soon.
-pub(super) fn next_flagged(state: &mut State, forward: bool) -> Effect {
+pub(crate) fn next_flagged(state: &mut State, forward: bool) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
     let flagged = |&pos: &usize| {
         let f = main.rows[main.visible[pos]].flags;
@@ -73,13 +73,13 @@ pub(super) fn next_flagged(state: &mut State, forward: bool) -> Effect {
     }
 }
 
-pub(super) fn cycle_filter(state: &mut State) -> Effect {
+pub(crate) fn cycle_filter(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     main.filter = main.filter.next();
     after_refilter(state)
 }
 
-pub(super) fn clear_search(state: &mut State) -> Effect {
+pub(crate) fn clear_search(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     if !main.search.is_empty() {
         main.search.clear();
@@ -92,7 +92,7 @@ pub(super) fn clear_search(state: &mut State) -> Effect {
 }
 
 /// After the list's contents changed: the selection may now be another item.
-pub(super) fn after_refilter(state: &mut State) -> Effect {
+pub(crate) fn after_refilter(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     let before = main.editor.as_ref().map(|e| e.item);
     main.refilter();

@@ -1,120 +1,63 @@
 //! What came back from the loop's effects, and what the server pushed.
 
-use super::super::action::{Action, Effect};
-use super::super::state::{Editor, Focus, Main, Overlay, Screen, State};
-use super::{editing, navigation};
+use super::super::action::Effect;
+use super::super::state::{Editor, Main, Screen, State};
+use super::{editing, navigation, welcome};
 use crate::domain::{Entry, ItemId};
-use crate::model::SaveOutcome;
+use crate::model::{ImportOutcome, Snapshot};
 use crate::proto::Event;
 use crate::tr;
 
-pub(super) fn result(state: &mut State, action: Action) -> Effect {
-    match action {
-        Action::Loaded(Ok(Some(snapshot))) => {
-            loaded(state, *snapshot);
-            Effect::None
-        }
-        Action::Loaded(Ok(None)) => {
-            state.screen = Screen::Welcome { prompt: None };
-            Effect::None
-        }
-        Action::Saved(Ok(SaveOutcome::Saved(entry))) => {
-            let (as_of, rules) = (state.as_of, state.rules.clone());
-            let Some(main) = state.main_mut() else { return Effect::None };
-            let Some(item) = main.editor.as_ref().map(|e| e.item) else { return Effect::None };
-            let Some(index) = main.row_of(item) else { return Effect::None };
-            main.update_row(index, entry.clone(), as_of, &rules);
-            main.drafts.remove(&item);
-            if let Some(editor) = main.editor.as_mut() {
-                editor.rebase(&entry);
-                // The server forgets who edits an item when they save it.
-                editor.announced = false;
-            }
-            let point = main.rows[index].item.point_label().to_owned();
-            state.info(tr!("tui-saved", point = point));
-            navigation::keep_cursor_visible(state);
-            if std::mem::take(&mut state.quit_after_save) {
-                return editing::leave_everything(state).and(Effect::Quit);
-            }
-            Effect::None
-        }
-        Action::Saved(Ok(SaveOutcome::Conflict { theirs })) => {
-            state.quit_after_save = false;
-            let Some(editor) = state.main().and_then(|m| m.editor.as_ref()) else { return Effect::None };
-            state.overlay = Some(Overlay::Conflict {
-                item: editor.item,
-                mine_info: editor.info_text(),
-                mine_assessment: editor.assessment_text(),
-                theirs,
-            });
-            Effect::None
-        }
-        Action::Imported(Ok(outcome)) => {
+pub(super) fn imported(state: &mut State, result: Result<ImportOutcome, String>) -> Effect {
+    match result {
+        Ok(outcome) => {
             state.info(tr!("tui-imported", period = outcome.period.clone(), items = outcome.items_added));
-            Effect::Load(crate::domain::PeriodId::parse(&outcome.period))
+            welcome::load(crate::domain::PeriodId::parse(&outcome.period))
         }
-        Action::Imported(Err(message)) => {
+        Err(message) => {
             state.error(message);
             Effect::None
         }
-        Action::PreviousText(Ok(Some(text))) if !text.trim().is_empty() => {
-            let Some(editor) = state.main_mut().and_then(|m| m.editor.as_mut()) else { return Effect::None };
-            let current = editor.info_text();
-            let combined = if current.trim().is_empty() { text } else { format!("{current}\n\n{text}") };
-            editor.replace_info(&combined);
-            state.info(tr!("tui-copied-previous"));
-            editing::set_focus(state, Focus::Editor).and(editing::modified_now(state))
-        }
-        Action::PreviousText(Ok(_)) => {
-            state.info(tr!("tui-previous-empty"));
-            Effect::None
-        }
-        Action::EditorClosed(Ok(text)) => {
-            let Some(editor) = state.main_mut().and_then(|m| m.editor.as_mut()) else { return Effect::None };
-            if editor.info_text() == text {
-                return Effect::None;
-            }
-            editor.replace_info(&text);
-            editing::modified_now(state)
-        }
-        Action::EditorClosed(Err(message)) | Action::Exported(Err(message)) => {
-            state.error(message);
-            Effect::None
-        }
-        Action::HistoryLoaded(Ok(revisions)) => {
-            let Some(item) = state.main().and_then(|m| m.selected()).map(|r| r.item.id) else { return Effect::None };
-            let cursor = revisions.len().saturating_sub(1);
-            state.overlay = Some(Overlay::History { item, revisions, cursor });
-            Effect::None
-        }
-        Action::Recovered { error, file } => {
-            state.quit_after_save = false;
-            match file {
-                Ok(path) => state.error(tr!("tui-recovery-saved", error = error, path = path)),
-                Err(detail) => state.error(tr!("tui-recovery-failed", error = error, detail = detail)),
-            }
-            Effect::None
-        }
-        Action::Exported(Ok(path)) => {
-            state.info(tr!("tui-exported", path = path.display().to_string()));
-            Effect::None
-        }
-        Action::Loaded(Err(e))
-        | Action::Saved(Err(e))
-        | Action::PreviousText(Err(e))
-        | Action::HistoryLoaded(Err(e))
-        | Action::Failed(e) => {
-            state.quit_after_save = false;
-            state.error(e.to_string());
-            Effect::None
-        }
-        _ => Effect::None,
     }
+}
+
+pub(super) fn exported(state: &mut State, result: Result<std::path::PathBuf, String>) -> Effect {
+    match result {
+        Ok(path) => state.info(tr!("tui-exported", path = path.display().to_string())),
+        Err(message) => state.error(message),
+    }
+    Effect::None
+}
+
+pub(super) fn editor_closed(state: &mut State, result: Result<String, String>) -> Effect {
+    let text = match result {
+        Ok(text) => text,
+        Err(message) => {
+            state.error(message);
+            return Effect::None;
+        }
+    };
+    let Some(editor) = state.main_mut().and_then(|m| m.editor.as_mut()) else { return Effect::None };
+    if editor.info_text() == text {
+        return Effect::None;
+    }
+    editor.replace_info(&text);
+    editing::modified_now(state)
+}
+
+/// A text the store did not take went to a recovery file (or could not).
+pub(super) fn recovered(state: &mut State, error: String, file: Result<String, String>) -> Effect {
+    state.quit_after_save = false;
+    match file {
+        Ok(path) => state.error(tr!("tui-recovery-saved", error = error, path = path)),
+        Err(detail) => state.error(tr!("tui-recovery-failed", error = error, detail = detail)),
+    }
+    Effect::None
 }
 
 /// A new snapshot: keep the user's place (item, filter, search, unsaved text) when it is
 /// the same period.
-fn loaded(state: &mut State, snapshot: crate::model::Snapshot) {
+pub(super) fn loaded(state: &mut State, snapshot: Snapshot) {
     let mut fresh = Main::from_snapshot(snapshot, state.as_of, &state.rules);
     if let Screen::Main(old) = &mut state.screen
         && old.period.id == fresh.period.id
@@ -183,6 +126,6 @@ pub(super) fn remote(state: &mut State, event: Event) -> Effect {
             }
             Effect::None
         }
-        Event::Reload => Effect::Load(state.main().map(|m| m.period.id)),
+        Event::Reload => welcome::load(state.main().map(|m| m.period.id)),
     }
 }

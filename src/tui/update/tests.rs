@@ -1,7 +1,8 @@
 use super::*;
-use crate::domain::{Entry, ItemId, Role, Stamp};
+use crate::domain::{Entry, EntryEdit, ItemId, Role, Stamp};
 use crate::model::SaveOutcome;
-use crate::proto::Event;
+use crate::proto::{Event, Request, Response};
+use crate::tui::action::{Action, Effect, Job, Purpose};
 use crate::tui::key::{Key, KeyCode};
 use crate::tui::state::{Filter, Focus, Overlay};
 use crate::tui::test_support::{sample_state, state_with};
@@ -28,6 +29,26 @@ fn go_to_point(state: &mut State, point: &str) {
         press(state, Key::char('j'));
     }
     panic!("no item {point}");
+}
+
+/// The save a key asked for: what it is for and the edit sent.
+fn save_of(effect: Effect) -> (Purpose, EntryEdit) {
+    match effect {
+        Effect::Call { purpose: purpose @ Purpose::Save { .. }, request: Request::Save { edit } } => (purpose, edit),
+        other => panic!("not a save: {other:?}"),
+    }
+}
+
+fn answered(purpose: Purpose, outcome: SaveOutcome) -> Action {
+    Action::Answer { purpose, result: Ok(Response::Saved(outcome)) }
+}
+
+fn is_draft(e: &Effect) -> bool {
+    matches!(e, Effect::Call { request: Request::PutDraft { .. }, .. })
+}
+
+fn is_presence(e: &Effect, editing: bool) -> bool {
+    matches!(e, Effect::Call { request: Request::Editing { editing: on, .. }, .. } if *on == editing)
 }
 
 fn flatten(effect: Effect) -> Vec<Effect> {
@@ -139,12 +160,12 @@ fn editing_then_saving_sends_the_text_and_the_base_revision() {
     press(&mut s, Key::ctrl('a'));
     let typed: Vec<Effect> = keys(&mut s, "Отчёт ").into_iter().flat_map(flatten).collect();
     assert!(typed.contains(&Effect::ArmDraftTimer));
-    assert!(typed.iter().any(|e| matches!(e, Effect::SetEditing { editing: true, .. })), "the others are told");
+    assert!(typed.iter().any(|e| is_presence(e, true)), "the others are told");
     press(&mut s, Key::plain(KeyCode::Tab));
     assert_eq!(s.main().unwrap().focus, Focus::Assessment);
     press(&mut s, Key::plain(KeyCode::Esc));
     press(&mut s, Key::char('1'));
-    let Effect::Save(edit) = press(&mut s, Key::ctrl('s')) else { panic!("Ctrl-S saves") };
+    let (purpose, edit) = save_of(press(&mut s, Key::ctrl('s')));
     assert_eq!(edit.base_revision, 1);
     assert!(edit.info.contains("Отчёт "), "{}", edit.info);
     assert_eq!(edit.assessment, "выполнено в полном объеме в установленные сроки");
@@ -156,7 +177,7 @@ fn editing_then_saving_sends_the_text_and_the_base_revision() {
         changed_at: Stamp(2),
         revision: 2,
     };
-    update(&mut s, Action::Saved(Ok(SaveOutcome::Saved(saved))));
+    update(&mut s, answered(purpose, SaveOutcome::Saved(saved)));
     let row = s.main().unwrap().selected().unwrap();
     assert!(!row.flags.overdue && !row.flags.no_result && row.flags.done);
     assert_eq!(s.main().unwrap().counts.overdue, 1);
@@ -173,11 +194,11 @@ fn leaving_an_item_with_unsaved_text_keeps_a_draft() {
     press(&mut s, Key::plain(KeyCode::Esc));
     let effects = flatten(press(&mut s, Key::char('j')));
     let draft = effects.iter().find_map(|e| match e {
-        Effect::PutDraft { item, draft, .. } => Some((*item, draft.info.clone())),
+        Effect::Call { request: Request::PutDraft { item, draft, .. }, .. } => Some((*item, draft.info.clone())),
         _ => None,
     });
     assert_eq!(draft.map(|(_, info)| info.starts_with("черновик")), Some(true));
-    assert!(effects.iter().any(|e| matches!(e, Effect::SetEditing { editing: false, .. })));
+    assert!(effects.iter().any(|e| is_presence(e, false)));
     // Coming back and starting to edit offers the draft.
     press(&mut s, Key::char('k'));
     press(&mut s, Key::plain(KeyCode::Enter));
@@ -193,10 +214,10 @@ fn a_draft_is_kept_after_a_pause_but_not_again_without_typing() {
     let mut s = sample_state();
     press(&mut s, Key::plain(KeyCode::Enter));
     keys(&mut s, "абв");
-    assert!(matches!(update(&mut s, Action::DraftTimer), Effect::PutDraft { .. }));
+    assert!(is_draft(&update(&mut s, Action::DraftTimer)));
     assert_eq!(update(&mut s, Action::DraftTimer), Effect::None, "nothing changed since");
     keys(&mut s, "г");
-    assert!(matches!(update(&mut s, Action::DraftTimer), Effect::PutDraft { .. }));
+    assert!(is_draft(&update(&mut s, Action::DraftTimer)));
 }
 
 #[test]
@@ -211,7 +232,7 @@ fn quitting_with_unsaved_text_asks_first() {
     assert!(s.overlay.is_none(), "Esc stays");
     press(&mut s, Key::char('q'));
     let effects = flatten(press(&mut s, Key::char('d')));
-    assert!(matches!(effects.first(), Some(Effect::PutDraft { .. })));
+    assert!(effects.first().is_some_and(is_draft));
     assert_eq!(effects.last(), Some(&Effect::Quit));
 
     let mut s = sample_state();
@@ -219,15 +240,15 @@ fn quitting_with_unsaved_text_asks_first() {
     keys(&mut s, "сохранить");
     press(&mut s, Key::plain(KeyCode::Esc));
     press(&mut s, Key::char('q'));
-    let Effect::Save(edit) = press(&mut s, Key::char('ы')) else { panic!("s saves") };
+    let (purpose, edit) = save_of(press(&mut s, Key::char('ы')));
     // Quits only when the save is acknowledged; a conflict is shown first.
     let theirs = Entry { revision: 2, changed_by: "petrova".into(), ..Entry::default() };
-    assert_eq!(update(&mut s, Action::Saved(Ok(SaveOutcome::Conflict { theirs }))), Effect::None);
+    assert_eq!(update(&mut s, answered(purpose, SaveOutcome::Conflict { theirs })), Effect::None);
     assert!(matches!(s.overlay, Some(Overlay::Conflict { .. })));
-    let Effect::Save(_) = press(&mut s, Key::char('m')) else { panic!("keep mine") };
+    let (purpose, _) = save_of(press(&mut s, Key::char('m')));
     let saved = Entry { info: edit.info, revision: 3, ..Entry::default() };
     assert_eq!(
-        update(&mut s, Action::Saved(Ok(SaveOutcome::Saved(saved)))),
+        update(&mut s, answered(purpose, SaveOutcome::Saved(saved))),
         Effect::None,
         "no quit after the conflict"
     );
@@ -237,9 +258,9 @@ fn quitting_with_unsaved_text_asks_first() {
     keys(&mut s, "сохранить");
     press(&mut s, Key::plain(KeyCode::Esc));
     press(&mut s, Key::char('q'));
-    let Effect::Save(edit) = press(&mut s, Key::char('s')) else { panic!("s saves") };
+    let (purpose, edit) = save_of(press(&mut s, Key::char('s')));
     let saved = Entry { info: edit.info, revision: 2, ..Entry::default() };
-    let effects = flatten(update(&mut s, Action::Saved(Ok(SaveOutcome::Saved(saved)))));
+    let effects = flatten(update(&mut s, answered(purpose, SaveOutcome::Saved(saved))));
     assert_eq!(effects.last(), Some(&Effect::Quit));
 }
 
@@ -273,7 +294,7 @@ fn a_conflict_shows_both_texts_and_can_keep_mine() {
     let mut s = sample_state();
     press(&mut s, Key::plain(KeyCode::Enter));
     keys(&mut s, "мой");
-    let Effect::Save(_) = press(&mut s, Key::ctrl('s')) else { panic!() };
+    let (purpose, _) = save_of(press(&mut s, Key::ctrl('s')));
     let theirs = Entry {
         info: "их".into(),
         assessment: String::new(),
@@ -281,10 +302,10 @@ fn a_conflict_shows_both_texts_and_can_keep_mine() {
         changed_at: Stamp(5),
         revision: 2,
     };
-    update(&mut s, Action::Saved(Ok(SaveOutcome::Conflict { theirs })));
+    update(&mut s, answered(purpose, SaveOutcome::Conflict { theirs }));
     let Some(Overlay::Conflict { mine_info, .. }) = &s.overlay else { panic!("conflict dialog") };
     assert!(mine_info.starts_with("мой"));
-    let Effect::Save(edit) = press(&mut s, Key::char('m')) else { panic!("keep mine saves again") };
+    let (_, edit) = save_of(press(&mut s, Key::char('m')));
     assert_eq!(edit.base_revision, 2);
 }
 
@@ -347,7 +368,7 @@ fn the_export_dialog_proposes_a_file_name() {
     press(&mut s, Key::plain(KeyCode::Enter));
     let Some(Overlay::Prompt(p)) = &s.overlay else { panic!("the file name is asked") };
     assert_eq!(p.input.text(), "otchet-2020-Q1.docx");
-    let Effect::Export { format, path, period, .. } = press(&mut s, Key::plain(KeyCode::Enter)) else {
+    let Effect::Job(Job::Export { format, path, period, .. }) = press(&mut s, Key::plain(KeyCode::Enter)) else {
         panic!("export")
     };
     assert_eq!(

@@ -32,6 +32,7 @@ fn paragraph_lines(text: &str, width: usize, style: Style) -> Vec<Line<'static>>
 pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
         Overlay::Help { scroll } => help::render(state, *scroll, frame, area),
+        Overlay::Messages { scroll } => render_log(state, *scroll, frame, area),
         Overlay::Prompt(prompt) => render_prompt(state, prompt, frame, area),
         Overlay::ConfirmQuit => {
             let hints =
@@ -207,4 +208,29 @@ pub(super) fn input_line(input: &LineInput, room: usize) -> (String, usize) {
     }
     let visible: String = text.chars().skip(start).collect();
     (truncate(&visible, room), cursor - skipped)
+}
+
+/// The message log, newest first, each message wrapped whole.
+fn render_log(state: &State, scroll: u16, frame: &mut Frame, area: Rect) {
+    let outer = centered(area, 76, area.height.saturating_sub(2));
+    let inner = dialog_block(frame, outer, tr!("log-title"), state);
+    let width = usize::from(inner.width).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    if state.log.is_empty() {
+        lines.push(Line::from(Span::styled(tr!("log-empty"), state.theme.dim)));
+    }
+    for message in state.log.iter().rev() {
+        let style = if message.is_error { state.theme.error } else { Style::default() };
+        let mark = if message.is_error { "! " } else { "  " };
+        for (i, l) in wrap(&sanitize(&message.text), width.saturating_sub(2)).into_iter().enumerate() {
+            lines.push(Line::from(Span::styled(format!("{}{l}", if i == 0 { mark } else { "  " }), style)));
+        }
+    }
+    let hints = key_hints(state, Pane::Help, &[Command::Down, Command::Up, Command::Cancel]);
+    let body_h = inner.height.saturating_sub(1);
+    let max_scroll = u16::try_from(lines.len().saturating_sub(usize::from(body_h))).unwrap_or(u16::MAX);
+    let body = Rect::new(inner.x, inner.y, inner.width, body_h);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), body);
+    let y = inner.y + body_h;
+    frame.render_widget(Paragraph::new(Span::styled(hints, state.theme.dim)), Rect::new(inner.x, y, inner.width, 1));
 }

@@ -34,6 +34,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         Screen::Loading => {
             frame.render_widget(Paragraph::new(tr!("tui-loading")).centered(), layout::centered(area, 40, 1));
         }
+        Screen::Failed { error } => welcome::render_failed(state, error, frame, area),
         Screen::Welcome { prompt } => welcome::render(state, prompt.as_ref(), frame, area),
         Screen::Main(main) => {
             let typing = main.focus != super::state::Focus::List;
@@ -47,9 +48,33 @@ pub fn view(state: &State, frame: &mut Frame) {
             status::render(state, main, modified, frame, areas.status);
         }
     }
+    if let Some(message) = state.message.as_ref().filter(|m| m.is_error) {
+        error_box(state, &message.text, frame, area);
+    }
     if let Some(overlay) = &state.overlay {
         dialogs::render(state, overlay, frame, area);
     }
+}
+
+/// An error, whole, in a box above the status lines until the user dismisses it.
+fn error_box(state: &State, text: &str, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(2);
+    let inner_w = usize::from(width.saturating_sub(2)).max(1);
+    let mut lines: Vec<Line> = crate::text_width::wrap(&crate::text_width::sanitize(text), inner_w)
+        .into_iter()
+        .take(usize::from(area.height / 3))
+        .map(|l| Line::from(ratatui::text::Span::styled(l, state.theme.error)))
+        .collect();
+    let key = state
+        .keymaps
+        .first_key(super::keymap::Pane::List, super::command::Command::Messages)
+        .map(|k| k.to_string())
+        .unwrap_or_default();
+    lines.push(Line::from(ratatui::text::Span::styled(tr!("status-error-hint", key = key), state.theme.dim)));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(area.height).min(area.height.saturating_sub(2));
+    let y = area.y + area.height.saturating_sub(height + 2);
+    let inner = dialog_block(frame, Rect::new(area.x + 1, y, width, height), tr!("error-title"), state);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A bordered box cleared of what is under it.

@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -15,6 +14,9 @@ use crate::tr;
 fn save_state(state: &State, main: &Main, modified: bool) -> String {
     if !state.role.can_edit() {
         return tr!("save-state-read-only");
+    }
+    if !state.saving.is_empty() {
+        return tr!("tui-saving");
     }
     match &main.editor {
         Some(e) if modified && e.drafted => tr!("save-state-draft"),
@@ -42,11 +44,9 @@ pub(super) fn render(state: &State, main: &Main, modified: bool, frame: &mut Fra
     let top = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)]).style(theme.bar);
 
     let bottom = match &state.message {
-        Some(m) => Line::from(Span::styled(
-            truncate(&format!(" {}", sanitize(&m.text)), w),
-            if m.is_error { theme.error } else { Style::default() },
-        )),
-        None => {
+        // An error has a box of its own above the status lines (`view::error_box`).
+        Some(m) if !m.is_error => Line::from(Span::raw(truncate(&format!(" {}", sanitize(&m.text)), w))),
+        _ => {
             let c = main.counts;
             let parts = [
                 (theme.overdue, tr!("count-overdue", n = c.overdue)),

@@ -55,3 +55,30 @@ pub(super) fn render(state: &State, prompt: Option<&LineInput>, frame: &mut Fram
         frame.set_cursor_position(Position::new(x, inner.y + u16::try_from(row).unwrap_or(0)));
     }
 }
+
+/// The first load failed: what went wrong, what to do, and the keys.
+pub(super) fn render_failed(state: &State, error: &str, frame: &mut Frame, area: Rect) {
+    let w = 74.min(area.width);
+    let text_w = usize::from(w.saturating_sub(4));
+    let mut lines: Vec<Line> =
+        vec![Line::from(Span::styled(format!(" {}", tr!("tui-load-failed")), state.theme.error))];
+    lines.push(Line::default());
+    for l in wrap(&sanitize(error), text_w) {
+        lines.push(Line::from(format!(" {l}")));
+    }
+    lines.push(Line::default());
+    for l in wrap(&tr!("tui-load-failed-hint"), text_w) {
+        lines.push(Line::from(Span::styled(format!(" {l}"), state.theme.dim)));
+    }
+    lines.push(Line::default());
+    for command in [Command::Retry, Command::Quit] {
+        let key = state.keymaps.first_key(Pane::Start, command).map(|k| k.to_string()).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("   {key}"), state.theme.heading),
+            Span::raw(format!("  {}", command.describe())),
+        ]));
+    }
+    let h = u16::try_from(lines.len() + 2).unwrap_or(area.height).min(area.height);
+    let inner = super::dialog_block(frame, super::super::layout::centered(area, w, h), tr!("pane-start"), state);
+    frame.render_widget(Paragraph::new(lines), inner);
+}

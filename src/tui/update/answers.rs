@@ -1,0 +1,197 @@
+//! The server's answers to the calls `update` asked for, each applied to what it was for.
+
+use super::super::action::{Effect, Purpose, Unsaved};
+use super::super::state::{Focus, Overlay, Screen, State};
+use super::{editing, navigation, results, welcome};
+use crate::client::ClientError;
+use crate::domain::{Entry, ItemId, PeriodId};
+use crate::model::{Revision, SaveOutcome};
+use crate::proto::{Request, Response};
+use crate::tr;
+
+pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Response, ClientError>) -> Effect {
+    let response = match result {
+        Ok(Response::Error(e)) => Err(ClientError::Api(e)),
+        Ok(r) => Ok(r),
+        Err(e) => Err(e),
+    };
+    match (purpose, response) {
+        (Purpose::Load, Ok(Response::Snapshot(Some(snapshot)))) => {
+            results::loaded(state, *snapshot);
+            Effect::None
+        }
+        (Purpose::Load, Ok(Response::Snapshot(None))) => {
+            state.screen = Screen::Welcome { prompt: None };
+            Effect::None
+        }
+        (Purpose::Load, Err(e)) => load_failed(state, &e),
+        (Purpose::Save { period, item, info, assessment }, response) => {
+            state.saving.remove(&(period, item));
+            saved(state, period, item, (info, assessment), response)
+        }
+        (Purpose::Restore { period, item }, Ok(Response::Saved(SaveOutcome::Saved(entry)))) => {
+            restored(state, period, item, entry);
+            Effect::None
+        }
+        (Purpose::Restore { .. }, Ok(Response::Saved(SaveOutcome::Conflict { .. }))) => {
+            state.error(tr!("tui-restore-conflict"));
+            Effect::None
+        }
+        (Purpose::History { period, item }, Ok(Response::History(revisions))) => {
+            show_history(state, period, item, revisions);
+            Effect::None
+        }
+        (Purpose::PreviousText { item, .. }, Ok(Response::Entry(entry))) => previous_text(state, item, entry),
+        (Purpose::PutDraft { period, item, info, assessment }, Err(e)) => {
+            let error = e.to_string();
+            state.error(error.clone());
+            Effect::Recover(Unsaved { period, item, info, assessment, error })
+        }
+        (Purpose::Presence, _) => Effect::None,
+        (Purpose::SetSchedule, Ok(Response::Done)) => welcome::load(state.main().map(|m| m.period.id)),
+        (Purpose::OpenPeriod, Ok(Response::Period(p))) => welcome::load(Some(p.id)),
+        (Purpose::PutDraft { .. } | Purpose::DeleteDraft, Ok(Response::Done)) => Effect::None,
+        (_, Err(e)) => {
+            state.error(e.to_string());
+            Effect::None
+        }
+        (_, Ok(_)) => {
+            state.error(ClientError::UnexpectedResponse.to_string());
+            Effect::None
+        }
+    }
+}
+
+/// The first load failed: a screen saying so; later loads keep the screen and say it below.
+fn load_failed(state: &mut State, e: &ClientError) -> Effect {
+    state.quit_after_save = false;
+    match state.screen {
+        Screen::Loading | Screen::Failed { .. } => state.screen = Screen::Failed { error: e.to_string() },
+        _ => state.error(e.to_string()),
+    }
+    Effect::None
+}
+
+/// A save of `text` for `item` was answered. It lands on that item only: the user may be
+/// on another item, or another period, by now.
+fn saved(
+    state: &mut State,
+    period: PeriodId,
+    item: ItemId,
+    text: (String, String),
+    response: Result<Response, ClientError>,
+) -> Effect {
+    match response {
+        Ok(Response::Saved(SaveOutcome::Saved(entry))) => saved_entry(state, period, item, entry),
+        Ok(Response::Saved(SaveOutcome::Conflict { theirs })) => conflict(state, period, item, text, theirs),
+        Ok(_) => save_failed(state, period, item, text, ClientError::UnexpectedResponse.to_string()),
+        Err(e) => save_failed(state, period, item, text, e.to_string()),
+    }
+}
+
+fn saved_entry(state: &mut State, period: PeriodId, item: ItemId, entry: Entry) -> Effect {
+    let (as_of, rules) = (state.as_of, state.rules.clone());
+    let Some(main) = state.main_mut().filter(|m| m.period.id == period) else { return Effect::None };
+    let Some(index) = main.row_of(item) else { return Effect::None };
+    main.update_row(index, entry.clone(), as_of, &rules);
+    main.drafts.remove(&item);
+    if let Some(editor) = main.editor.as_mut().filter(|e| e.item == item) {
+        editor.rebase(&entry);
+        // The server forgets who edits an item when they save it.
+        editor.announced = false;
+    }
+    let point = main.rows[index].item.point_label().to_owned();
+    state.info(tr!("tui-saved", point = point));
+    navigation::keep_cursor_visible(state);
+    if std::mem::take(&mut state.quit_after_save) && state.saving.is_empty() {
+        return editing::leave_everything(state).and(Effect::Quit);
+    }
+    Effect::None
+}
+
+/// Someone saved first. On the open item: the conflict dialog. On an item the user has
+/// left: their text stays, mine is kept as a draft, and the user is told.
+fn conflict(state: &mut State, period: PeriodId, item: ItemId, text: (String, String), theirs: Entry) -> Effect {
+    state.quit_after_save = false;
+    let on_it =
+        state.main().is_some_and(|m| m.period.id == period && m.editor.as_ref().is_some_and(|e| e.item == item));
+    if on_it {
+        let (mine_info, mine_assessment) = text;
+        state.overlay = Some(Overlay::Conflict { item, mine_info, mine_assessment, theirs });
+        return Effect::None;
+    }
+    let point = point_of(state, item);
+    state.error(tr!("tui-conflict-elsewhere", point = point));
+    keep_as_draft(state, period, item, text, theirs.revision)
+}
+
+/// The store did not take the text: it stays on screen unsaved, becomes a draft, and goes to
+/// a recovery file on this machine.
+fn save_failed(state: &mut State, period: PeriodId, item: ItemId, text: (String, String), error: String) -> Effect {
+    state.quit_after_save = false;
+    let base = state
+        .main()
+        .and_then(|m| m.editor.as_ref().filter(|e| e.item == item).map(|e| e.base_revision))
+        .or_else(|| state.main().and_then(|m| m.row_of(item).map(|i| m.rows[i].entry.revision)))
+        .unwrap_or(0);
+    let (info, assessment) = text.clone();
+    let recover = Effect::Recover(Unsaved { period, item, info, assessment, error });
+    keep_as_draft(state, period, item, text, base).and(recover)
+}
+
+fn keep_as_draft(state: &mut State, period: PeriodId, item: ItemId, text: (String, String), base: u64) -> Effect {
+    let (info, assessment) = text;
+    let draft = crate::model::Draft {
+        info: info.clone(),
+        assessment: assessment.clone(),
+        base_revision: base,
+        saved_at: crate::domain::Stamp(0),
+    };
+    if let Some(main) = state.main_mut().filter(|m| m.period.id == period) {
+        main.drafts.insert(item, draft.clone());
+        if let Some(editor) = main.editor.as_mut().filter(|e| e.item == item) {
+            editor.drafted = true;
+        }
+    }
+    Effect::call(Purpose::PutDraft { period, item, info, assessment }, Request::PutDraft { period, item, draft })
+}
+
+fn point_of(state: &State, item: ItemId) -> String {
+    state.main().and_then(|m| m.row_of(item).map(|i| m.rows[i].item.point_label().to_owned())).unwrap_or_default()
+}
+
+/// An older text is the item's text now, for everyone: shown as saved.
+fn restored(state: &mut State, period: PeriodId, item: ItemId, entry: Entry) {
+    if state.main().is_none_or(|m| m.period.id != period) {
+        return;
+    }
+    results::take_entry(state, item, entry, true);
+    let point = point_of(state, item);
+    state.info(tr!("tui-restored", point = point));
+}
+
+fn show_history(state: &mut State, period: PeriodId, item: ItemId, revisions: Vec<Revision>) {
+    let still_there =
+        state.main().is_some_and(|m| m.period.id == period && m.selected().is_some_and(|r| r.item.id == item));
+    if still_there && state.overlay.is_none() {
+        let cursor = revisions.len().saturating_sub(1);
+        state.overlay = Some(Overlay::History { item, revisions, cursor });
+    }
+}
+
+/// The text of the item in the period before, added to the open editor if it is still on it.
+fn previous_text(state: &mut State, item: ItemId, entry: Option<Entry>) -> Effect {
+    let text = entry.map(|e| e.info).unwrap_or_default();
+    let Some(editor) = state.main_mut().and_then(|m| m.editor.as_mut()).filter(|e| e.item == item) else {
+        return Effect::None;
+    };
+    if text.trim().is_empty() {
+        state.info(tr!("tui-previous-empty"));
+        return Effect::None;
+    }
+    let current = editor.info_text();
+    let combined = if current.trim().is_empty() { text } else { format!("{current}\n\n{text}") };
+    editor.replace_info(&combined);
+    state.info(tr!("tui-copied-previous"));
+    editing::set_focus(state, Focus::Editor).and(editing::modified_now(state))
+}

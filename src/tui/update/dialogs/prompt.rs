@@ -1,0 +1,119 @@
+//! One-line prompts: search (live), the as-of date, a hand-set schedule, export format and
+//! path. Keys are text; Enter submits, Esc cancels.
+
+use super::super::super::action::{Effect, Job, Purpose};
+use super::super::super::key::{Key, KeyCode};
+use super::super::super::state::{Overlay, Prompt, PromptKind, State};
+use super::super::{navigation, recompute, welcome};
+use super::Next;
+use crate::formats::ExportFormat;
+use crate::proto::Request;
+use crate::tr;
+
+pub(super) fn on_key(state: &mut State, mut prompt: Prompt, key: Key) -> Next {
+    match key.code {
+        _ if key.ctrl && key.code == KeyCode::Char('c') => Next::close(Effect::None),
+        KeyCode::Enter => submit(state, prompt),
+        KeyCode::Esc if prompt.kind == PromptKind::Search => {
+            if let Some(main) = state.main_mut() {
+                main.search.clear();
+            }
+            Next::close(navigation::after_refilter(state))
+        }
+        KeyCode::Esc => Next::close(Effect::None),
+        _ => {
+            prompt.input.edit(key);
+            prompt.error = None;
+            if prompt.kind != PromptKind::Search {
+                return Next::stay(Overlay::Prompt(prompt));
+            }
+            let text = prompt.input.text().to_owned();
+            state.overlay = Some(Overlay::Prompt(prompt));
+            if let Some(main) = state.main_mut() {
+                main.search = text;
+            }
+            Next::close(navigation::after_refilter(state))
+        }
+    }
+}
+
+/// The prompt again, with why its text was refused.
+fn refuse(mut prompt: Prompt, why: String) -> Next {
+    prompt.error = Some(why);
+    Next::stay(Overlay::Prompt(prompt))
+}
+
+fn submit(state: &mut State, prompt: Prompt) -> Next {
+    let text = prompt.input.text().trim().to_owned();
+    match prompt.kind {
+        PromptKind::Search => {
+            if let Some(main) = state.main_mut() {
+                main.search = text;
+            }
+            Next::close(navigation::after_refilter(state))
+        }
+        PromptKind::AsOf => as_of(state, prompt, &text),
+        PromptKind::Schedule => schedule(state, prompt, &text),
+        PromptKind::ExportFormat => export_format(state, prompt, &text),
+        PromptKind::ExportPath => export_path(state, &prompt, &text),
+    }
+}
+
+fn as_of(state: &mut State, prompt: Prompt, text: &str) -> Next {
+    if text.is_empty() {
+        state.as_of_is_today = true;
+        state.info(tr!("tui-as-of-today"));
+        return Next::close(Effect::None);
+    }
+    match parse_date(text) {
+        Some(date) => {
+            state.as_of = date;
+            state.as_of_is_today = false;
+            recompute(state);
+            Next::close(Effect::None)
+        }
+        None => refuse(prompt, tr!("tui-bad-date", value = text)),
+    }
+}
+
+fn schedule(state: &mut State, prompt: Prompt, text: &str) -> Next {
+    let Some((year, item)) = state.main().and_then(|m| m.selected().map(|r| (m.plan.year, r.item.id))) else {
+        return Next::close(Effect::None);
+    };
+    let schedule = if text.is_empty() {
+        None
+    } else {
+        match crate::domain::deadline::parse(text) {
+            Some(schedule) => Some(schedule),
+            None => return refuse(prompt, tr!("tui-schedule-not-understood")),
+        }
+    };
+    Next::close(Effect::call(Purpose::SetSchedule, Request::SetSchedule { year, item, schedule }))
+}
+
+fn export_format(state: &mut State, prompt: Prompt, text: &str) -> Next {
+    let (Some(format), Some(period)) = (ExportFormat::parse(text), state.main().map(|m| m.period.id)) else {
+        return refuse(prompt, tr!("tui-bad-format", value = text));
+    };
+    let mut next = Prompt::new(PromptKind::ExportPath, &format.default_file_name(period));
+    next.carried = format.extension().to_owned();
+    Next::stay(Overlay::Prompt(next))
+}
+
+fn export_path(state: &mut State, prompt: &Prompt, text: &str) -> Next {
+    let (Some(format), Some(period)) = (ExportFormat::parse(&prompt.carried), state.main().map(|m| m.period.id)) else {
+        return Next::close(Effect::None);
+    };
+    if text.is_empty() {
+        return Next::close(Effect::None);
+    }
+    let path = welcome::expand_home(state, text);
+    let job = Job::Export { format, path, period, as_of: state.as_of, rules: state.rules.clone() };
+    Next::close(Effect::Job(job))
+}
+
+/// "13.04.2020" or "2020-04-13".
+pub(crate) fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    NaiveDate::parse_from_str(text, "%d.%m.%Y").or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d")).ok()
+}
