@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process measurements of docs/performance.md, on the release binary.
 #
-#   cargo build --release --bin otchet --example load
+#   cargo build --release --bin otchet --example load --example generate
 #   benches/measure.sh [--otchet target/release/otchet] [--work /tmp/otchet-perf] [STEP...]
 #
 # Steps (all by default, in this order): setup size import status tui server idle load.
@@ -48,7 +48,7 @@ setup() {
     if [ ! -f "$big/.generated" ]; then
         say "generating 10,000 items x 4 quarters, importing them"
         rm -rf "$work/gen" "$big"
-        "$otchet" dev-generate --items 10000 --periods 4 --output "$work/gen"
+        "$(dirname "$otchet")/examples/generate" --items 10000 --periods 4 --output "$work/gen"
         ls -l "$work/gen"
         for q in 1 2 3 4; do "$otchet" import "$work/gen/otchet-2020-Q$q.txt" --db "$big"; done
         stop_server "$big"

@@ -149,7 +149,7 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(ConfigError { file: path.to_path_buf(), detail: e.to_string() }),
+            Err(e) => return Err(ConfigError { file: path.to_path_buf(), detail: crate::i18n::os_error(&e) }),
         };
         self.merge_str(path, &text)
     }

@@ -3,8 +3,8 @@
 //! closed to everyone outside the store's user (private store) or staff group (shared
 //! store). A client cannot claim another user's identity: nothing in the protocol carries
 //! one, the server takes the peer's uid from the kernel (SO_PEERCRED), whatever the
-//! client's environment says. Switching uid needs root (CI runs as root); without it the
-//! tests that need it say so and pass.
+//! client's environment says. Switching uid needs root: those tests are ignored unless the
+//! tests were built by root (CI runs them as root).
 
 mod common;
 
@@ -76,14 +76,23 @@ fn a_private_store_is_closed_to_everyone_else() {
     for (path, mode) in &checked {
         assert_eq!(mode & 0o077, 0, "{} is {:o}: group and others must have no access", path.display(), mode & 0o7777);
     }
-    if let Some(out) = as_nobody(&["cat", out_file.to_str().unwrap()]) {
-        assert!(!out.status.success(), "nobody reads a backup file");
-    }
+}
+
+#[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: runs commands as another user")]
+fn another_user_gets_nothing_from_a_private_store() {
+    common::require_root();
+    let sb = Sandbox::new();
+    let _server = busy_store(&sb);
+    let out_file = sb.path().join("my-backup.json");
+    assert_ok(&sb.run(&["backup", out_file.to_str().unwrap()]));
+    let out = as_nobody(&["cat", out_file.to_str().unwrap()]);
+    assert!(!out.status.success(), "nobody reads a backup file");
     // Without even the store's folder, nobody gets nothing from any command.
     for args in
         [&["status"][..], &["export", "--format", "json", "--output", "/tmp/x.json"], &["backup", "/tmp/y.json"]]
     {
-        let Some(out) = otchet_as_nobody(&sb, args) else { return };
+        let out = otchet_as_nobody(&sb, args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
         assert!(stdout(&out).is_empty(), "{args:?}");
         assert!(!stderr(&out).contains("секрет"));
@@ -91,11 +100,9 @@ fn a_private_store_is_closed_to_everyone_else() {
 }
 
 #[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: a group store and another uid")]
 fn a_group_store_is_closed_to_those_outside_the_group_and_refuses_members_without_a_role() {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: a group store and another uid need root");
-        return;
-    }
+    common::require_root();
     let sb = Sandbox::new();
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
@@ -107,47 +114,26 @@ fn a_group_store_is_closed_to_those_outside_the_group_and_refuses_members_withou
     }
     let socket = sb.server_paths().socket;
     for file in ["db", "otchet.format", "otchet-server.log"] {
-        if let Some(out) = as_nobody(&["cat", sb.db().join(file).to_str().unwrap()]) {
-            assert!(!out.status.success(), "nobody (not in the group) reads {file}");
-        }
+        let out = as_nobody(&["cat", sb.db().join(file).to_str().unwrap()]);
+        assert!(!out.status.success(), "nobody (not in the group) reads {file}");
     }
-    if let Some(out) = otchet_as_nobody(&sb, &["status"]) {
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(stdout(&out).is_empty());
-    }
+    let out = otchet_as_nobody(&sb, &["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
     // A member of the group without a role reaches the socket and is refused there.
-    if let Some(out) = otchet_as(&sb, &["status"], NOBODY, DAEMON_GID) {
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(stderr(&out).contains("не допущен к этому хранилищу"), "{}", stderr(&out));
-        assert!(stdout(&out).is_empty());
-    }
+    let out = otchet_as(&sb, &["status"], NOBODY, DAEMON_GID);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("не допущен к этому хранилищу"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
     assert!(socket.exists());
 }
 
 // ---- identity: as a real process of another user ------------------------------------------
 
-/// Runs in a child process of this test binary as another uid; does nothing otherwise.
 #[test]
-fn child_saves_claiming_to_be_root() {
-    let Ok(socket) = std::env::var("OTCHET_TEST_CLAIM_SOCKET") else {
-        return;
-    };
-    let mut client = common::server::client_at(&socket);
-    let (actor, _) = client.whoami().expect("an editor");
-    println!("whoami: {} {}", actor.uid, actor.name);
-    let item = item_of(&mut client, "70");
-    let base = client.entry(q1(), item).unwrap().map_or(0, |e| e.revision);
-    let edit =
-        EntryEdit { period: q1(), item, base_revision: base, info: "кто я?".into(), assessment: String::new() };
-    println!("saved: {:?}", client.save(edit).is_ok());
-}
-
-#[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: runs a client as another user")]
 fn a_client_cannot_claim_another_identity() {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: another uid needs root");
-        return;
-    }
+    common::require_root();
     let sb = Sandbox::new();
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
@@ -157,14 +143,13 @@ fn a_client_cannot_claim_another_identity() {
     sb.import_sample();
     assert_ok(&sb.run(&["users", "add", "nobody", "--role", "editor"]));
 
-    let copy = sb.path().join("claimer");
-    std::fs::copy(std::env::current_exe().unwrap(), &copy).unwrap();
-    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let peer = common::example_copy("peer", sb.path());
+    let socket = sb.server_paths().socket;
     let run = || {
-        Command::new(&copy)
-            .args(["--exact", "child_saves_claiming_to_be_root", "--nocapture", "--test-threads", "1"])
+        Command::new(&peer)
+            .arg(&socket)
+            .args(["2020-Q1", "70", "кто я?"])
             .env_clear()
-            .env("OTCHET_TEST_CLAIM_SOCKET", sb.server_paths().socket)
             // Everything a client could say about who it is says root.
             .env("USER", "root")
             .env("LOGNAME", "root")
@@ -175,37 +160,27 @@ fn a_client_cannot_claim_another_identity() {
             .gid(NOBODY)
             .output()
     };
-    let out = common::output_when_not_busy(run);
-    let Ok(out) = out else {
-        eprintln!("skipped: cannot run a process as nobody");
-        return;
-    };
+    let out = common::output_when_not_busy(run).expect("the peer runs as nobody");
     let said = stdout(&out);
-    assert!(said.contains(&format!("whoami: {NOBODY} nobody")), "{said}");
-    assert!(said.contains("saved: true"), "{said}");
+    assert!(said.contains(&format!("whoami: {NOBODY} nobody editor")), "{said}");
+    assert!(said.contains("saved: Saved"), "{said}");
     let mut client = sb.client();
     let item = item_of(&mut client, "70");
     let last = client.history(q1(), item).unwrap().pop().unwrap();
     assert_eq!((last.by.as_str(), last.info.as_str()), ("nobody", "кто я?"), "the save is nobody's");
 }
 
-fn as_nobody(args: &[&str]) -> Option<std::process::Output> {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: running as nobody needs root");
-        return None;
-    }
-    Command::new(args[0]).args(&args[1..]).uid(NOBODY).gid(NOBODY).current_dir("/").output().ok()
+fn as_nobody(args: &[&str]) -> std::process::Output {
+    common::require_root();
+    Command::new(args[0]).args(&args[1..]).uid(NOBODY).gid(NOBODY).current_dir("/").output().expect("runs as nobody")
 }
 
-fn otchet_as_nobody(sb: &Sandbox, args: &[&str]) -> Option<std::process::Output> {
+fn otchet_as_nobody(sb: &Sandbox, args: &[&str]) -> std::process::Output {
     otchet_as(sb, args, NOBODY, NOBODY)
 }
 
-fn otchet_as(sb: &Sandbox, args: &[&str], uid: u32, gid: u32) -> Option<std::process::Output> {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: running as another user needs root");
-        return None;
-    }
+fn otchet_as(sb: &Sandbox, args: &[&str], uid: u32, gid: u32) -> std::process::Output {
+    common::require_root();
     let out = sb
         .otchet()
         .args(args)
@@ -218,10 +193,7 @@ fn otchet_as(sb: &Sandbox, args: &[&str], uid: u32, gid: u32) -> Option<std::pro
         .gid(gid)
         .output();
     match out {
-        Ok(out) if out.status.code() != Some(126) => Some(out),
-        other => {
-            eprintln!("skipped: the otchet binary cannot run as uid {uid}: {other:?}");
-            None
-        }
+        Ok(out) if out.status.code() != Some(126) => out,
+        other => panic!("the otchet binary cannot run as uid {uid} (is its folder closed to them?): {other:?}"),
     }
 }

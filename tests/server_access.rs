@@ -15,7 +15,7 @@ use std::time::Duration;
 use common::server::{item_of, q1};
 use common::{Sandbox, assert_ok, stderr, stdout};
 use otchet::client::{ClientError, RemoteTransport};
-use otchet::domain::{EntryEdit, Role};
+use otchet::domain::Role;
 use otchet::proto::ApiError;
 use otchet::proto::frame::{self, Frame, FrameBody, PROTOCOL_VERSION};
 
@@ -111,45 +111,10 @@ fn the_peer_uid_comes_from_the_kernel() {
 
 const NOBODY: u32 = 65534;
 
-/// Runs in a child process of this test binary under another uid (see `as_nobody`); does
-/// nothing in a normal test run.
-#[test]
-fn child_saves_as_another_user() {
-    let Ok(socket) = std::env::var("OTCHET_TEST_CHILD_SOCKET") else {
-        return;
-    };
-    let mut client = common::server::client_at(&socket);
-    match client.whoami() {
-        Ok((actor, role)) => println!("whoami: {} {}", actor.uid, role.as_str()),
-        Err(e) => println!("refused: {e}"),
-    }
-    let item = match client.snapshot(Some(q1())) {
-        Ok(snapshot) => snapshot.and_then(|s| s.items.first().map(|i| i.id)),
-        Err(_) => None,
-    };
-    if let Some(item) = item {
-        let base = client.entry(q1(), item).ok().flatten().map_or(0, |e| e.revision);
-        let edit = EntryEdit {
-            period: q1(),
-            item,
-            base_revision: base,
-            info: "чужая правка".into(),
-            assessment: String::new(),
-        };
-        match client.save(edit) {
-            Ok(outcome) => println!("saved: {outcome:?}"),
-            Err(e) => println!("save refused: {e}"),
-        }
-    }
-}
-
 /// A store shared with the `nogroup` group (2770, as docs/server.md sets up for staff), its
-/// server run by root, and the sample loaded; `None` (with a note) unless run as root.
-fn shared_store_as_root() -> Option<(Sandbox, common::server::ServerProcess)> {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: switching to another uid needs root");
-        return None;
-    }
+/// server run by root, and the sample loaded.
+fn shared_store_as_root() -> (Sandbox, common::server::ServerProcess) {
+    common::require_root();
     let sb = Sandbox::new();
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
@@ -159,89 +124,68 @@ fn shared_store_as_root() -> Option<(Sandbox, common::server::ServerProcess)> {
     sb.import_sample();
     let socket = std::fs::metadata(sb.server_paths().socket).unwrap();
     assert_eq!(socket.permissions().mode() & 0o777, 0o660, "a group-shared store gets a group socket");
-    Some((sb, server))
+    (sb, server)
 }
 
-/// This test binary, copied where `nobody` can run it, run as `nobody` doing the child's part.
-fn as_nobody(sb: &Sandbox) -> Option<String> {
-    let copy = sb.path().join("client-as-nobody");
-    if !copy.exists() {
-        std::fs::copy(std::env::current_exe().unwrap(), &copy).unwrap();
-        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+/// The peer example, copied where `nobody` can run it, run as `nobody`: who the server says
+/// it is, and what came of its save of item 1.
+fn as_nobody(sb: &Sandbox) -> String {
+    let peer = sb.path().join("peer");
+    let peer = if peer.exists() { peer } else { common::example_copy("peer", sb.path()) };
+    let socket = sb.server_paths().socket;
     let run = || {
-        Command::new(&copy)
-            .args(["--exact", "child_saves_as_another_user", "--nocapture", "--test-threads", "1"])
-            .env("OTCHET_TEST_CHILD_SOCKET", sb.server_paths().socket)
+        Command::new(&peer)
+            .arg(&socket)
+            .args(["2020-Q1", "1", "чужая правка"])
             .env("LANG", "C.UTF-8")
             .current_dir(sb.path())
             .uid(NOBODY)
             .gid(NOBODY)
             .output()
     };
-    let out = common::output_when_not_busy(run);
-    match out {
-        Ok(out) => Some(stdout(&out)),
-        Err(e) => {
-            eprintln!("skipped: cannot run a process as nobody: {e}");
-            None
-        }
-    }
+    stdout(&common::output_when_not_busy(run).expect("the peer runs as nobody"))
 }
 
-fn otchet_as_nobody(sb: &Sandbox, args: &[&str]) -> Option<std::process::Output> {
+fn otchet_as_nobody(sb: &Sandbox, args: &[&str]) -> std::process::Output {
     let out =
         sb.otchet().args(args).arg("--db").arg(sb.db()).current_dir(Path::new("/")).uid(NOBODY).gid(NOBODY).output();
     match out {
-        Ok(out) if out.status.code() != Some(126) => Some(out),
-        other => {
-            eprintln!("skipped: the otchet binary cannot run as nobody: {other:?}");
-            None
-        }
+        Ok(out) if out.status.code() != Some(126) => out,
+        other => panic!("the otchet binary cannot run as nobody (is its folder closed to them?): {other:?}"),
     }
 }
 
 #[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: runs a client as another user")]
 fn a_user_without_a_role_is_refused_with_what_to_do() {
-    let Some((sb, _server)) = shared_store_as_root() else {
-        return;
-    };
-    let Some(out) = otchet_as_nobody(&sb, &["status"]) else {
-        return;
-    };
+    let (sb, _server) = shared_store_as_root();
+    let out = otchet_as_nobody(&sb, &["status"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("не допущен к этому хранилищу"), "{}", stderr(&out));
     assert!(stderr(&out).contains("otchet users add nobody --role editor"), "{}", stderr(&out));
-    let Some(said) = as_nobody(&sb) else {
-        return;
-    };
+    let said = as_nobody(&sb);
     assert!(said.contains("refused: пользователь nobody не допущен"), "{said}");
     assert!(!said.contains("saved:"), "{said}");
 }
 
 #[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: runs a client as another user")]
 fn a_viewer_reads_but_cannot_save() {
-    let Some((sb, _server)) = shared_store_as_root() else {
-        return;
-    };
+    let (sb, _server) = shared_store_as_root();
     assert_ok(&sb.run(&["users", "add", "nobody", "--role", "viewer"]));
-    let Some(said) = as_nobody(&sb) else {
-        return;
-    };
-    assert!(said.contains(&format!("whoami: {NOBODY} viewer")), "the server knows the peer by its uid: {said}");
+    let said = as_nobody(&sb);
+    assert!(said.contains(&format!("whoami: {NOBODY} nobody viewer")), "the server knows the peer by its uid: {said}");
     assert!(said.contains("save refused: у пользователя nobody роль «viewer»: только просмотр"), "{said}");
-    if let Some(status) = otchet_as_nobody(&sb, &["status", "--json"]) {
-        assert_ok(&status);
-    }
+    assert_ok(&otchet_as_nobody(&sb, &["status", "--json"]));
 
     // Made an editor, the same user saves.
     assert_ok(&sb.run(&["users", "add", "nobody", "--role", "editor"]));
-    let said = as_nobody(&sb).unwrap();
+    let said = as_nobody(&sb);
     assert!(said.contains("saved: Saved"), "{said}");
     let users = stdout(&sb.run(&["users", "list"]));
     assert!(users.contains("nobody") && users.contains("editor"), "{users}");
     assert_ok(&sb.run(&["users", "remove", "nobody"]));
-    let said = as_nobody(&sb).unwrap();
+    let said = as_nobody(&sb);
     assert!(said.contains("refused:"), "{said}");
     let mut client = sb.client();
     let item = item_of(&mut client, "1");

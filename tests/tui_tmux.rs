@@ -15,6 +15,7 @@ fn import_sample(sb: &Sandbox) {
 
 /// Down from item 1 to the item with this point.
 #[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
 fn edit_pick_save_and_quit_then_status_shows_it() {
     let sb = Sandbox::new();
     import_sample(&sb);
@@ -48,6 +49,7 @@ fn edit_pick_save_and_quit_then_status_shows_it() {
 }
 
 #[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
 fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
     let sb = Sandbox::new();
     import_sample(&sb);
@@ -69,6 +71,7 @@ fn killing_the_session_mid_typing_keeps_a_draft_that_the_next_start_offers() {
 }
 
 #[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
 fn a_save_in_one_tui_appears_in_another_without_a_keypress() {
     let sb = Sandbox::new();
     import_sample(&sb);
@@ -100,6 +103,7 @@ fn a_save_in_one_tui_appears_in_another_without_a_keypress() {
 }
 
 #[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
 fn sigterm_keeps_the_draft_restores_the_terminal_and_exits_0() {
     let sb = Sandbox::new();
     import_sample(&sb);
@@ -135,6 +139,7 @@ fn sigterm_keeps_the_draft_restores_the_terminal_and_exits_0() {
 }
 
 #[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
 fn a_tui_reconnects_when_its_server_dies() {
     let sb = Sandbox::new();
     import_sample(&sb);

@@ -47,56 +47,58 @@ pub fn command() -> Command {
         .arg(db_arg())
         .arg(lang_arg())
         .arg(Arg::new("demo").long("demo").action(ArgAction::SetTrue).help(tr!("cli-demo")))
-        .subcommand(
-            localized(Command::new("import"))
-                .about(tr!("cli-import-formats"))
-                .override_usage(tr!("cli-usage-import"))
-                .arg(
-                    Arg::new("file")
-                        .value_name(tr!("cli-file"))
-                        .required(true)
-                        .value_parser(value_parser!(PathBuf))
-                        .help(tr!("cli-import-file")),
-                ),
-        )
-        .subcommand(
-            localized(Command::new("status"))
-                .about(tr!("cli-status"))
-                .override_usage(tr!("cli-usage-status"))
-                .arg(period_arg())
-                .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-as-of")))
-                .arg(Arg::new("json").long("json").action(ArgAction::SetTrue).help(tr!("cli-json"))),
-        )
-        .subcommand(
-            localized(Command::new("export"))
-                .about(tr!("cli-export"))
-                .override_usage(tr!("cli-usage-export"))
-                .arg(period_arg())
-                .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-export-as-of")))
-                .arg(
-                    Arg::new("format")
-                        .long("format")
-                        .value_name("docx|csv|html|txt|json")
-                        .required(true)
-                        .help(tr!("cli-export-format")),
-                )
-                .arg(
-                    Arg::new("output")
-                        .long("output")
-                        .short('o')
-                        .value_name(tr!("cli-file"))
-                        .required(true)
-                        .value_parser(value_parser!(PathBuf))
-                        .help(tr!("cli-export-output")),
-                ),
-        )
+        .subcommand(import_command())
+        .subcommand(status_command())
+        .subcommand(export_command())
         .subcommand(super::serve::command())
         .subcommand(super::users::command())
         .subcommand(super::history::command())
         .subcommand(super::backup::backup_command())
         .subcommand(super::backup::restore_command())
         .subcommand(super::assessments::command())
-        .subcommand(super::dev_generate::command())
+}
+
+fn import_command() -> Command {
+    localized(Command::new("import")).about(tr!("cli-import-formats")).override_usage(tr!("cli-usage-import")).arg(
+        Arg::new("file")
+            .value_name(tr!("cli-file"))
+            .required(true)
+            .value_parser(value_parser!(PathBuf))
+            .help(tr!("cli-import-file")),
+    )
+}
+
+fn status_command() -> Command {
+    localized(Command::new("status"))
+        .about(tr!("cli-status"))
+        .override_usage(tr!("cli-usage-status"))
+        .arg(period_arg())
+        .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-as-of")))
+        .arg(Arg::new("json").long("json").action(ArgAction::SetTrue).help(tr!("cli-json")))
+}
+
+fn export_command() -> Command {
+    localized(Command::new("export"))
+        .about(tr!("cli-export"))
+        .override_usage(tr!("cli-usage-export"))
+        .arg(period_arg())
+        .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-export-as-of")))
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_name("docx|csv|html|txt|json")
+                .required(true)
+                .help(tr!("cli-export-format")),
+        )
+        .arg(
+            Arg::new("output")
+                .long("output")
+                .short('o')
+                .value_name(tr!("cli-file"))
+                .required(true)
+                .value_parser(value_parser!(PathBuf))
+                .help(tr!("cli-export-output")),
+        )
 }
 
 /// Finds `--lang` before clap runs, so that clap's own help is already in that language.

@@ -53,7 +53,8 @@ pub fn run_backup(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
 
 pub fn run_restore(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let path = file(m)?;
-    let bytes = std::fs::read(path).map_err(|e| ImportError::new(path, Problem::Unreadable(e.to_string())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| ImportError::new(path, Problem::Unreadable(crate::i18n::os_error(&e))))?;
     // Everything is checked before the store is touched.
     let (dump, verified) = backup::read(path, &bytes)?;
     let plans = dump.plans.len();

@@ -24,8 +24,9 @@ impl Context {
     /// A client of the store's server; when none runs, this program starts one.
     pub fn client(&self) -> Result<Client, Failure> {
         let paths = self.server_paths()?;
-        let exe = std::env::current_exe()
-            .map_err(|e| Failure::other(tr!("client-start-failed", program = "otchet", detail = e.to_string())))?;
+        let exe = std::env::current_exe().map_err(|e| {
+            Failure::other(tr!("client-start-failed", program = "otchet", detail = crate::i18n::os_error(&e)))
+        })?;
         Ok(Client::new(Box::new(RemoteTransport::connect(&paths, Some(&exe))?)))
     }
 }

@@ -7,21 +7,25 @@ use std::process::ExitCode;
 use crate::client::ClientError;
 use crate::config::ConfigError;
 use crate::formats::ImportError;
+use crate::proto::ApiError;
 use crate::store::StoreError;
 
 #[derive(Debug)]
 pub struct Failure {
     pub code: u8,
     pub message: String,
+    /// The store failed on the server: the message is about the store this command named,
+    /// whose path the server does not send.
+    pub store_fault: bool,
 }
 
 impl Failure {
     pub fn usage(message: impl Display) -> Self {
-        Self { code: 2, message: message.to_string() }
+        Self { code: 2, message: message.to_string(), store_fault: false }
     }
 
     pub fn other(message: impl Display) -> Self {
-        Self { code: 1, message: message.to_string() }
+        Self { code: 1, message: message.to_string(), store_fault: false }
     }
 
     pub fn report(&self) -> ExitCode {
@@ -44,7 +48,9 @@ impl From<ConfigError> for Failure {
 
 impl From<ClientError> for Failure {
     fn from(e: ClientError) -> Self {
-        if e.is_user_error() { Failure::usage(e) } else { Failure::other(e) }
+        let store_fault = matches!(&e, ClientError::Api(ApiError::Store(_)));
+        let failure = if e.is_user_error() { Failure::usage(e) } else { Failure::other(e) };
+        Failure { store_fault, ..failure }
     }
 }
 

@@ -4,7 +4,6 @@ mod args;
 mod assessments;
 mod backup;
 mod connect;
-mod dev_generate;
 mod export;
 mod failure;
 mod history;
@@ -51,6 +50,16 @@ fn run_with(argv: Vec<OsString>) -> Result<(), Failure> {
     };
     let config = config?;
     let ctx = connect::Context { config, db: args::db(&matches) };
+    dispatch(&ctx, &matches).map_err(|failure| match ctx.store_path() {
+        Ok(path) if failure.store_fault => Failure {
+            message: crate::tr!("cli-store-fault", path = path.display().to_string(), message = failure.message),
+            ..failure
+        },
+        _ => failure,
+    })
+}
+
+fn dispatch(ctx: &connect::Context, matches: &clap::ArgMatches) -> Result<(), Failure> {
     match matches.subcommand() {
         Some(("import", m)) => import::run(&ctx, m),
         Some(("status", m)) => status::run(&ctx, m),
@@ -61,7 +70,6 @@ fn run_with(argv: Vec<OsString>) -> Result<(), Failure> {
         Some(("backup", m)) => backup::run_backup(&ctx, m),
         Some(("restore", m)) => backup::run_restore(&ctx, m),
         Some(("assessments", m)) => assessments::run(&ctx, m),
-        Some(("dev-generate", m)) => dev_generate::run(m),
         _ => tui::run(&ctx, matches.get_flag("demo")),
     }
 }

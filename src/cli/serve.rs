@@ -60,7 +60,11 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     }
     let store = open_store(&paths.store, ctx.config.cache_bytes)?;
     paths.prepare_socket_dir().map_err(|e| {
-        Failure::other(tr!("serve-socket-failed", socket = paths.socket.display().to_string(), detail = e.to_string()))
+        Failure::other(tr!(
+            "serve-socket-failed",
+            socket = paths.socket.display().to_string(),
+            detail = crate::i18n::os_error(&e)
+        ))
     })?;
     let bound = server::bind(&paths.socket, sharing.socket_mode()).map_err(Failure::other)?;
     drop(start_lock);

@@ -43,7 +43,11 @@ fn connection_error(detail: String) -> ClientError {
 }
 
 fn socket_error(paths: &ServerPaths, e: &io::Error) -> ClientError {
-    connection_error(tr!("client-socket-failed", socket = paths.socket.display().to_string(), detail = e.to_string()))
+    connection_error(tr!(
+        "client-socket-failed",
+        socket = paths.socket.display().to_string(),
+        detail = crate::i18n::os_error(e)
+    ))
 }
 
 /// Connects to the store's server; with `server_exe`, starts `server_exe serve` when none runs.
@@ -63,7 +67,7 @@ fn start(paths: &ServerPaths, exe: &Path) -> Result<UnixStream, ClientError> {
         connection_error(tr!(
             "client-store-dir-failed",
             path = paths.store.display().to_string(),
-            detail = e.to_string()
+            detail = crate::i18n::os_error(&e)
         ))
     })?;
     let _lock = lock(paths)?;
@@ -95,12 +99,16 @@ fn remove_stale_socket(paths: &ServerPaths) -> Result<(), ClientError> {
 /// while it binds its socket.
 pub fn lock(paths: &ServerPaths) -> Result<Flock<File>, ClientError> {
     let path = paths.lock();
-    let fail = |e: &dyn std::fmt::Display| {
-        connection_error(tr!("client-lock-failed", path = path.display().to_string(), detail = e.to_string()))
+    let fail = |e: &std::io::Error| {
+        connection_error(tr!(
+            "client-lock-failed",
+            path = path.display().to_string(),
+            detail = crate::i18n::os_error(e)
+        ))
     };
     // A lock file another group member created may be read-only to us; flock works on that.
     let file = open_shared(&path, &paths.store, false).or_else(|_| File::open(&path)).map_err(|e| fail(&e))?;
-    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| fail(&errno))
+    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| fail(&std::io::Error::from(errno)))
 }
 
 /// Opens (creating) a file in the store's folder that the next group member to start the
@@ -141,7 +149,11 @@ fn spawn_server(paths: &ServerPaths, exe: &Path) -> Result<Child, ClientError> {
         .process_group(0)
         .spawn()
         .map_err(|e| {
-            connection_error(tr!("client-start-failed", program = exe.display().to_string(), detail = e.to_string()))
+            connection_error(tr!(
+                "client-start-failed",
+                program = exe.display().to_string(),
+                detail = crate::i18n::os_error(&e)
+            ))
         })
 }
 

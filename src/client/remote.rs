@@ -137,7 +137,7 @@ fn lost(e: impl Into<FrameError>) -> ClientError {
             | ErrorKind::UnexpectedEof => {
                 tr!("client-server-closed")
             }
-            _ => e.to_string(),
+            _ => crate::i18n::os_error(&e),
         },
     };
     ClientError::Connection { detail }

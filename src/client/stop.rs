@@ -28,7 +28,7 @@ pub fn stop_server(paths: &ServerPaths) -> Result<Stopped, ClientError> {
             return Err(connection(tr!(
                 "client-socket-failed",
                 socket = paths.socket.display().to_string(),
-                detail = e.to_string()
+                detail = crate::i18n::os_error(&e)
             )));
         }
     };

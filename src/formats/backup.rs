@@ -110,7 +110,8 @@ pub fn read(file: &Path, bytes: &[u8]) -> Result<(StoreDump, Verified), ImportEr
     let Some((first, body)) = split(bytes) else {
         return crate::formats::json::parse_plain(file, bytes).map(|d| (d, Verified::Plain));
     };
-    let header: Header = serde_json::from_slice(first).map_err(|e| fail(Problem::BackupHeader(e.to_string())))?;
+    let header: Header =
+        serde_json::from_slice(first).map_err(|e| fail(Problem::BackupHeader(super::error::json_detail(&e))))?;
     if header.otchet_backup > BACKUP_FORMAT {
         return Err(fail(Problem::NewerBackup { found: header.otchet_backup, supported: BACKUP_FORMAT }));
     }

@@ -136,3 +136,23 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// A JSON parse error in the interface language, with its line and column.
+pub fn json_detail(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Io => tr!("json-unreadable"),
+        Category::Syntax | Category::Eof => tr!("json-syntax-at", line = line, column = column),
+        Category::Data => tr!("json-shape-at", line = line, column = column),
+    }
+}
+
+/// A zip archive's error in the interface language.
+pub fn zip_detail(e: &zip::result::ZipError) -> String {
+    match e {
+        zip::result::ZipError::Io(e) => crate::i18n::os_error(e),
+        zip::result::ZipError::UnsupportedArchive(_) => tr!("zip-unsupported"),
+        _ => tr!("zip-invalid"),
+    }
+}

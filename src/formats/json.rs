@@ -19,7 +19,7 @@ pub fn parse_dump(file: &Path, bytes: &[u8]) -> Result<StoreDump, ImportError> {
 /// A plain JSON export, without a backup's header line.
 pub fn parse_plain(file: &Path, bytes: &[u8]) -> Result<StoreDump, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| ImportError::new(file, Problem::Json(e.to_string())))
+    serde_json::from_slice(bytes).map_err(|e| ImportError::new(file, Problem::Json(super::error::json_detail(&e))))
 }
 
 #[cfg(test)]

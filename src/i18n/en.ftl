@@ -1,10 +1,3 @@
-## Counts
-
-count-items = { $n ->
-    [one] { $n } item
-   *[other] { $n } items
-}
-
 ## Store
 
 store-locked = the store { $path } is open in another otchet process. Wait for it to finish or work through it.
@@ -16,6 +9,14 @@ store-write-failed = cannot write to the store: { $detail }
 store-plan-mismatch = the store already holds a { $year } plan of another organisation or act: “{ $stored }”; the file has “{ $imported }”. Use a separate store (--db) for another plan.
 store-unknown-period = the store has no period { $period }
 store-unknown-item = the plan has no item { $point }
+store-sled-corruption = sled: damaged data (at { $at })
+store-lost-commits = the files hold { $held } of the store's { $expected } commits
+store-bad-key = a bad record key { $key }
+store-no-records = the files hold no records
+store-no-schema = no format number in a store that holds data
+store-unknown-schema = an unknown store format number { $version }
+store-newer-format = “{ $name }” records of format { $found }, and this version reads { $supported }
+store-unknown-format = “{ $name }” records of format { $found }, which this version does not know
 
 ## Import
 
@@ -43,6 +44,13 @@ import-duplicate-point = item { $point } appears twice (first on line { $first }
 import-no-items = the table holds no plan items
 import-bad-docx = the file cannot be read as a Word document (.docx): { $detail }
 import-bad-json = the file cannot be read as an otchet JSON export: { $detail }
+json-unreadable = the file cannot be read
+json-syntax-at = line { $line }, column { $column }: this is not JSON (a syntax error, or the file is cut short)
+json-shape-at = line { $line }, column { $column }: the data is not shaped like an otchet export
+zip-invalid = the archive is damaged or cut short
+zip-unsupported = the archive is in a form otchet does not read (encrypted, or compressed otherwise)
+xml-malformed = the XML markup is broken
+xml-not-utf8 = the document's text is not UTF-8
 
 ## Access and protocol
 
@@ -84,7 +92,6 @@ cli-db = the store's folder (default: $OTCHET_DB, then db from the settings file
 cli-lang = interface language: ru (default) or en
 cli-demo = open the interface on a throwaway store holding the sample report
 cli-period = reporting period: 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M, 2020 (default: the store's latest)
-cli-import = load a report: Word's plain-text table export (UTF-8, UTF-8 with BOM, windows-1251; LF or CRLF)
 cli-import-file = the report file
 cli-status = show the state of the plan's items in a period
 cli-as-of = the date deadlines are counted on (default: today)
@@ -439,13 +446,7 @@ import-docx-broken-zip = the Word document's zip archive is damaged or cut short
 
 ## dev-generate (hidden: measurements, docs/performance.md)
 
-cli-dev-generate = write a large generated plan as report files, for measurements
-cli-dev-generate-items = how many items the plan has
-cli-dev-generate-periods = how many quarters, from Q1 (1 to 4)
-cli-dev-generate-seed = the seed: the same seed gives the same plan
-cli-dev-generate-output = the folder to write the reports to
 dev-generate-no-sample = the bundled sample has no texts to draw from
-dev-generate-done = { $file }: { $period }, { $items } items
 cli-assessments = the standard assessments the screen interface picks with one key (1–9)
 cli-usage-assessments = otchet assessments [list | set TEXT…]
 cli-assessments-list = show the list of assessments
@@ -474,7 +475,6 @@ server-log-backup-written = daily backup written: { $path }
 server-log-backup-failed = daily backup not written: { $detail }
 store-damaged = the files of the store { $path } are damaged and it cannot be opened ({ $detail }). The store was not changed. Restore it from a backup into a new folder: otchet restore FILE --db NEW_DIR (the daily backups are in { $path }/backups)
 store-damaged-files = the files of the store { $path } are damaged and it cannot be opened ({ $detail }). Do not work with this folder any more. Restore the store from a backup into a new folder: otchet restore FILE --db NEW_DIR (the daily backups are in { $path }/backups)
-tui-recovery-written = not saved: { $error }. The text stays on screen and is written to the file { $path }
 tui-recovery-failed = not saved: { $error }. The text stays on screen; writing it to a file failed too: { $detail }. Do not close the program; copy the text
 recovery-no-home = HOME is not set
 recovery-file = A text otchet could not save in the store. Copy it back into the item when the store is available again.
@@ -501,6 +501,7 @@ fault-disk-full = there is no room on the store's disk: { $free } KB free, at le
 fault-read-only = the store's disk is read-only: nothing was written and nothing stored was touched
 fault-stopped = the store takes no more requests: a write to the disk failed. What is on the disk is not damaged. Free some space and restart the server: otchet serve --stop
 fault-not-empty = the store is not empty: a full export loads only into an empty store (give a new folder: --db NEW_DIR)
+cli-store-fault = the store { $path }: { $message }
 api-no-revision = the history holds no revision { $revision }
 api-owner-stays-admin = the store's owner stays an admin
 api-owner-not-removed = the store's owner cannot be removed

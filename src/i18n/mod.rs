@@ -183,7 +183,7 @@ pub fn os_error(e: &std::io::Error) -> String {
         _ => match e.raw_os_error() {
             Some(40) => "os-symlink-loop",
             Some(24) | Some(23) => "os-too-many-files",
-            Some(code) => return message("os-error-code", &[("code", Arg::Num(code.into()))]),
+            Some(code) => return crate::tr!("os-error-code", code = code),
             None => "os-other",
         },
     };

@@ -1,11 +1,3 @@
-## Counts (CLDR plural forms: one, few, many)
-
-count-items = { $n ->
-    [one] { $n } пункт
-    [few] { $n } пункта
-   *[many] { $n } пунктов
-}
-
 ## Store
 
 store-locked = хранилище { $path } уже открыто другим процессом otchet. Дождитесь его завершения или работайте через него.
@@ -17,6 +9,14 @@ store-write-failed = не удалось записать в хранилище:
 store-plan-mismatch = в хранилище уже есть план на { $year } год другого органа или по другому акту: «{ $stored }»; в файле: «{ $imported }». Для другого плана используйте отдельное хранилище (--db).
 store-unknown-period = в хранилище нет периода { $period }
 store-unknown-item = в плане нет пункта { $point }
+store-sled-corruption = sled: повреждены данные (смещение { $at })
+store-lost-commits = в файлах { $held } из { $expected } записанных изменений хранилища
+store-bad-key = неверный ключ записи { $key }
+store-no-records = в файлах нет ни одной записи
+store-no-schema = в хранилище с данными нет номера формата
+store-unknown-schema = неизвестный номер формата хранилища { $version }
+store-newer-format = записи «{ $name }» формата { $found }, а эта версия читает { $supported }
+store-unknown-format = записи «{ $name }» формата { $found }, неизвестные этой версии
 
 ## Import
 
@@ -45,6 +45,13 @@ import-duplicate-point = пункт { $point } встречается дважд
 import-no-items = в таблице нет ни одного пункта плана
 import-bad-docx = файл не удалось прочитать как документ Word (.docx): { $detail }
 import-bad-json = файл не удалось прочитать как JSON-выгрузку otchet: { $detail }
+json-unreadable = файл не читается
+json-syntax-at = строка { $line }, позиция { $column }: это не JSON (ошибка синтаксиса или файл обрезан)
+json-shape-at = строка { $line }, позиция { $column }: данные не той формы, что выгрузка otchet
+zip-invalid = архив поврежден или обрезан
+zip-unsupported = архив в формате, который otchet не читает (зашифрован или сжат иначе)
+xml-malformed = разметка XML нарушена
+xml-not-utf8 = текст документа не в кодировке UTF-8
 
 ## Access and protocol
 
@@ -86,7 +93,6 @@ cli-db = каталог хранилища (по умолчанию $OTCHET_DB, 
 cli-lang = язык интерфейса: ru (по умолчанию) или en
 cli-demo = открыть интерфейс на временном хранилище с образцом отчета
 cli-period = отчетный период: 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M, 2020 (по умолчанию последний в хранилище)
-cli-import = загрузить отчет: текстовую выгрузку таблицы из Word (UTF-8, UTF-8 с BOM, windows-1251; LF или CRLF)
 cli-import-file = файл отчета
 cli-status = показать состояние пунктов плана за период
 cli-as-of = дата, на которую считаются сроки (по умолчанию сегодня)
@@ -456,13 +462,7 @@ import-docx-broken-zip = zip-архив документа Word поврежде
 
 ## dev-generate (скрытая: для замеров, docs/performance.md)
 
-cli-dev-generate = записать большой сгенерированный план файлами отчетов, для замеров
-cli-dev-generate-items = сколько пунктов в плане
-cli-dev-generate-periods = сколько кварталов, начиная с I (от 1 до 4)
-cli-dev-generate-seed = затравка: с одной затравкой получается один и тот же план
-cli-dev-generate-output = папка, куда записать отчеты
 dev-generate-no-sample = во встроенном образце нет текстов для генерации
-dev-generate-done = { $file }: { $period }, пунктов: { $items }
 cli-assessments = стандартные оценки результатов, которые в экранном интерфейсе выбираются одной клавишей (1–9)
 cli-usage-assessments = otchet assessments [list | set ТЕКСТ…]
 cli-assessments-list = показать список оценок
@@ -491,7 +491,6 @@ server-log-backup-written = ежедневная резервная копия �
 server-log-backup-failed = ежедневная резервная копия не записана: { $detail }
 store-damaged = файлы хранилища { $path } повреждены, открыть его нельзя ({ $detail }). Хранилище не изменено. Восстановите его из резервной копии в новую папку: otchet restore ФАЙЛ --db НОВЫЙ_КАТАЛОГ (ежедневные копии лежат в { $path }/backups)
 store-damaged-files = файлы хранилища { $path } повреждены, открыть его нельзя ({ $detail }). Не работайте больше с этой папкой. Восстановите хранилище из резервной копии в новую папку: otchet restore ФАЙЛ --db НОВЫЙ_КАТАЛОГ (ежедневные копии лежат в { $path }/backups)
-tui-recovery-written = не сохранено: { $error }. Текст остается на экране и записан в файл { $path }
 tui-recovery-failed = не сохранено: { $error }. Текст остается на экране; записать его в файл тоже не удалось: { $detail }. Не закрывайте программу, скопируйте текст
 recovery-no-home = не задана переменная HOME
 recovery-file = Текст, который otchet не смог сохранить в хранилище. Скопируйте его обратно в пункт, когда хранилище снова будет доступно.
@@ -518,6 +517,7 @@ fault-disk-full = на диске хранилища нет места: своб
 fault-read-only = диск хранилища доступен только для чтения: ничего не записано, сохраненное не тронуто
 fault-stopped = хранилище больше не принимает запросов: запись на диск не удалась. Записанное на диск не повреждено. Освободите место и перезапустите сервер: otchet serve --stop
 fault-not-empty = хранилище не пусто: полную выгрузку можно загрузить только в пустое хранилище (укажите новый каталог: --db НОВЫЙ_КАТАЛОГ)
+cli-store-fault = хранилище { $path }: { $message }
 api-no-revision = в истории нет версии { $revision }
 api-owner-stays-admin = владелец хранилища остается администратором
 api-owner-not-removed = владельца хранилища удалить нельзя

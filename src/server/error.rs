@@ -31,7 +31,7 @@ impl From<StoreError> for ServeError {
 
 impl From<std::io::Error> for ServeError {
     fn from(e: std::io::Error) -> Self {
-        ServeError::Io { detail: e.to_string() }
+        ServeError::Io { detail: crate::i18n::os_error(&e) }
     }
 }
 

@@ -7,10 +7,8 @@ use crate::store::StoreError;
 /// The wire's wording of a store error.
 pub fn fault_of(e: &StoreError) -> StoreFault {
     match e {
-        StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::Corrupt { .. } | StoreError::Write { .. } => {
-            StoreFault::Internal
-        }
-        StoreError::Damaged { .. } => StoreFault::Damaged,
+        StoreError::Locked { .. } | StoreError::Open { .. } | StoreError::Write { .. } => StoreFault::Internal,
+        StoreError::Damaged { .. } | StoreError::Corrupt { .. } => StoreFault::Damaged,
         StoreError::NewerSchema { .. } | StoreError::NewerRecord { .. } => StoreFault::NewerData,
         StoreError::DiskFull { free_kib, needed_kib, .. } => {
             StoreFault::DiskFull { free_kib: *free_kib, needed_kib: *needed_kib }

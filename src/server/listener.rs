@@ -53,7 +53,7 @@ impl BoundSocket {
 
 /// Binds the socket, replacing a file left by a dead server only after a refused connect.
 pub fn bind(path: &Path, mode: u32) -> Result<BoundSocket, ServeError> {
-    let fail = |e: io::Error| ServeError::Socket { socket: path.to_path_buf(), detail: e.to_string() };
+    let fail = |e: io::Error| ServeError::Socket { socket: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
     match UnixStream::connect(path) {
         Ok(_) => return Err(ServeError::AlreadyRunning { socket: path.to_path_buf() }),
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
@@ -91,60 +91,21 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     bound.listener.set_nonblocking(true)?;
     log::line(&tr!("server-log-started", socket = bound.path.display().to_string()));
 
-    let mut workers: Vec<JoinHandle<()>> = Vec::new();
-    let mut next_id: u64 = 0;
-    let mut idle_since = Some(Instant::now());
-    let mut backup = BackupState::default();
-    let exit = loop {
-        if lifecycle.stop_requested() {
-            break Exit::Stopped;
-        }
-        if !options.store_dir.exists() {
-            break Exit::StoreGone;
-        }
-        if let Some(policy) = &options.backups {
-            backup.start_if_due(&hub, policy);
-        }
-        idle_since = if lifecycle.count() > 0 { None } else { idle_since.or_else(|| Some(Instant::now())) };
-        let idle_left = match (idle_since, options.idle_timeout) {
-            (Some(since), Some(limit)) => {
-                let left = limit.saturating_sub(since.elapsed());
-                if left.is_zero() {
-                    break Exit::Idle;
-                }
-                Some(left)
-            }
-            _ => None,
-        };
-        let midnight = options.backups.as_ref().map(|_| crate::clock::until_next_day());
-        let timeout = match idle_left.into_iter().chain(midnight).min() {
-            Some(left) => PollTimeout::try_from(left.as_millis() + 1).unwrap_or(PollTimeout::MAX),
-            None => PollTimeout::NONE,
-        };
-        let mut fds =
-            [PollFd::new(bound.listener.as_fd(), PollFlags::POLLIN), PollFd::new(wake_rx.as_fd(), PollFlags::POLLIN)];
-        match poll(&mut fds, timeout) {
-            Ok(_) | Err(Errno::EINTR) => {}
-            Err(e) => return Err(ServeError::Io { detail: e.to_string() }),
-        }
-        lifecycle::drain(&wake_rx);
-        accept_all(&bound.listener, &hub, &lifecycle, &mut next_id, &mut workers);
-        workers.retain(|w| !w.is_finished());
-    };
-    let reason = match exit {
+    let mut server = Accepting { workers: Vec::new(), next_id: 0, backup: BackupState::default() };
+    let exit = server.serve(&bound, &hub, &lifecycle, &wake_rx, options)?;
+    log::line(&match exit {
         Exit::Stopped => tr!("server-log-exit-stopped"),
         Exit::Idle => tr!("server-log-exit-idle"),
         Exit::StoreGone => tr!("server-log-exit-store-gone"),
-    };
-    log::line(&reason);
+    });
 
     bound.remove_if_ours();
     drop(bound);
     lifecycle.end_reading_all();
-    for worker in workers {
+    for worker in server.workers {
         let _ = worker.join();
     }
-    backup.wait();
+    server.backup.wait();
     let flushed = hub.service().store().flush();
     // The last handle on the store: dropping it closes sled and ends the broadcaster.
     drop(hub);
@@ -154,6 +115,71 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
         (Err(e), Exit::Stopped | Exit::Idle) => Err(ServeError::Store(e)),
         _ => Ok(()),
     }
+}
+
+/// The accept loop's own state: the connections' threads, and the daily backup.
+struct Accepting {
+    workers: Vec<JoinHandle<()>>,
+    next_id: u64,
+    backup: BackupState,
+}
+
+impl Accepting {
+    /// Accepts clients until a reason to exit comes.
+    fn serve(
+        &mut self,
+        bound: &BoundSocket,
+        hub: &Arc<Hub>,
+        lifecycle: &Arc<Lifecycle>,
+        wake_rx: &UnixStream,
+        options: &ServerOptions,
+    ) -> Result<Exit, ServeError> {
+        let mut idle_since = Some(Instant::now());
+        loop {
+            if lifecycle.stop_requested() {
+                return Ok(Exit::Stopped);
+            }
+            if !options.store_dir.exists() {
+                return Ok(Exit::StoreGone);
+            }
+            if let Some(policy) = &options.backups {
+                self.backup.start_if_due(hub, policy);
+            }
+            idle_since = if lifecycle.count() > 0 { None } else { idle_since.or_else(|| Some(Instant::now())) };
+            let Some(timeout) = next_timeout(idle_since, options) else { return Ok(Exit::Idle) };
+            let mut fds = [
+                PollFd::new(bound.listener.as_fd(), PollFlags::POLLIN),
+                PollFd::new(wake_rx.as_fd(), PollFlags::POLLIN),
+            ];
+            match poll(&mut fds, timeout) {
+                Ok(_) | Err(Errno::EINTR) => {}
+                Err(e) => return Err(ServeError::Io { detail: e.to_string() }),
+            }
+            lifecycle::drain(wake_rx);
+            accept_all(&bound.listener, hub, lifecycle, &mut self.next_id, &mut self.workers);
+            self.workers.retain(|w| !w.is_finished());
+        }
+    }
+}
+
+/// How long poll may sleep: until the idle timeout runs out (`None`: it has) or the next
+/// midnight's backup, whichever comes first; forever when neither applies.
+fn next_timeout(idle_since: Option<Instant>, options: &ServerOptions) -> Option<PollTimeout> {
+    let idle_left = match (idle_since, options.idle_timeout) {
+        (Some(since), Some(limit)) => {
+            let left = limit.saturating_sub(since.elapsed());
+            if left.is_zero() {
+                return None;
+            }
+            Some(left)
+        }
+        _ => None,
+    };
+    let midnight = options.backups.as_ref().map(|_| crate::clock::until_next_day());
+    Some(match idle_left.into_iter().chain(midnight).min() {
+        Some(left) => PollTimeout::try_from(left.as_millis() + 1).unwrap_or(PollTimeout::MAX),
+        None => PollTimeout::NONE,
+    })
 }
 
 /// The daily backup: the day it was last started for, and its thread.
@@ -206,7 +232,7 @@ fn accept_all(
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                log::line(&tr!("server-log-accept-failed", detail = e.to_string()));
+                log::line(&tr!("server-log-accept-failed", detail = crate::i18n::os_error(&e)));
                 // Out of file descriptors, say: the socket stays readable, so do not spin.
                 std::thread::sleep(Duration::from_millis(100));
                 return;
@@ -226,7 +252,7 @@ fn accept_all(
             Ok(worker) => workers.push(worker),
             Err(e) => {
                 lifecycle.closed(id);
-                log::line(&tr!("server-log-accept-failed", detail = e.to_string()));
+                log::line(&tr!("server-log-accept-failed", detail = crate::i18n::os_error(&e)));
             }
         }
     }

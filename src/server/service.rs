@@ -3,7 +3,7 @@
 
 use super::fault::{Refusal, fault_of};
 use crate::domain::{Actor, EntryEdit, PeriodId, Role, Stamp};
-use crate::model::{RevisionSource, Snapshot};
+use crate::model::{Draft, RevisionSource, Snapshot, UserRecord};
 use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::store::{Store, StoreError};
 
@@ -69,65 +69,65 @@ impl Service {
             return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed }.into());
         }
         let store = &self.store;
-        Ok(match request {
-            Request::Whoami => Response::Whoami { actor: actor.clone(), role },
-            Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period)?.map(Box::new)),
-            Request::Entry { period, item } => Response::Entry(store.entry(period, item)?),
-            Request::Import { report } => Response::Imported(store.import(&report, actor, now)?),
-            Request::Save { edit } => Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Edit)?),
-            Request::History { period, item } => Response::History(store.history(period, item)?),
-            Request::Restore { period, item, revision, base_revision } => {
-                let old = store
-                    .history(period, item)?
-                    .into_iter()
-                    .find(|r| r.revision == revision)
-                    .ok_or(ApiError::BadRequest { reason: BadRequest::NoRevision { revision } })?;
-                let edit = EntryEdit { period, item, base_revision, info: old.info, assessment: old.assessment };
-                Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Restore)?)
-            }
+        let done = |r: Result<(), StoreError>| r.map(|()| Response::Done).map_err(Refusal::from);
+        match request {
+            Request::Whoami => Ok(Response::Whoami { actor: actor.clone(), role }),
+            Request::Snapshot { period } => Ok(Response::Snapshot(self.snapshot(actor, period)?.map(Box::new))),
+            Request::Entry { period, item } => Ok(Response::Entry(store.entry(period, item)?)),
+            Request::Import { report } => Ok(Response::Imported(store.import(&report, actor, now)?)),
+            Request::Save { edit } => Ok(Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Edit)?)),
+            Request::History { period, item } => Ok(Response::History(store.history(period, item)?)),
+            Request::Restore { period, item, revision, base_revision } => self.restore(
+                actor,
+                now,
+                EntryEdit { period, item, base_revision, info: String::new(), assessment: String::new() },
+                revision,
+            ),
+            // Stamped here: the time a draft was kept is the server's to say.
             Request::PutDraft { period, item, draft } => {
-                // Stamped here: the time a draft was kept is the server's to say.
-                let draft = crate::model::Draft { saved_at: now, ..draft };
-                store.put_draft(actor.uid, period, item, &draft)?;
-                Response::Done
+                done(store.put_draft(actor.uid, period, item, &Draft { saved_at: now, ..draft }))
             }
-            Request::DeleteDraft { period, item } => {
-                store.delete_draft(actor.uid, period, item)?;
-                Response::Done
-            }
-            Request::SetSchedule { year, item, schedule } => {
-                store.set_schedule(year, item, schedule)?;
-                Response::Done
-            }
-            Request::OpenPeriod { period } => Response::Period(store.open_period(period)?),
-            Request::SetSettings { settings } => {
-                store.set_settings(&settings)?;
-                Response::Done
-            }
-            Request::Users => Response::Users(store.users()?),
-            Request::Settings => Response::Settings(store.settings()?),
-            Request::AddUser { uid, user } => {
-                if user.role != Role::Admin && store.owner()?.is_some_and(|o| o.uid == uid) {
-                    return Err(ApiError::BadRequest { reason: BadRequest::OwnerStaysAdmin }.into());
-                }
-                store.put_user(uid, &user)?;
-                Response::Done
-            }
+            Request::DeleteDraft { period, item } => done(store.delete_draft(actor.uid, period, item)),
+            Request::SetSchedule { year, item, schedule } => done(store.set_schedule(year, item, schedule)),
+            Request::OpenPeriod { period } => Ok(Response::Period(store.open_period(period)?)),
+            Request::SetSettings { settings } => done(store.set_settings(&settings)),
+            Request::Users => Ok(Response::Users(store.users()?)),
+            Request::Settings => Ok(Response::Settings(store.settings()?)),
+            Request::AddUser { uid, user } => self.add_user(uid, &user),
+            Request::RemoveUser { uid } => self.remove_user(uid),
             // Presence is kept by the server's sessions, not the store.
-            Request::Editing { .. } => Response::Done,
-            Request::Dump => Response::Dump(Box::new(store.dump()?)),
-            Request::LoadDump { dump } => {
-                store.load_dump(&dump)?;
-                Response::Done
-            }
-            Request::RemoveUser { uid } => {
-                if store.owner()?.is_some_and(|o| o.uid == uid) {
-                    return Err(ApiError::BadRequest { reason: BadRequest::OwnerCannotBeRemoved }.into());
-                }
-                store.remove_user(uid)?;
-                Response::Done
-            }
-        })
+            Request::Editing { .. } => Ok(Response::Done),
+            Request::Dump => Ok(Response::Dump(Box::new(store.dump()?))),
+            Request::LoadDump { dump } => done(store.load_dump(&dump)),
+        }
+    }
+
+    /// Brings revision `revision` back as a new revision made from `edit.base_revision`.
+    fn restore(&self, actor: &Actor, now: Stamp, edit: EntryEdit, revision: u64) -> Result<Response, Refusal> {
+        let old = self
+            .store
+            .history(edit.period, edit.item)?
+            .into_iter()
+            .find(|r| r.revision == revision)
+            .ok_or(ApiError::BadRequest { reason: BadRequest::NoRevision { revision } })?;
+        let edit = EntryEdit { info: old.info, assessment: old.assessment, ..edit };
+        Ok(Response::Saved(self.store.save_entry(&edit, actor, now, RevisionSource::Restore)?))
+    }
+
+    fn add_user(&self, uid: u32, user: &UserRecord) -> Result<Response, Refusal> {
+        if user.role != Role::Admin && self.store.owner()?.is_some_and(|o| o.uid == uid) {
+            return Err(ApiError::BadRequest { reason: BadRequest::OwnerStaysAdmin }.into());
+        }
+        self.store.put_user(uid, user)?;
+        Ok(Response::Done)
+    }
+
+    fn remove_user(&self, uid: u32) -> Result<Response, Refusal> {
+        if self.store.owner()?.is_some_and(|o| o.uid == uid) {
+            return Err(ApiError::BadRequest { reason: BadRequest::OwnerCannotBeRemoved }.into());
+        }
+        self.store.remove_user(uid)?;
+        Ok(Response::Done)
     }
 
     fn snapshot(&self, actor: &Actor, period: Option<PeriodId>) -> Result<Option<Snapshot>, StoreError> {

@@ -81,7 +81,8 @@ pub enum StoreError {
 impl StoreError {
     pub(crate) fn from_open(path: &Path, e: sled::Error) -> StoreError {
         let detail = sled_detail(&e);
-        if detail.contains("could not acquire lock") {
+        // sled says so in its own words only.
+        if e.to_string().contains("could not acquire lock") {
             StoreError::Locked { path: path.to_path_buf() }
         } else if matches!(
             e,
@@ -110,7 +111,8 @@ impl StoreError {
 /// What sled said, for a message: its corruption error's Display adds an empty backtrace.
 pub(crate) fn sled_detail(e: &sled::Error) -> String {
     match e {
-        sled::Error::Corruption { at, .. } => format!("sled: corrupted data at {at:?}"),
+        sled::Error::Corruption { at, .. } => tr!("store-sled-corruption", at = format!("{at:?}")),
+        sled::Error::Io(e) => crate::i18n::os_error(e),
         e => e.to_string(),
     }
 }

@@ -19,17 +19,35 @@ impl Store {
         let mut outcome = ImportOutcome { period: report.period.to_string(), ..Default::default() };
 
         let stored_plan = self.plan(year)?;
-        if let Some(plan) = &stored_plan {
-            if !same_plan(plan, report) {
-                return Err(StoreError::PlanMismatch {
-                    year,
-                    stored: format!("{} — {}", plan.organisation, plan.approved_by),
-                    imported: format!("{} — {}", report.organisation, report.approved_by),
-                });
-            }
+        if let Some(plan) = &stored_plan
+            && !same_plan(plan, report)
+        {
+            return Err(StoreError::PlanMismatch {
+                year,
+                stored: format!("{} — {}", plan.organisation, plan.approved_by),
+                imported: format!("{} — {}", report.organisation, report.approved_by),
+            });
         }
+        let row_ids = self.merge_items(report, &mut changes, &mut outcome)?;
+        merge_plan(stored_plan.as_ref(), report, &row_ids, &mut changes, &mut outcome)?;
+        if self.period(report.period)?.is_none() {
+            let period = Period { id: report.period, title: report.period_title.clone() };
+            changes.put(TreeId::Periods, &keys::period(report.period), &period)?;
+            outcome.period_created = true;
+        }
+        self.merge_entries(report, &row_ids, actor, now, &mut changes, &mut outcome)?;
+        self.commit(changes)?;
+        Ok(outcome)
+    }
 
-        // Items, matched by point.
+    /// Items matched by point (updated when their texts differ) or added; the id of each row.
+    fn merge_items(
+        &self,
+        report: &Report,
+        changes: &mut Changes,
+        outcome: &mut ImportOutcome,
+    ) -> Result<Vec<ItemId>, StoreError> {
+        let year = report.year();
         let stored_items = self.items(year)?;
         let by_point: HashMap<String, &Item> = stored_items.iter().map(|i| (point_key(&i.point), i)).collect();
         let mut next_id = stored_items.iter().map(|i| i.id.0 + 1).max().unwrap_or(1);
@@ -68,41 +86,22 @@ impl Store {
             };
             row_ids.push(id);
         }
+        Ok(row_ids)
+    }
 
-        // The plan itself.
-        let sections: Vec<Section> = report
-            .sections
-            .iter()
-            .filter_map(|(row, title)| row_ids.get(*row).map(|id| Section { before: *id, title: title.clone() }))
-            .collect();
-        let plan = match &stored_plan {
-            None => {
-                outcome.plan_created = true;
-                Some(Plan {
-                    year,
-                    organisation: report.organisation.clone(),
-                    approved_by: report.approved_by.clone(),
-                    title_lines: report.title_lines.clone(),
-                    sections,
-                })
-            }
-            Some(p) if !sections.is_empty() && sections != p.sections => Some(Plan { sections, ..p.clone() }),
-            Some(_) => None,
-        };
-        if let Some(plan) = plan {
-            changes.put(TreeId::Plans, &keys::year(year), &plan)?;
-        }
-
-        // The period.
-        if self.period(report.period)?.is_none() {
-            let period = Period { id: report.period, title: report.period_title.clone() };
-            changes.put(TreeId::Periods, &keys::period(report.period), &period)?;
-            outcome.period_created = true;
-        }
-
-        // Entries.
+    /// Entries that differ from the stored ones become new revisions; an empty cell never
+    /// erases a stored text.
+    fn merge_entries(
+        &self,
+        report: &Report,
+        row_ids: &[ItemId],
+        actor: &Actor,
+        now: Stamp,
+        changes: &mut Changes,
+        outcome: &mut ImportOutcome,
+    ) -> Result<(), StoreError> {
         let stored_entries: HashMap<ItemId, Entry> = self.entries(report.period)?.into_iter().collect();
-        for (row, id) in report.rows.iter().zip(&row_ids) {
+        for (row, id) in report.rows.iter().zip(row_ids) {
             let old = stored_entries.get(id);
             let row_empty = row.info.trim().is_empty() && row.assessment.trim().is_empty();
             match old {
@@ -134,10 +133,41 @@ impl Store {
             changes.put(TreeId::History, &keys::revision(report.period, *id, revision), &record)?;
             outcome.entries_changed += 1;
         }
-
-        self.commit(changes)?;
-        Ok(outcome)
+        Ok(())
     }
+}
+
+/// The plan itself: created with the report's header, or given the report's sections.
+fn merge_plan(
+    stored: Option<&Plan>,
+    report: &Report,
+    row_ids: &[ItemId],
+    changes: &mut Changes,
+    outcome: &mut ImportOutcome,
+) -> Result<(), StoreError> {
+    let sections: Vec<Section> = report
+        .sections
+        .iter()
+        .filter_map(|(row, title)| row_ids.get(*row).map(|id| Section { before: *id, title: title.clone() }))
+        .collect();
+    let plan = match stored {
+        None => {
+            outcome.plan_created = true;
+            Some(Plan {
+                year: report.year(),
+                organisation: report.organisation.clone(),
+                approved_by: report.approved_by.clone(),
+                title_lines: report.title_lines.clone(),
+                sections,
+            })
+        }
+        Some(p) if !sections.is_empty() && sections != p.sections => Some(Plan { sections, ..p.clone() }),
+        Some(_) => None,
+    };
+    if let Some(plan) = plan {
+        changes.put(TreeId::Plans, &keys::year(plan.year), &plan)?;
+    }
+    Ok(())
 }
 
 /// Points compare without the trailing dot and spaces: "5." and "5" are one item.

@@ -56,7 +56,12 @@ pub fn read(dir: &Path) -> Result<Option<Manifest>, StoreError> {
     let text = match std::fs::read_to_string(path(dir)) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::Open { path: dir.to_path_buf(), detail: format!("{FILE}: {e}") }),
+        Err(e) => {
+            return Err(StoreError::Open {
+                path: dir.to_path_buf(),
+                detail: format!("{FILE}: {}", crate::i18n::os_error(&e)),
+            });
+        }
     };
     let bad = |line: &str| StoreError::Damaged {
         path: dir.to_path_buf(),
@@ -84,7 +89,7 @@ pub fn check_formats(dir: &Path, manifest: &Manifest) -> Result<(), StoreError> 
             return Err(StoreError::NewerRecord {
                 path: dir.to_path_buf(),
                 tree: name.clone(),
-                detail: format!("{name} format {found}"),
+                detail: crate::tr!("store-unknown-format", name = name.as_str(), found = *found),
             });
         };
         if found > supported {
@@ -94,7 +99,12 @@ pub fn check_formats(dir: &Path, manifest: &Manifest) -> Result<(), StoreError> 
                 StoreError::NewerRecord {
                     path: dir.to_path_buf(),
                     tree: name.clone(),
-                    detail: format!("{name} format {found}, this program reads {supported}"),
+                    detail: crate::tr!(
+                        "store-newer-format",
+                        name = name.as_str(),
+                        found = *found,
+                        supported = *supported
+                    ),
                 }
             });
         }

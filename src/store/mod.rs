@@ -22,6 +22,7 @@ pub use schema::CURRENT as SCHEMA_VERSION;
 use crate::codec::{self, Record};
 use crate::domain::{Entry, Item, ItemId, Period, PeriodId, Plan};
 use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
+use crate::tr;
 
 /// The default cache; sled's own default is 1 GiB, far too much for a shared server.
 pub const DEFAULT_CACHE_BYTES: u64 = 8 << 20;
@@ -152,7 +153,7 @@ impl Store {
         if let Some(expected) = manifest.map(|m| m.commits).filter(|n| *n > commits) {
             return Err(StoreError::Damaged {
                 path: dir.to_path_buf(),
-                detail: format!("the files hold {commits} of the store's {expected} commits"),
+                detail: tr!("store-lost-commits", held = commits, expected = expected),
                 untouched: false,
             });
         }
@@ -295,7 +296,7 @@ impl Store {
             let id = keys::entry_item_from(&k).ok_or_else(|| StoreError::Corrupt {
                 path: self.path.clone(),
                 tree: TreeId::Entries.name().into(),
-                detail: format!("bad key {k:?}"),
+                detail: tr!("store-bad-key", key = format!("{k:?}")),
             })?;
             out.push((id, e));
         }
@@ -342,7 +343,7 @@ impl Store {
             let uid: [u8; 4] = k.as_ref().try_into().map_err(|_| StoreError::Corrupt {
                 path: self.path.clone(),
                 tree: TreeId::Users.name().into(),
-                detail: format!("bad key {k:?}"),
+                detail: tr!("store-bad-key", key = format!("{k:?}")),
             })?;
             out.push((u32::from_be_bytes(uid), u));
         }
@@ -387,7 +388,7 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })
+        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: crate::i18n::os_error(&e) })
 }
 
 use sled::Transactional;

@@ -37,14 +37,14 @@ fn check_and_migrate_with(store: &Store, had_data: bool, current: u32, steps: &[
         // as a new, empty store.
         None if store_is_blank(store) && had_data => Err(StoreError::Damaged {
             path: store.path.clone(),
-            detail: "the files hold no records".into(),
+            detail: crate::tr!("store-no-records"),
             untouched: false,
         }),
         None if store_is_blank(store) => write_version(store, current),
         None => Err(StoreError::Corrupt {
             path: store.path.clone(),
             tree: "meta".into(),
-            detail: "no schema version in a store that holds data".into(),
+            detail: crate::tr!("store-no-schema"),
         }),
         Some(SchemaVersion(v)) if v == current => Ok(()),
         Some(SchemaVersion(v)) if v > current => {
@@ -70,7 +70,7 @@ fn migrate(store: &Store, from: u32, current: u32, steps: &[Step]) -> Result<(),
         let step = version.checked_sub(1).and_then(|i| steps.get(i as usize)).ok_or_else(|| StoreError::Corrupt {
             path: store.path.clone(),
             tree: "meta".into(),
-            detail: format!("unknown schema version {version}"),
+            detail: crate::tr!("store-unknown-schema", version = version),
         })?;
         let mut changes = step(store)?;
         changes.put(TreeId::Meta, b"schema", &SchemaVersion(version + 1))?;

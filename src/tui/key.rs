@@ -134,81 +134,16 @@ impl fmt::Display for Key {
     }
 }
 
-/// ЙЦУКЕН → QWERTY, by physical key position, both cases, and the punctuation that moves.
+/// ЙЦУКЕН → QWERTY, by physical key position, both cases, and the punctuation that moves:
+/// the n-th character of a Russian row sits where the n-th of the Latin row does.
 fn russian_to_latin(c: char) -> Option<char> {
-    const LOWER: [(char, char); 33] = [
-        ('й', 'q'),
-        ('ц', 'w'),
-        ('у', 'e'),
-        ('к', 'r'),
-        ('е', 't'),
-        ('н', 'y'),
-        ('г', 'u'),
-        ('ш', 'i'),
-        ('щ', 'o'),
-        ('з', 'p'),
-        ('х', '['),
-        ('ъ', ']'),
-        ('ф', 'a'),
-        ('ы', 's'),
-        ('в', 'd'),
-        ('а', 'f'),
-        ('п', 'g'),
-        ('р', 'h'),
-        ('о', 'j'),
-        ('л', 'k'),
-        ('д', 'l'),
-        ('ж', ';'),
-        ('э', '\''),
-        ('я', 'z'),
-        ('ч', 'x'),
-        ('с', 'c'),
-        ('м', 'v'),
-        ('и', 'b'),
-        ('т', 'n'),
-        ('ь', 'm'),
-        ('б', ','),
-        ('ю', '.'),
-        ('ё', '`'),
+    const ROWS: [(&str, &str); 3] = [
+        ("йцукенгшщзхъфывапролджэячсмитьбюё", "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"),
+        ("ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ", "QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~"),
+        // On the Russian layout the "/" key types "." and Shift-"/" types ",".
+        (".,\"", "/?@"),
     ];
-    const UPPER: [(char, char); 33] = [
-        ('Й', 'Q'),
-        ('Ц', 'W'),
-        ('У', 'E'),
-        ('К', 'R'),
-        ('Е', 'T'),
-        ('Н', 'Y'),
-        ('Г', 'U'),
-        ('Ш', 'I'),
-        ('Щ', 'O'),
-        ('З', 'P'),
-        ('Х', '{'),
-        ('Ъ', '}'),
-        ('Ф', 'A'),
-        ('Ы', 'S'),
-        ('В', 'D'),
-        ('А', 'F'),
-        ('П', 'G'),
-        ('Р', 'H'),
-        ('О', 'J'),
-        ('Л', 'K'),
-        ('Д', 'L'),
-        ('Ж', ':'),
-        ('Э', '"'),
-        ('Я', 'Z'),
-        ('Ч', 'X'),
-        ('С', 'C'),
-        ('М', 'V'),
-        ('И', 'B'),
-        ('Т', 'N'),
-        ('Ь', 'M'),
-        ('Б', '<'),
-        ('Ю', '>'),
-        ('Ё', '~'),
-    ];
-    // On the Russian layout the "/" key types "." and Shift-"/" types ",".
-    const MOVED: [(char, char); 3] = [('.', '/'), (',', '?'), ('"', '@')];
-    LOWER.iter().chain(UPPER.iter()).chain(MOVED.iter()).find(|(ru, _)| *ru == c).map(|(_, latin)| *latin)
+    ROWS.iter().find_map(|(ru, latin)| ru.chars().position(|r| r == c).and_then(|at| latin.chars().nth(at)))
 }
 
 #[cfg(test)]

@@ -19,5 +19,5 @@ pub use view::view;
 
 pub mod runtime;
 /// The sample (or a generated plan) as a State: for tests, and for the benches.
-#[doc(hidden)]
+#[cfg(any(test, feature = "dev"))]
 pub mod test_support;

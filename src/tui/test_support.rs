@@ -1,6 +1,9 @@
 //! The sample as a TUI state, for tests of `update` and `view`, and any snapshot (a
 //! generated plan) as one, for the benches.
 
+// Test and bench support, not product code: a broken sample may panic here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use chrono::NaiveDate;

@@ -90,3 +90,33 @@ pub fn stderr(o: &Output) -> String {
 pub fn assert_ok(o: &Output) {
     assert!(o.status.success(), "status {:?}\nstdout:\n{}\nstderr:\n{}", o.status, stdout(o), stderr(o));
 }
+
+/// The precondition of a test that is ignored unless built by root (`otchet_root`): when it
+/// is run anyway (`--include-ignored`), it fails saying why instead of passing unchecked.
+pub fn require_root() {
+    assert!(
+        nix::unistd::geteuid().is_root(),
+        "this test switches uid or mounts file systems: run it as root (.ci/run does)"
+    );
+}
+
+/// An example program of this package (`examples/NAME.rs`), which `cargo test` builds next
+/// to the test binaries, copied to `dir` where any user may run it.
+pub fn example_copy(name: &str, dir: &Path) -> PathBuf {
+    let test_exe = std::env::current_exe().expect("the test binary");
+    let built = test_exe.parent().and_then(Path::parent).expect("target/debug").join("examples").join(name);
+    if !built.is_file() {
+        // `cargo test` builds the examples; `cargo test --test X` does not.
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--example", name])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs");
+        assert!(status.success() && built.is_file(), "cannot build examples/{name}.rs");
+    }
+    let copy = dir.join(name);
+    std::fs::copy(&built, &copy).expect("copy the example");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).expect("make it runnable");
+    copy
+}

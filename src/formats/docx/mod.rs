@@ -16,7 +16,8 @@ pub use package::is_zip;
 
 pub fn parse_report(file: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
     let xml = package::document_xml(bytes).map_err(|p| ImportError::new(file, p))?;
-    let blocks = body::read_body(&xml).map_err(|e| ImportError::new(file, Problem::DocxXml(e.to_string())))?;
+    let blocks =
+        body::read_body(&xml).map_err(|_| ImportError::new(file, Problem::DocxXml(crate::tr!("xml-malformed"))))?;
     report::to_report(file, &blocks)
 }
 

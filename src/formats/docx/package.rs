@@ -18,21 +18,22 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 
 pub fn document_xml(bytes: &[u8]) -> Result<String, Problem> {
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        if is_zip(bytes) { Problem::DocxBrokenZip(e.to_string()) } else { Problem::DocxNotZip(e.to_string()) }
+        let detail = crate::formats::error::zip_detail(&e);
+        if is_zip(bytes) { Problem::DocxBrokenZip(detail) } else { Problem::DocxNotZip(detail) }
     })?;
     let part = match archive.by_name(DOCUMENT_PART) {
         Ok(part) => part,
         Err(zip::result::ZipError::FileNotFound) => return Err(Problem::DocxNoDocument),
-        Err(e) => return Err(Problem::Docx(e.to_string())),
+        Err(e) => return Err(Problem::Docx(crate::formats::error::zip_detail(&e))),
     };
     let limit = MAX_DOCUMENT_MIB << 20;
     let mut xml = Vec::new();
-    part.take(limit + 1).read_to_end(&mut xml).map_err(|e| Problem::Docx(e.to_string()))?;
+    part.take(limit + 1).read_to_end(&mut xml).map_err(|e| Problem::Docx(crate::i18n::os_error(&e)))?;
     if xml.len() as u64 > limit {
         return Err(Problem::DocxTooLarge { limit_mib: MAX_DOCUMENT_MIB });
     }
     let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&xml);
-    String::from_utf8(xml.to_vec()).map_err(|e| Problem::DocxXml(e.to_string()))
+    String::from_utf8(xml.to_vec()).map_err(|_| Problem::DocxXml(crate::tr!("xml-not-utf8")))
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -27,7 +27,7 @@ pub fn save_atomically_streaming(
 ) -> Result<(), ExportError> {
     use std::os::unix::fs::OpenOptionsExt;
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: e.to_string() };
+    let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
     let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp: PathBuf = dir.join(format!(

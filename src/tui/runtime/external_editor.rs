@@ -23,7 +23,7 @@ fn which(program: &str) -> bool {
 pub fn edit(text: &str) -> Result<String, String> {
     let dir = std::env::temp_dir();
     let path = dir.join(format!("otchet-{}-{}.txt", std::process::id(), crate::clock::now().0));
-    let fail = |e: std::io::Error| tr!("editor-failed", detail = e.to_string());
+    let fail = |e: std::io::Error| tr!("editor-failed", detail = crate::i18n::os_error(&e));
     {
         let mut file =
             std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path).map_err(fail)?;

@@ -13,28 +13,38 @@ use super::super::theme::{MARK_DONE, MARK_DUE_SOON, MARK_NO_RESULT, MARK_OVERDUE
 use crate::text_width::{one_line, sanitize, wrap};
 use crate::tr;
 
+fn push_wrapped(text: String, style: Style, width: usize, out: &mut Vec<Line<'static>>) {
+    for l in wrap(&text, width) {
+        out.push(Line::from(Span::styled(l, style)));
+    }
+}
+
 /// The title's lines and the lines after it.
 fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
-    let theme = &state.theme;
-    let push_wrapped = |text: String, style: Style, out: &mut Vec<Line<'static>>| {
-        for l in wrap(&text, width) {
-            out.push(Line::from(Span::styled(l, style)));
-        }
-    };
     let mut title = Vec::new();
     let text = format!("{}. {}", row.item.point_label(), one_line(&sanitize(&row.item.title)));
-    push_wrapped(text, theme.heading, &mut title);
+    push_wrapped(text, state.theme.heading, width, &mut title);
     let mut out: Vec<Line<'static>> = Vec::new();
-    push_wrapped(
-        tr!("detail-deadline", text = one_line(&sanitize(&row.item.deadline_text))),
-        Style::default(),
-        &mut out,
-    );
+    deadline_lines(state, main, row, width, &mut out);
+    if let Some(flags) = flag_line(state, row) {
+        out.push(flags);
+    }
+    let about = about(state, main, row);
+    if !about.is_empty() {
+        push_wrapped(about.join(" · "), state.theme.dim, width, &mut out);
+    }
+    (title, out)
+}
+
+/// The deadline as written, as understood, and the due date that matters now.
+fn deadline_lines(state: &State, main: &Main, row: &Row, width: usize, out: &mut Vec<Line<'static>>) {
+    let theme = &state.theme;
+    let written = tr!("detail-deadline", text = one_line(&sanitize(&row.item.deadline_text)));
+    push_wrapped(written, Style::default(), width, out);
     let understood = describe::schedule(&row.deadline.deadline, main.plan.year, row.item.schedule_override.is_some());
     let understood_style =
         if matches!(row.deadline.deadline, crate::domain::Deadline::Unknown) { theme.error } else { Style::default() };
-    push_wrapped(tr!("detail-understood", text = understood), understood_style, &mut out);
-
+    push_wrapped(tr!("detail-understood", text = understood), understood_style, width, out);
     let nearest = if row.flags.overdue {
         row.deadline.missed_due(main.period.id, state.as_of, row.flags.no_result)
     } else {
@@ -46,11 +56,15 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
             date = due.date.format("%d.%m.%Y").to_string(),
             relative = describe::relative(due.date, state.as_of)
         );
-        push_wrapped(text, if row.flags.overdue { theme.overdue } else { Style::default() }, &mut out);
+        push_wrapped(text, if row.flags.overdue { theme.overdue } else { Style::default() }, width, out);
     }
+}
 
-    let mut flags: Vec<Span<'static>> = Vec::new();
+/// Each flag the item has, with its mark.
+fn flag_line(state: &State, row: &Row) -> Option<Line<'static>> {
+    let theme = &state.theme;
     let f = row.flags;
+    let mut flags: Vec<Span<'static>> = Vec::new();
     for (on, mark, style, label) in [
         (f.overdue, MARK_OVERDUE, theme.overdue, tr!("flag-overdue")),
         (f.no_result, MARK_NO_RESULT, theme.no_result, tr!("flag-no-result")),
@@ -64,10 +78,11 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
             flags.push(Span::styled(format!("{mark} {label}"), style));
         }
     }
-    if !flags.is_empty() {
-        out.push(Line::from(flags));
-    }
+    (!flags.is_empty()).then(|| Line::from(flags))
+}
 
+/// Who changed the item and when, who edits it now, the user's draft of it.
+fn about(state: &State, main: &Main, row: &Row) -> Vec<String> {
     let mut about = Vec::new();
     if row.entry.revision > 0 && !row.entry.changed_by.is_empty() {
         about.push(tr!(
@@ -82,10 +97,7 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
     if let Some(draft) = main.drafts.get(&row.item.id) {
         about.push(tr!("detail-draft", when = describe::stamp(draft.saved_at, state.utc_offset)));
     }
-    if !about.is_empty() {
-        push_wrapped(about.join(" · "), theme.dim, &mut out);
-    }
-    (title, out)
+    about
 }
 
 /// How many lines the detail pane would like at this width (for the layout).

@@ -50,74 +50,83 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
         }
         Overlay::Period { cursor } => render_periods(state, *cursor, frame, area),
         Overlay::Conflict { mine_info, mine_assessment, theirs, .. } => {
-            let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-            let inner = dialog_block(frame, outer, tr!("conflict-title"), state);
-            let hints = key_hints(
-                state,
-                Pane::Conflict,
-                &[Command::KeepMine, Command::TakeTheirs, Command::EditMerge, Command::Cancel],
-            );
-            let hint_lines = paragraph_lines(&hints, inner.width.into(), state.theme.dim);
-            let body_h = inner.height.saturating_sub(u16::try_from(hint_lines.len()).unwrap_or(1));
-            let half = inner.width / 2;
-            let columns = [
-                (Rect::new(inner.x, inner.y, half, body_h), tr!("conflict-mine"), mine_info, mine_assessment),
-                (
-                    Rect::new(inner.x + half, inner.y, inner.width - half, body_h),
-                    tr!(
-                        "conflict-theirs",
-                        who = theirs.changed_by.clone(),
-                        when = describe::stamp(theirs.changed_at, state.utc_offset)
-                    ),
-                    &theirs.info,
-                    &theirs.assessment,
-                ),
-            ];
-            for (rect, title, info, assessment) in columns {
-                let block = Block::default().borders(Borders::ALL).title(Line::from(format!(" {title} ")));
-                let text_area = block.inner(rect);
-                frame.render_widget(block, rect);
-                let mut lines = paragraph_lines(assessment, text_area.width.into(), state.theme.heading);
-                lines.extend(paragraph_lines(info, text_area.width.into(), Style::default()));
-                frame.render_widget(Paragraph::new(lines), text_area);
-            }
-            frame.render_widget(
-                Paragraph::new(hint_lines),
-                Rect::new(inner.x, inner.y + body_h, inner.width, inner.height - body_h),
-            );
+            render_conflict(state, (mine_info, mine_assessment), theirs, frame, area);
         }
-        Overlay::History { revisions, cursor, .. } => {
-            let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-            let inner = dialog_block(frame, outer, tr!("history-title"), state);
-            let list_h = (inner.height / 3).max(3);
-            let mut lines = Vec::new();
-            for (i, rev) in revisions.iter().enumerate() {
-                let text = tr!(
-                    "history-line",
-                    revision = rev.revision,
-                    who = rev.by.clone(),
-                    when = describe::stamp(rev.at, state.utc_offset)
-                );
-                let style = if i == *cursor { state.theme.selected } else { Style::default() };
-                lines.push(Line::from(Span::styled(truncate(&text, inner.width.into()), style)));
-            }
-            let skip = cursor.saturating_sub(usize::from(list_h).saturating_sub(1));
-            let shown: Vec<Line> = lines.into_iter().skip(skip).take(list_h.into()).collect();
-            frame.render_widget(Paragraph::new(shown), Rect::new(inner.x, inner.y, inner.width, list_h));
-            if let Some(rev) = revisions.get(*cursor) {
-                let body = Rect::new(inner.x, inner.y + list_h, inner.width, inner.height.saturating_sub(list_h + 1));
-                let mut text = paragraph_lines(&rev.assessment, body.width.into(), state.theme.heading);
-                text.extend(paragraph_lines(&rev.info, body.width.into(), Style::default()));
-                frame.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::TOP)), body);
-            }
-            let hints = key_hints(state, Pane::History, &[Command::Confirm, Command::Cancel]);
-            let y = inner.y + inner.height.saturating_sub(1);
-            frame.render_widget(
-                Paragraph::new(Span::styled(hints, state.theme.dim)),
-                Rect::new(inner.x, y, inner.width, 1),
-            );
-        }
+        Overlay::History { revisions, cursor, .. } => render_history(state, revisions, *cursor, frame, area),
     }
+}
+
+/// Mine and theirs side by side.
+fn render_conflict(state: &State, mine: (&str, &str), theirs: &crate::domain::Entry, frame: &mut Frame, area: Rect) {
+    let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let inner = dialog_block(frame, outer, tr!("conflict-title"), state);
+    let hints = key_hints(
+        state,
+        Pane::Conflict,
+        &[Command::KeepMine, Command::TakeTheirs, Command::EditMerge, Command::Cancel],
+    );
+    let hint_lines = paragraph_lines(&hints, inner.width.into(), state.theme.dim);
+    let body_h = inner.height.saturating_sub(u16::try_from(hint_lines.len()).unwrap_or(1));
+    let half = inner.width / 2;
+    let theirs_title = tr!(
+        "conflict-theirs",
+        who = theirs.changed_by.clone(),
+        when = describe::stamp(theirs.changed_at, state.utc_offset)
+    );
+    let columns = [
+        (Rect::new(inner.x, inner.y, half, body_h), tr!("conflict-mine"), mine.0, mine.1),
+        (
+            Rect::new(inner.x + half, inner.y, inner.width - half, body_h),
+            theirs_title,
+            &theirs.info,
+            &theirs.assessment,
+        ),
+    ];
+    for (rect, title, info, assessment) in columns {
+        let block = Block::default().borders(Borders::ALL).title(Line::from(format!(" {title} ")));
+        let text_area = block.inner(rect);
+        frame.render_widget(block, rect);
+        let mut lines = paragraph_lines(assessment, text_area.width.into(), state.theme.heading);
+        lines.extend(paragraph_lines(info, text_area.width.into(), Style::default()));
+        frame.render_widget(Paragraph::new(lines), text_area);
+    }
+    frame.render_widget(
+        Paragraph::new(hint_lines),
+        Rect::new(inner.x, inner.y + body_h, inner.width, inner.height - body_h),
+    );
+}
+
+/// The revisions above, the chosen one's text below.
+fn render_history(state: &State, revisions: &[crate::model::Revision], cursor: usize, frame: &mut Frame, area: Rect) {
+    let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let inner = dialog_block(frame, outer, tr!("history-title"), state);
+    let list_h = (inner.height / 3).max(3);
+    let lines: Vec<Line> = revisions
+        .iter()
+        .enumerate()
+        .map(|(i, rev)| {
+            let text = tr!(
+                "history-line",
+                revision = rev.revision,
+                who = rev.by.clone(),
+                when = describe::stamp(rev.at, state.utc_offset)
+            );
+            let style = if i == cursor { state.theme.selected } else { Style::default() };
+            Line::from(Span::styled(truncate(&text, inner.width.into()), style))
+        })
+        .collect();
+    let skip = cursor.saturating_sub(usize::from(list_h).saturating_sub(1));
+    let shown: Vec<Line> = lines.into_iter().skip(skip).take(list_h.into()).collect();
+    frame.render_widget(Paragraph::new(shown), Rect::new(inner.x, inner.y, inner.width, list_h));
+    if let Some(rev) = revisions.get(cursor) {
+        let body = Rect::new(inner.x, inner.y + list_h, inner.width, inner.height.saturating_sub(list_h + 1));
+        let mut text = paragraph_lines(&rev.assessment, body.width.into(), state.theme.heading);
+        text.extend(paragraph_lines(&rev.info, body.width.into(), Style::default()));
+        frame.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::TOP)), body);
+    }
+    let hints = key_hints(state, Pane::History, &[Command::Confirm, Command::Cancel]);
+    let y = inner.y + inner.height.saturating_sub(1);
+    frame.render_widget(Paragraph::new(Span::styled(hints, state.theme.dim)), Rect::new(inner.x, y, inner.width, 1));
 }
 
 fn message_box(state: &State, frame: &mut Frame, area: Rect, title: String, text: &str, hints: &str) {
