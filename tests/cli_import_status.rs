@@ -155,3 +155,21 @@ fn the_standard_assessments_are_kept_in_the_store() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("оценка № 1 пуста"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_config_with_two_commands_on_one_key_is_refused_at_start_naming_its_line() {
+    let sb = Sandbox::new();
+    let dir = sb.path().join("config/otchet");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "lang = \"ru\"\n\n[keys.list]\nsearch = [\"j\"]\n").unwrap();
+    let out = sb.run(&[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("config.toml, строка 4"), "{err}");
+    assert!(err.contains("«down»") && err.contains("«search»") && err.contains('j'), "{err}");
+
+    std::fs::write(dir.join("config.toml"), "[keys.list]\ndown = [\"Ctrl-Щ-\"]\n").unwrap();
+    let out = sb.run(&[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("строка 2") && stderr(&out).contains("неизвестная клавиша"), "{}", stderr(&out));
+}

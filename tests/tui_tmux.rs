@@ -168,3 +168,70 @@ fn a_tui_reconnects_when_its_server_dies() {
     t.keys(&["C-s"]);
     t.wait_for("пункт 1 сохранен");
 }
+
+/// The pid of the server serving the sandbox's store, if one runs.
+fn server_pid(sb: &Sandbox) -> Option<String> {
+    let pattern = format!("serve --db {}", sb.db().display());
+    let out = Command::new("pgrep").args(["-f", &pattern]).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_owned)
+}
+
+fn signal(pid: &str, which: &str) {
+    assert!(Command::new("kill").args([which, pid]).status().unwrap().success(), "kill {which} {pid}");
+}
+
+#[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
+fn a_frozen_server_never_freezes_the_screen_and_a_dead_one_loses_no_text() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "frozen");
+    t.wait_for("Пункты плана: 72");
+    let server = server_pid(&sb).expect("the TUI started a server");
+    t.go_to_70();
+    t.keys(&["Enter"]);
+    t.text("Сохранено, пока сервер стоял. ");
+    t.wait_for("● не сохранено");
+
+    // The server stops answering in the middle of the save: the screen goes on.
+    signal(&server, "-STOP");
+    t.keys(&["C-s"]);
+    t.wait_for("сохраняется…");
+    t.keys(&["Escape", "k"]);
+    let screen = t.wait_for("69. Мониторинг хода реализации");
+    assert!(screen.contains("сохраняется…"), "the pending save is shown:\n{screen}");
+    signal(&server, "-CONT");
+    t.wait_for("пункт 70 сохранен");
+    let out = sb.run(&["status", "--json", "--period", "2020-Q1", "--as-of", "2020-04-13"]);
+    let status: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let item70 = status["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap();
+    assert!(item70["info"].as_str().unwrap().starts_with("Сохранено, пока сервер стоял. "), "{item70}");
+
+    // Frozen again, then gone: the save ends in a clear error; the text stays as a draft.
+    t.keys(&["Enter"]);
+    t.text("Этот текст не должен пропасть. ");
+    let server = server_pid(&sb).expect("the server runs");
+    signal(&server, "-STOP");
+    t.keys(&["C-s"]);
+    t.wait_for("сохраняется…");
+    signal(&server, "-KILL");
+    let screen = t.wait_for("Ошибка");
+    assert!(screen.contains("Этот текст не должен пропасть."), "the text stays on screen:\n{screen}");
+    t.wait_for("текст в");
+    let recovery = sb.path().join(".local/state/otchet/recovery");
+    let files: Vec<_> = std::fs::read_dir(&recovery).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(std::fs::read_to_string(&files[0]).unwrap().contains("Этот текст не должен пропасть."));
+    // The draft reached the server the TUI started again.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mut client = sb.client_when_up();
+        let snapshot = client.snapshot(Some(common::server::q1())).unwrap().unwrap();
+        if snapshot.drafts.iter().any(|(_, d)| d.info.starts_with("Этот текст не должен пропасть."))
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no draft of 69 on the new server");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

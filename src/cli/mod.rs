@@ -61,15 +61,15 @@ fn run_with(argv: Vec<OsString>) -> Result<(), Failure> {
 
 fn dispatch(ctx: &connect::Context, matches: &clap::ArgMatches) -> Result<(), Failure> {
     match matches.subcommand() {
-        Some(("import", m)) => import::run(&ctx, m),
-        Some(("status", m)) => status::run(&ctx, m),
-        Some(("export", m)) => export::run(&ctx, m),
-        Some(("serve", m)) => serve::run(&ctx, m),
-        Some(("users", m)) => users::run(&ctx, m),
-        Some(("history", m)) => history::run(&ctx, m),
-        Some(("backup", m)) => backup::run_backup(&ctx, m),
-        Some(("restore", m)) => backup::run_restore(&ctx, m),
-        Some(("assessments", m)) => assessments::run(&ctx, m),
-        _ => tui::run(&ctx, matches.get_flag("demo")),
+        Some(("import", m)) => import::run(ctx, m),
+        Some(("status", m)) => status::run(ctx, m),
+        Some(("export", m)) => export::run(ctx, m),
+        Some(("serve", m)) => serve::run(ctx, m),
+        Some(("users", m)) => users::run(ctx, m),
+        Some(("history", m)) => history::run(ctx, m),
+        Some(("backup", m)) => backup::run_backup(ctx, m),
+        Some(("restore", m)) => backup::run_restore(ctx, m),
+        Some(("assessments", m)) => assessments::run(ctx, m),
+        _ => tui::run(ctx, matches.get_flag("demo")),
     }
 }

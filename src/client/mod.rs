@@ -38,6 +38,10 @@ pub enum ClientError {
     Connection {
         detail: String,
     },
+    /// The server did not answer in time; the connection was given up.
+    Timeout {
+        secs: u64,
+    },
     UnexpectedResponse,
 }
 
@@ -52,6 +56,7 @@ impl fmt::Display for ClientError {
         match self {
             ClientError::Api(e) => e.fmt(f),
             ClientError::Connection { detail } => f.write_str(&tr!("client-connection-failed", detail = detail)),
+            ClientError::Timeout { secs } => f.write_str(&tr!("client-timeout", secs = *secs)),
             ClientError::UnexpectedResponse => f.write_str(&tr!("client-unexpected-response")),
         }
     }

@@ -8,7 +8,7 @@ use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -18,6 +18,8 @@ use crate::proto::{ApiError, Request, Response};
 use crate::tr;
 
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a call waits for the server's answer.
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Connecting again covers a server that was just exiting for idleness as we connected.
 const CONNECT_ATTEMPTS: u32 = 3;
 
@@ -180,13 +182,32 @@ fn read_frames(
     }
 }
 
+/// How long a call waits for its answer: a server that does not answer by then is taken
+/// for lost (the next call connects again). Whole-store work gets longer.
+fn answer_wait(request: &Request) -> Duration {
+    match request {
+        Request::Dump | Request::LoadDump { .. } | Request::Import { .. } => Duration::from_secs(600),
+        _ => CALL_TIMEOUT,
+    }
+}
+
 impl Transport for RemoteTransport {
     fn call(&mut self, request: Request) -> Result<Response, ClientError> {
         self.reconnect_if_lost()?;
+        let wait = answer_wait(&request);
         // The server decides what it accepts: only an admin may send a whole-store restore.
         let request = Frame::new(FrameBody::Request(request));
         frame::write_up_to(&mut &self.stream, &request, frame::MAX_TRUSTED_FRAME_BYTES).map_err(lost)?;
-        self.responses.recv().unwrap_or_else(|_| Err(lost(FrameError::Closed)))
+        match self.responses.recv_timeout(wait) {
+            Ok(answer) => answer,
+            Err(RecvTimeoutError::Timeout) => {
+                // An answer that comes after this is not waited for: the connection goes.
+                self.lost.store(true, Ordering::Release);
+                let _ = self.stream.shutdown(Shutdown::Both);
+                Err(ClientError::Timeout { secs: wait.as_secs() })
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(lost(FrameError::Closed)),
+        }
     }
 
     fn set_event_sink(&mut self, sink: EventSink) {

@@ -60,6 +60,7 @@ access-admin-only = user { $name } has role “{ $role }”: only an admin may d
 api-bad-request = bad request: { $detail }
 proto-version-mismatch = client version { $client }, server version { $server } ({ $program }): upgrade otchet or restart the server (otchet serve --stop) so both run one version
 client-connection-failed = no connection to the otchet server: { $detail }
+client-timeout = the otchet server did not answer within { $secs } s (stuck or overloaded?); it will be reconnected
 client-unexpected-response = the otchet server sent an unexpected answer (different program versions?)
 
 ## Configuration

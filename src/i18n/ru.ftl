@@ -61,6 +61,7 @@ access-admin-only = у пользователя { $name } роль «{ $role }»
 api-bad-request = неверный запрос: { $detail }
 proto-version-mismatch = клиент версии { $client }, сервер версии { $server } ({ $program }): обновите otchet или перезапустите сервер (otchet serve --stop), чтобы работать одной версией
 client-connection-failed = нет связи с сервером otchet: { $detail }
+client-timeout = сервер otchet не ответил за { $secs } с (завис или перегружен?); соединение будет установлено заново
 client-unexpected-response = сервер otchet ответил непонятно (разные версии программы?)
 
 ## Configuration

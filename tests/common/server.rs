@@ -108,3 +108,11 @@ pub fn item_of(client: &mut Client, point: &str) -> ItemId {
     let snapshot = client.snapshot(Some(q1())).unwrap().expect("the sample is loaded");
     snapshot.items.iter().find(|i| i.point_label() == point).map(|i| i.id).expect("point exists")
 }
+
+impl Sandbox {
+    /// A client of the store's server once one answers (another process may be starting it).
+    pub fn client_when_up(&self) -> Client {
+        wait_for_socket(&self.server_paths().socket);
+        self.client()
+    }
+}

@@ -92,7 +92,10 @@ fn on_key(state: &mut State, key: Key) -> Effect {
             None => Effect::None,
         },
         (Screen::Main(main), None) if main.focus != Focus::List => editing::type_key(state, key),
-        _ => Effect::None,
+        // A key no keymap binds, outside a text: nothing to do.
+        (Screen::Main(_) | Screen::Loading | Screen::Failed { .. } | Screen::Welcome { prompt: None }, None) => {
+            Effect::None
+        }
     }
 }
 

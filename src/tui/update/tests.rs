@@ -376,3 +376,72 @@ fn the_export_dialog_proposes_a_file_name() {
         ("docx", Some("otchet-2020-Q1.docx"), "2020-Q1")
     );
 }
+
+#[test]
+fn a_late_answer_for_an_item_changes_nothing_in_the_item_shown_now() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "текст для 70 ");
+    let (purpose, edit) = save_of(press(&mut s, Key::ctrl('s')));
+    assert!(!s.saving.is_empty(), "the save is pending");
+    // The user moves on to 71 and types there before 70's answer arrives.
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::char('j'));
+    assert_eq!(selected_point(&s), "71");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "мой текст для 71 ");
+    let before_71 = s.main().unwrap().editor.as_ref().unwrap().info_text();
+    let entry = Entry { info: edit.info.clone(), revision: 2, changed_by: "ivanova".into(), ..Entry::default() };
+    update(&mut s, answered(purpose.clone(), SaveOutcome::Saved(entry)));
+    let main = s.main().unwrap();
+    let editor = main.editor.as_ref().unwrap();
+    assert_eq!((editor.item, editor.info_text()), (ItemId(71), before_71), "71's text is untouched");
+    assert!(editor.is_modified(), "and still unsaved");
+    let row70 = &main.rows[main.row_of(ItemId(70)).unwrap()];
+    assert_eq!((row70.entry.revision, row70.entry.info.as_str()), (2, edit.info.as_str()), "70 got its answer");
+    assert!(s.saving.is_empty());
+
+    // A conflict answered late for 70 leaves the dialog closed and 70's text as a draft.
+    let theirs = Entry { info: "их".into(), revision: 3, changed_by: "petrova".into(), ..Entry::default() };
+    let effects = flatten(update(&mut s, answered(purpose, SaveOutcome::Conflict { theirs })));
+    assert!(s.overlay.is_none(), "no dialog over item 71");
+    assert!(effects.iter().any(is_draft), "70's text is kept as a draft");
+    assert!(s.main().unwrap().drafts.contains_key(&ItemId(70)));
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_unsaved_as_a_draft_and_in_a_recovery_file() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "не дошло ");
+    let (purpose, _) = save_of(press(&mut s, Key::ctrl('s')));
+    let lost =
+        crate::client::ClientError::Connection { detail: "сервер закрыл соединение".into() };
+    let effects = flatten(update(&mut s, Action::Answer { purpose, result: Err(lost) }));
+    assert!(effects.iter().any(is_draft), "{effects:?}");
+    assert!(effects.iter().any(|e| matches!(e, Effect::Recover(u) if u.info.starts_with("не дошло"))));
+    let editor = s.main().unwrap().editor.as_ref().unwrap();
+    assert!(editor.is_modified() && editor.info_text().starts_with("не дошло"));
+    // The loop writes the recovery file and says where.
+    let file = Ok("~/.local/state/otchet/recovery/2020-Q1-70.txt".to_owned());
+    update(&mut s, Action::Recovered { error: "сервер закрыл соединение".into(), file });
+    assert!(s.error_shown(), "the error stays until dismissed");
+    press(&mut s, Key::char('j'));
+    assert!(s.error_shown(), "another key does not hide it");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    assert!(!s.error_shown() && s.log.iter().any(|m| m.is_error), "Esc hides it; the log keeps it");
+}
+
+#[test]
+fn a_failed_first_load_shows_what_went_wrong_and_can_be_retried() {
+    let mut s = sample_state();
+    s.screen = crate::tui::state::Screen::Loading;
+    let failure = crate::client::ClientError::Connection { detail: "нет сервера".into() };
+    update(&mut s, Action::Answer { purpose: Purpose::Load, result: Err(failure) });
+    assert!(matches!(&s.screen, crate::tui::state::Screen::Failed { error } if error.contains("нет сервера")));
+    let retry = press(&mut s, Key::char('r'));
+    assert!(matches!(retry, Effect::Call { purpose: Purpose::Load, .. }), "{retry:?}");
+    assert!(matches!(s.screen, crate::tui::state::Screen::Loading));
+}
