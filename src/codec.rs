@@ -19,49 +19,46 @@ pub trait Record: Serialize + DeserializeOwned {
     }
 }
 
-/// Every kind of record the program writes. Never renumber: the byte is on disk and on the wire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Kind {
-    Schema = 1,
-    Plan = 2,
-    Item = 3,
-    Period = 4,
-    Entry = 5,
-    Revision = 6,
-    Draft = 7,
-    Settings = 8,
-    User = 9,
-    Owner = 10,
-    Frame = 11,
-    /// How many transactions a store has committed (store/manifest.rs).
-    Commits = 12,
+/// Declares the record kinds once: the enum with its byte, the list, and each one's name.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident = $byte:literal $name:literal;)*) => {
+        /// Every kind of record the program writes. Never renumber: the byte is on disk and
+        /// on the wire.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum Kind {
+            $($(#[$doc])* $kind = $byte,)*
+        }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$(Kind::$kind,)*];
+
+            fn from_byte(b: u8) -> Option<Kind> {
+                Kind::ALL.iter().copied().find(|k| *k as u8 == b)
+            }
+
+            /// The name `otchet.format` and messages use.
+            pub fn name(self) -> &'static str {
+                match self { $(Kind::$kind => $name,)* }
+            }
+        }
+    };
 }
 
-impl Kind {
-    fn from_byte(b: u8) -> Option<Kind> {
-        use Kind::*;
-        [Schema, Plan, Item, Period, Entry, Revision, Draft, Settings, User, Owner, Frame, Commits]
-            .into_iter()
-            .find(|k| *k as u8 == b)
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Schema => "schema",
-            Kind::Plan => "plan",
-            Kind::Item => "item",
-            Kind::Period => "period",
-            Kind::Entry => "entry",
-            Kind::Revision => "revision",
-            Kind::Draft => "draft",
-            Kind::Settings => "settings",
-            Kind::User => "user",
-            Kind::Owner => "owner",
-            Kind::Frame => "frame",
-            Kind::Commits => "commits",
-        }
-    }
+kinds! {
+    Schema = 1 "schema";
+    Plan = 2 "plan";
+    Item = 3 "item";
+    Period = 4 "period";
+    Entry = 5 "entry";
+    Revision = 6 "revision";
+    Draft = 7 "draft";
+    Settings = 8 "settings";
+    User = 9 "user";
+    Owner = 10 "owner";
+    Frame = 11 "frame";
+    /// How many transactions a store has committed (store/manifest.rs).
+    Commits = 12 "commits";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

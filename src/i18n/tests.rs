@@ -219,6 +219,7 @@ fn every_key_the_code_uses_is_in_the_catalogue() {
     let ru = keys(RU);
     let mut used: Vec<(String, String)> = all_calls().into_iter().map(|c| (c.key, c.place)).collect();
     used.extend(crate::tui::command::Command::ALL.iter().map(|c| (c.description_key().to_owned(), format!("{c:?}"))));
+    used.extend(crate::tui::keymap::Pane::ALL.iter().map(|p| (p.title_key().to_owned(), format!("{p:?}"))));
     let missing: Vec<_> = used.iter().filter(|(k, _)| !ru.contains(k)).collect();
     assert!(missing.is_empty(), "keys used in code but not in ru.ftl: {missing:?}");
 }

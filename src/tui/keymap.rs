@@ -5,73 +5,51 @@ use super::command::Command;
 use super::key::{Key, KeyCode};
 use crate::tr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
+/// Declares the panes once: the enum, the list, each one's config name and title key.
+macro_rules! panes {
+    ($($(#[$doc:meta])* $pane:ident $name:literal $title:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Pane {
+            $($(#[$doc])* $pane,)*
+        }
+
+        impl Pane {
+            /// In the order the help screen lists their tables.
+            pub const ALL: &'static [Pane] = &[$(Pane::$pane,)*];
+
+            /// The name of the pane's table in the config file (`[keys.list]`).
+            pub fn name(self) -> &'static str {
+                match self { $(Pane::$pane => $name,)* }
+            }
+
+            /// The catalogue key of the pane's title on the help screen.
+            pub fn title_key(self) -> &'static str {
+                match self { $(Pane::$pane => $title,)* }
+            }
+        }
+    };
+}
+
+panes! {
     /// Works in every pane of the main screen.
-    Global,
-    List,
-    Editor,
-    Assessment,
-    Help,
-    Quit,
-    Period,
-    Draft,
-    Conflict,
-    History,
-    Welcome,
+    Global "global" "pane-global";
+    List "list" "pane-list";
+    Editor "editor" "pane-editor";
+    Assessment "assessment" "pane-assessment";
+    Help "help" "pane-help";
+    Quit "quit" "pane-quit";
+    Period "period" "pane-period";
+    Draft "draft" "pane-draft";
+    Conflict "conflict" "pane-conflict";
+    History "history" "pane-history";
+    Welcome "welcome" "pane-welcome";
     /// The loading screen, and the screen of a failed load.
-    Start,
+    Start "start" "pane-start";
 }
 
 impl Pane {
-    pub const ALL: [Pane; 12] = [
-        Pane::Global,
-        Pane::List,
-        Pane::Editor,
-        Pane::Assessment,
-        Pane::Help,
-        Pane::Quit,
-        Pane::Period,
-        Pane::Draft,
-        Pane::Conflict,
-        Pane::History,
-        Pane::Welcome,
-        Pane::Start,
-    ];
-
-    /// The name of the pane's table in the config file (`[keys.list]`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Pane::Global => "global",
-            Pane::List => "list",
-            Pane::Editor => "editor",
-            Pane::Assessment => "assessment",
-            Pane::Help => "help",
-            Pane::Quit => "quit",
-            Pane::Period => "period",
-            Pane::Draft => "draft",
-            Pane::Conflict => "conflict",
-            Pane::History => "history",
-            Pane::Welcome => "welcome",
-            Pane::Start => "start",
-        }
-    }
-
     pub fn title(self) -> String {
-        match self {
-            Pane::Global => tr!("pane-global"),
-            Pane::List => tr!("pane-list"),
-            Pane::Editor => tr!("pane-editor"),
-            Pane::Assessment => tr!("pane-assessment"),
-            Pane::Help => tr!("pane-help"),
-            Pane::Quit => tr!("pane-quit"),
-            Pane::Period => tr!("pane-period"),
-            Pane::Draft => tr!("pane-draft"),
-            Pane::Conflict => tr!("pane-conflict"),
-            Pane::History => tr!("pane-history"),
-            Pane::Welcome => tr!("pane-welcome"),
-            Pane::Start => tr!("pane-start"),
-        }
+        crate::i18n::message(self.title_key(), &[])
     }
 }
 
@@ -82,7 +60,7 @@ impl Pane {
     }
 
     pub fn from_name(name: &str) -> Option<Pane> {
-        Pane::ALL.into_iter().find(|p| p.name() == name)
+        Pane::ALL.iter().copied().find(|p| p.name() == name)
     }
 }
 
@@ -138,8 +116,8 @@ impl Keymaps {
     /// Every pane's table, made from the command table's default keys.
     pub fn defaults() -> Keymaps {
         let tables = Pane::ALL
-            .into_iter()
-            .map(|pane| {
+            .iter()
+            .map(|&pane| {
                 let bindings = Command::ALL
                     .iter()
                     .filter_map(|c| {
