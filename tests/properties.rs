@@ -68,6 +68,21 @@ const WORDS: &[&str] = &[
     "99",
     "0",
     "ё",
+    "кроме",
+    "за",
+    "год",
+    "полугодие",
+    "9",
+    "месяцев",
+    ";",
+    "—",
+    "следующего",
+    "отчетным",
+    "согласно",
+    "графику",
+    "2021-2024",
+    "гг.",
+    "трех",
 ];
 
 fn phrase() -> impl Strategy<Value = String> {
@@ -89,6 +104,23 @@ proptest! {
         if let Some(schedule) = otchet::domain::deadline::parse(&text) {
             let due = schedule.due_dates(year);
             prop_assert!(due.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn a_text_called_unknown_never_yields_a_date(text in phrase(), year in 1900i32..2200) {
+        use otchet::domain::{Deadline, DeadlineKind};
+        let deadline = Deadline::resolve(&text, None);
+        if deadline.kind() == DeadlineKind::Unknown {
+            prop_assert!(deadline.due_dates(year).is_empty(), "{text:?}");
+            prop_assert!(deadline.due_dates_in(year, year + 3).is_empty(), "{text:?}");
+        }
+        // What is kept as not understood is part of the text as written.
+        if let Deadline::Partial { unparsed, .. } = &deadline {
+            for part in unparsed.split("; ") {
+                let written = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                prop_assert!(written.contains(part), "{part:?} of {text:?}");
+            }
         }
     }
 

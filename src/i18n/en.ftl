@@ -259,6 +259,14 @@ schedule-quarterly = quarterly: { $dates }
 schedule-half-yearly = half-yearly: { $dates }
 schedule-yearly = yearly: { $dates }
 schedule-continuous = throughout the year, until { $dates }
+schedule-labelled = for { $quarter ->
+    [4] the year
+   *[other] Q{ $quarter }
+}: { $dates }
+schedule-during-year = during { $year }
+schedule-during = during { $first }–{ $last }
+schedule-partial = { $schedule }; understood in part, not understood: “{ $rest }”
+detail-outside-plan = outside the plan's years: { $years }
 schedule-event = on an event, no date
 schedule-hand-set = set by hand: { $schedule }
 

@@ -262,6 +262,14 @@ schedule-quarterly = ежеквартально: { $dates }
 schedule-half-yearly = раз в полугодие: { $dates }
 schedule-yearly = ежегодно: { $dates }
 schedule-continuous = в течение года, до { $dates }
+schedule-labelled = за { $quarter ->
+    [4] год
+   *[other] { $quarter } квартал
+}: { $dates }
+schedule-during-year = в течение { $year } года
+schedule-during = в течение { $first }–{ $last } годов
+schedule-partial = { $schedule }; понято частично, не понято: «{ $rest }»
+detail-outside-plan = вне срока действия плана: { $years }
 schedule-event = по событию, без даты
 schedule-hand-set = задан вручную: { $schedule }
 

@@ -17,31 +17,54 @@ fn dates(due: &[Due], year: i32) -> String {
     due.iter().map(|d| day_month(d.date, year)).collect::<Vec<_>>().join(", ")
 }
 
+/// The dates of one clause as shown for year `year`: a written date with a year is shown
+/// even when it falls in another year.
+fn clause_dates(c: Clause, year: i32) -> String {
+    match c {
+        Clause::Fixed { day, month, year: Some(y) } if y != year => {
+            format!("{day:02}.{month:02}.{y}")
+        }
+        c => dates(&c.due_dates(year), year),
+    }
+}
+
+fn clause(c: Clause, year: i32) -> String {
+    let due = clause_dates(c, year);
+    match c {
+        Clause::Fixed { .. } => tr!("schedule-fixed", dates = due),
+        Clause::Recurring { every, .. } => match every {
+            Every::Month => tr!("schedule-monthly", dates = due),
+            Every::Quarter => tr!("schedule-quarterly", dates = due),
+            Every::HalfYear => tr!("schedule-half-yearly", dates = due),
+            Every::Year => tr!("schedule-yearly", dates = due),
+        },
+        Clause::Labelled { reports_on, .. } => tr!("schedule-labelled", dates = due, quarter = u32::from(reports_on)),
+        Clause::Continuous => tr!("schedule-continuous", dates = due),
+        Clause::During { first, last } if first == last => tr!("schedule-during-year", year = first),
+        Clause::During { first, last } => tr!("schedule-during", first = first, last = last),
+        Clause::Event => tr!("schedule-event"),
+    }
+}
+
 /// How the deadline was understood: "ежеквартально: 05.04, 05.07, 05.10, 05.01".
 pub fn schedule(deadline: &Deadline, year: i32, hand_set: bool) -> String {
-    let Deadline::Known(schedule) = deadline else {
+    let Some(schedule) = deadline.schedule() else {
         return tr!("schedule-unknown");
     };
-    let parts: Vec<String> = schedule
-        .clauses
-        .iter()
-        .map(|c| {
-            let due = dates(&c.due_dates(year), year);
-            match c {
-                Clause::Fixed { .. } => tr!("schedule-fixed", dates = due),
-                Clause::Recurring { every, .. } => match every {
-                    Every::Month => tr!("schedule-monthly", dates = due),
-                    Every::Quarter => tr!("schedule-quarterly", dates = due),
-                    Every::HalfYear => tr!("schedule-half-yearly", dates = due),
-                    Every::Year => tr!("schedule-yearly", dates = due),
-                },
-                Clause::Continuous => tr!("schedule-continuous", dates = due),
-                Clause::Event => tr!("schedule-event"),
-            }
-        })
-        .collect();
-    let text = parts.join("; ");
-    if hand_set { tr!("schedule-hand-set", schedule = text) } else { text }
+    let text = schedule.clauses.iter().map(|c| clause(*c, year)).collect::<Vec<_>>().join("; ");
+    match deadline {
+        _ if hand_set => tr!("schedule-hand-set", schedule = text),
+        Deadline::Partial { unparsed, .. } => tr!("schedule-partial", schedule = text, rest = unparsed.as_str()),
+        _ => text,
+    }
+}
+
+/// The years a deadline names outside the plan's `first..=last` ("2020, 2025"), if any.
+pub fn outside_plan(deadline: &Deadline, first: i32, last: i32) -> Option<String> {
+    let mut years: Vec<i32> = deadline.schedule()?.clauses.iter().flat_map(|c| c.years_outside(first, last)).collect();
+    years.sort_unstable();
+    years.dedup();
+    (!years.is_empty()).then(|| years.iter().map(i32::to_string).collect::<Vec<_>>().join(", "))
 }
 
 /// "через 3 дня", "сегодня", "просрочено на 8 дней".

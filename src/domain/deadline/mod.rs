@@ -3,7 +3,10 @@
 mod parse;
 mod tokens;
 
-pub use parse::{MONTHS_GENITIVE, parse};
+pub use parse::{Understanding, parse, understand};
+
+/// Month names in the genitive, as dates are written ("14 февраля").
+pub const MONTHS_GENITIVE: [&str; 12] = parse::MONTHS_GENITIVE;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -59,6 +62,21 @@ pub enum Clause {
     Continuous,
     /// "По мере …", "В день …": no date of its own.
     Event,
+    // Appended variants only: hand-set schedules of older records decode unchanged.
+    /// A date labelled with the quarter it reports on ("за I квартал — до 15 апреля"; "за
+    /// год" is the fourth): that day of the plan year, or of the next year when it comes
+    /// before the quarter starts ("за год — до 15 января").
+    Labelled {
+        day: u8,
+        month: u8,
+        reports_on: u8,
+    },
+    /// Continuous work in these years only ("в течение 2022 года", "2021–2024 годы"): due at
+    /// the end of each of them.
+    During {
+        first: i32,
+        last: i32,
+    },
 }
 
 /// The understood meaning of a deadline text: the union of its clauses.
@@ -102,9 +120,19 @@ impl Clause {
     pub fn kind(self) -> DeadlineKind {
         match self {
             Clause::Fixed { .. } => DeadlineKind::Fixed,
-            Clause::Recurring { .. } => DeadlineKind::Recurring,
-            Clause::Continuous => DeadlineKind::Continuous,
+            Clause::Recurring { .. } | Clause::Labelled { .. } => DeadlineKind::Recurring,
+            Clause::Continuous | Clause::During { .. } => DeadlineKind::Continuous,
             Clause::Event => DeadlineKind::Event,
+        }
+    }
+
+    /// Years this clause names that a plan of `first..=last` does not cover.
+    pub fn years_outside(self, first: i32, last: i32) -> Vec<i32> {
+        let outside = |y: i32| !(first..=last).contains(&y);
+        match self {
+            Clause::Fixed { year: Some(y), .. } if outside(y) => vec![y],
+            Clause::During { first: a, last: b } => (a..=b).filter(|y| outside(*y)).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -116,21 +144,31 @@ impl Clause {
         out
     }
 
+    /// A date with a year belongs to that year only: it is due in `year` or not at all.
     fn push_due_dates(self, year: i32, out: &mut Vec<Due>) {
+        let on = |date: NaiveDate| Due { date, reports_on: Quarter::containing(date) };
         match self {
             Clause::Fixed { day, month, year: written } => {
-                let date = day_of_month_clamped(written.unwrap_or(year), month.into(), day.into());
-                out.push(Due { date, reports_on: Quarter::containing(date) });
+                if written.is_none_or(|w| w == year) {
+                    out.push(on(day_of_month_clamped(year, month.into(), day.into())));
+                }
             }
-            Clause::Continuous => {
-                let date = last_day_of_month(year, 12);
-                out.push(Due { date, reports_on: Quarter::containing(date) });
+            Clause::Continuous => out.push(on(last_day_of_month(year, 12))),
+            Clause::During { first, last } => {
+                if (first..=last).contains(&year) {
+                    out.push(on(last_day_of_month(year, 12)));
+                }
             }
             Clause::Event => {}
-            Clause::Recurring { every, rule: DueRule::DayOfYear { day, month } } => {
-                debug_assert_eq!(every, Every::Year);
-                let date = day_of_month_clamped(year, month.into(), day.into());
-                out.push(Due { date, reports_on: Quarter::containing(date) });
+            Clause::Labelled { day, month, reports_on } => {
+                let quarter = Quarter { year, number: reports_on.clamp(1, 4) };
+                let first_month = quarter.first_month();
+                // A date before the quarter starts is the next year's ("за год — до 15 января").
+                let y = if u32::from(month) < first_month { year + 1 } else { year };
+                out.push(Due { date: day_of_month_clamped(y, month.into(), day.into()), reports_on: quarter });
+            }
+            Clause::Recurring { every: _, rule: DueRule::DayOfYear { day, month } } => {
+                out.push(on(day_of_month_clamped(year, month.into(), day.into())));
             }
             Clause::Recurring { every, rule } => {
                 let step = every.months();
@@ -174,34 +212,57 @@ impl Schedule {
     }
 }
 
-/// A deadline as the program understands it: a schedule, or not understood.
+/// A deadline as the program understands it: a schedule (all of the text understood, or
+/// set by hand), part of one, or nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Deadline {
     Known(Schedule),
+    /// Some clauses understood; `unparsed` is the rest, as written ("; " between parts).
+    Partial {
+        schedule: Schedule,
+        unparsed: String,
+    },
     Unknown,
 }
 
 impl Deadline {
-    /// The hand-set schedule when there is one, else the parse of the text.
+    /// The hand-set schedule when there is one, else what the text says.
     pub fn resolve(text: &str, hand_set: Option<&Schedule>) -> Self {
-        match hand_set {
-            Some(s) => Deadline::Known(s.clone()),
-            None => parse(text).map_or(Deadline::Unknown, Deadline::Known),
+        if let Some(s) = hand_set {
+            return Deadline::Known(s.clone());
+        }
+        let understood = understand(text);
+        match (understood.schedule.clauses.is_empty(), understood.unparsed.is_empty()) {
+            (true, _) => Deadline::Unknown,
+            (false, true) => Deadline::Known(understood.schedule),
+            (false, false) => {
+                Deadline::Partial { schedule: understood.schedule, unparsed: understood.unparsed.join("; ") }
+            }
+        }
+    }
+
+    pub fn schedule(&self) -> Option<&Schedule> {
+        match self {
+            Deadline::Known(s) | Deadline::Partial { schedule: s, .. } => Some(s),
+            Deadline::Unknown => None,
         }
     }
 
     pub fn kind(&self) -> DeadlineKind {
-        match self {
-            Deadline::Known(s) => s.kind(),
-            Deadline::Unknown => DeadlineKind::Unknown,
-        }
+        self.schedule().map_or(DeadlineKind::Unknown, Schedule::kind)
     }
 
+    /// The due dates of year `year`, sorted.
     pub fn due_dates(&self, year: i32) -> Vec<Due> {
-        match self {
-            Deadline::Known(s) => s.due_dates(year),
-            Deadline::Unknown => Vec::new(),
-        }
+        self.schedule().map(|s| s.due_dates(year)).unwrap_or_default()
+    }
+
+    /// The due dates of every year of `first..=last` (a period of several years), sorted.
+    pub fn due_dates_in(&self, first: i32, last: i32) -> Vec<Due> {
+        let mut out: Vec<Due> = (first..=last).flat_map(|y| self.due_dates(y)).collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 
