@@ -13,7 +13,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use otchet::dev::{GenOptions, generate};
-use otchet::domain::{Actor, Counts, DeadlineCache, FlagRules, Stamp};
+use otchet::domain::{Actor, Counts, DeadlineCache, FlagRules, PlanId, Review, Stamp};
 use otchet::model::Snapshot;
 use otchet::proto::frame::{self, Frame, FrameBody};
 use otchet::proto::{Request, Response};
@@ -55,7 +55,7 @@ fn snapshot_10k(c: &mut Criterion) {
     drop(generated);
 
     let mut group = c.benchmark_group("snapshot_10000");
-    group.bench_function("server_read_items", |b| b.iter(|| store.items(2020).expect("items")));
+    group.bench_function("server_read_items", |b| b.iter(|| store.items(PlanId(2020)).expect("items")));
     group.bench_function("server_read_entries", |b| b.iter(|| store.entries(period).expect("entries")));
     let service = Service::new(store);
     let ask = || service.handle(&actor(), Stamp(1_586_000_000), Request::Snapshot { period: None });
@@ -97,8 +97,13 @@ fn counts(s: &Snapshot, as_of: NaiveDate, rules: &FlagRules) -> Counts {
     let mut cache = DeadlineCache::default();
     let mut counts = Counts::default();
     for item in &s.items {
-        let assessment = entries.get(&item.id).map_or("", |e| e.assessment.as_str());
-        counts.add(cache.item_deadline(item, s.plan.year).flags(assessment, s.period.id, as_of, rules));
+        let entry = entries.get(&item.id);
+        let assessment = entry.map_or("", |e| e.assessment.as_str());
+        let review = entry.map_or(Review::Open, |e| e.review);
+        counts.add(
+            cache.item_deadline(item, s.period.id, s.plan.years).flags(assessment, s.period.id, as_of, rules),
+            review,
+        );
     }
     counts
 }

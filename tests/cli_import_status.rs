@@ -106,7 +106,8 @@ fn usage_errors_exit_2_with_a_message() {
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     for (args, needle) in [
         (vec!["status", "--period", "2020-Q9"], "2020-Q9"),
-        (vec!["status", "--as-of", "13.04.2020"], "13.04.2020"),
+        (vec!["status", "--as-of", "31.02.2020"], "31.02.2020"),
+        (vec!["status", "--as-of", "20-04-13"], "20-04-13"),
         (vec!["status", "--period", "2021-Q1"], "2021-Q1"),
         (vec!["status", "--frobnicate"], "--frobnicate"),
         (vec!["import"], "ФАЙЛ"),
@@ -116,6 +117,14 @@ fn usage_errors_exit_2_with_a_message() {
         assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("panicked"));
     }
+}
+
+#[test]
+fn as_of_takes_the_russian_way_of_writing_a_date_too() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    let iso = stdout(&sb.run(&["status", "--json", "--as-of", "2020-04-13"]));
+    assert_eq!(stdout(&sb.run(&["status", "--json", "--as-of", "13.04.2020"])), iso);
 }
 
 #[test]

@@ -89,13 +89,19 @@ fn same_as_text() -> String {
     ])
 }
 
+fn captions() -> Vec<String> {
+    ["№\n\nп/п", "Номер пункта Плана", "Наименование", "Срок", "Информация", "Оценка"].map(String::from).into()
+}
+
 fn expected() -> Report {
     Report {
         title_lines: vec!["ОТЧЕТ".into(), "об исполнении плана".into()],
         organisation: "Администрация Тестового округа".into(),
         approved_by: "Постановление №1 «О плане»".into(),
-        period: PeriodId::parse("2020-Q1").unwrap(),
+        period: PeriodId::parse("2020-Q1"),
         period_title: "I квартал 2020 года".into(),
+        years: None,
+        columns: otchet::formats::table::Layout::from_captions(&captions()).unwrap().columns,
         rows: vec![
             ReportRow {
                 seq: "1.".into(),
@@ -104,6 +110,7 @@ fn expected() -> Report {
                 deadline_text: "В течение года".into(),
                 info: "Первый абзац\n\nВторой абзац & <три>".into(),
                 assessment: "выполняется".into(),
+                ..ReportRow::default()
             },
             ReportRow {
                 seq: "2.".into(),
@@ -112,6 +119,7 @@ fn expected() -> Report {
                 deadline_text: "Ежеквартально\nдо 05 числа".into(),
                 info: String::new(),
                 assessment: String::new(),
+                ..ReportRow::default()
             },
         ],
         sections: vec![(0, "1. Организационные меры".into()), (1, "2. Контроль".into())],
@@ -176,5 +184,5 @@ fn a_bad_docx_row_is_named_by_its_table_row() {
     let file = sb.write("short.docx", &zip(&[("word/document.xml", &xml)]));
     let out = sb.run(&["import", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("строка таблицы 4: в строке таблицы 5 ячеек"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("строка таблицы 4: в строке 5 ячеек"), "{}", stderr(&out));
 }

@@ -62,6 +62,7 @@ fn hostile_snapshot() -> Snapshot {
         changed_by: format!("кто\x1b[8m{EVIL}"),
         changed_at: Stamp(1_586_000_000),
         revision: 1,
+        ..Entry::default()
     };
     s.entries.retain(|(id, _)| id.0 > 4);
     s.entries.push((s.items[2].id, entry(EVIL.repeat(20))));

@@ -39,8 +39,8 @@ fn bad_files_are_refused_and_nothing_is_written() {
     let cases: Vec<(&str, Vec<u8>, String)> = vec![
         ("empty.txt", Vec::new(), "файл пуст".into()),
         ("binary.txt", png, "двоичные данные".into()),
-        ("five.txt", five_cells, format!("строка {row_line}: в строке таблицы 5 ячеек, ожидалось 6")),
-        ("no-header.txt", table_only.into_bytes(), "не найден заголовок отчета".into()),
+        ("five.txt", five_cells, format!("строка {row_line}: в строке 5 ячеек, а в таблице 6 столбцов")),
+        ("no-header.txt", table_only.into_bytes(), "не найден отчетный период".into()),
         ("no-table.txt", header_only.into_bytes(), "не найдена таблица".into()),
     ];
     for (name, bytes, message) in cases {

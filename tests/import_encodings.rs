@@ -15,7 +15,7 @@ fn dump(sb: &Sandbox) -> String {
     let mut out = String::new();
     for plan in store.plans().unwrap() {
         out += &format!("{plan:?}\n");
-        for item in store.items(plan.year).unwrap() {
+        for item in store.items(plan.id).unwrap() {
             out += &format!("{item:?}\n");
         }
     }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use otchet::codec::{self, CodecError, Record};
 use otchet::domain::{
-    Clause, DueRule, Entry, Every, Item, ItemId, Period, PeriodId, PeriodKind, Plan, Role, Schedule, Section, Stamp,
+    Clause, DueRule, Entry, Every, Extra, Item, ItemId, Period, PeriodId, PeriodKind, Plan, Review, Role, Schedule,
+    Section, Stamp,
 };
 use otchet::model::{Draft, Owner, Revision, RevisionSource, Settings, UserRecord};
 use otchet::store::SchemaVersion;
@@ -179,6 +180,8 @@ fn clause() -> impl Strategy<Value = Clause> {
         (every, rule).prop_map(|(every, rule)| Clause::Recurring { every, rule }),
         Just(Clause::Continuous),
         Just(Clause::Event),
+        (1u8..=31, 1u8..=12, 1u8..=4).prop_map(|(day, month, reports_on)| Clause::Labelled { day, month, reports_on }),
+        (1900i32..2100, 0i32..5).prop_map(|(first, n)| Clause::During { first, last: first + n }),
     ]
 }
 
@@ -192,6 +195,7 @@ fn item() -> impl Strategy<Value = Item> {
             deadline_text,
             schedule_override: clauses.map(|clauses| Schedule { clauses }),
             responsible,
+            extra: vec![Extra { caption: "Примечание".into(), text: "т".into() }],
         })
 }
 
@@ -204,17 +208,27 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec((any::<u32>(), text()), 0..3),
     )
         .prop_map(|(year, organisation, approved_by, title_lines, sections)| Plan {
-            year,
             organisation,
             approved_by,
             title_lines,
             sections: sections.into_iter().map(|(id, title)| Section { before: ItemId(id), title }).collect(),
+            columns: otchet::domain::form::standard_columns(),
+            signed_by: "Глава".into(),
+            ..Plan::new(otchet::domain::Years { first: year, last: year.saturating_add(3) })
         })
 }
 
 fn entry() -> impl Strategy<Value = Entry> {
     (text(), text(), text(), any::<i64>(), any::<u64>()).prop_map(|(info, assessment, changed_by, at, revision)| {
-        Entry { info, assessment, changed_by, changed_at: Stamp(at), revision }
+        Entry {
+            info,
+            assessment,
+            changed_by,
+            changed_at: Stamp(at),
+            revision,
+            review: Review::Ready,
+            carried_from: None,
+        }
     })
 }
 
@@ -267,7 +281,7 @@ proptest! {
     fn items_round_trip(v in item()) { check(&v)?; }
 
     #[test]
-    fn periods_round_trip(id in period_id(), title in text()) { check(&Period { id, title })?; }
+    fn periods_round_trip(id in period_id(), title in text()) { check(&Period::new(id, title))?; }
 
     #[test]
     fn entries_round_trip(v in entry()) { check(&v)?; }
@@ -286,7 +300,9 @@ proptest! {
     }
 
     #[test]
-    fn users_round_trip(name in text(), role in role()) { check(&UserRecord { name, role })?; }
+    fn users_round_trip(name in text(), role in role()) {
+        check(&UserRecord { name, role, responsible: vec!["Отдел кадров".into()] })?;
+    }
 
     #[test]
     fn owners_round_trip(uid in any::<u32>(), name in text(), at in any::<i64>()) {

@@ -8,19 +8,23 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::{Sandbox, assert_ok, stderr, stdout};
-use otchet::domain::{Actor, Clause, PeriodId, Role, Schedule};
+use otchet::domain::{Actor, Clause, PeriodId, PlanId, Role, Schedule};
 use otchet::model::{RevisionSource, UserRecord};
 use otchet::store::{SCHEMA_VERSION, SchemaVersion, Store, StoreError, StoreOptions};
 use serde_json::Value;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store-v1")
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// A copy to open: sled writes to the files it opens, and the fixture must stay frozen.
 fn copy_fixture(to: &Path) {
+    copy_named_fixture("store-v1", to);
+}
+
+fn copy_named_fixture(name: &str, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(fixture()).unwrap() {
+    for entry in std::fs::read_dir(fixture(name)).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }
@@ -60,9 +64,9 @@ fn the_first_format_store_opens_and_reads_as_it_was_written() {
     copy_fixture(&path);
     let store = Store::open(&path, &StoreOptions::default()).expect("a store of the first format opens");
 
-    let plan = store.plan(2020).unwrap().expect("the plan");
+    let plan = store.plan(PlanId(2020)).unwrap().expect("the plan");
     assert_eq!(plan.organisation, "Администрация Серовского городского округа");
-    let items = store.items(2020).unwrap();
+    let items = store.items(PlanId(2020)).unwrap();
     assert_eq!(items.len(), 72);
     let periods: Vec<String> = store.periods().unwrap().iter().map(|p| p.id.to_string()).collect();
     assert_eq!(periods, ["2020-Q1", "2020-Q2"]);
@@ -79,7 +83,7 @@ fn the_first_format_store_opens_and_reads_as_it_was_written() {
 
     let draft = store.draft(1001, q1(), otchet::domain::ItemId(72)).unwrap().expect("petrova's draft");
     assert_eq!(draft.info, "Черновик: готовится ответ");
-    let hand_set = store.item(2020, otchet::domain::ItemId(72)).unwrap().unwrap().schedule_override;
+    let hand_set = store.item(PlanId(2020), otchet::domain::ItemId(72)).unwrap().unwrap().schedule_override;
     assert_eq!(hand_set, Some(Schedule { clauses: vec![Clause::Fixed { day: 15, month: 3, year: None }] }));
     assert_eq!(store.settings().unwrap().assessments.last().map(String::as_str), Some("выполняется"));
     let users: Vec<(u32, Role)> = store.users().unwrap().into_iter().map(|(uid, u)| (uid, u.role)).collect();
@@ -88,7 +92,7 @@ fn the_first_format_store_opens_and_reads_as_it_was_written() {
 
     // It takes new writes in the current format and reads them back after a reopen.
     let me = Actor { uid: nix::unistd::getuid().as_raw(), name: "tester".into() };
-    store.put_user(me.uid, &UserRecord { name: me.name.clone(), role: Role::Admin }).unwrap();
+    store.put_user(me.uid, &UserRecord { name: me.name.clone(), role: Role::Admin, responsible: Vec::new() }).unwrap();
     drop(store);
     let store = reopen(&path);
     assert_eq!(store.user(me.uid).unwrap().map(|u| u.role), Some(Role::Admin));
@@ -102,7 +106,7 @@ fn the_first_format_store_serves_the_commands() {
         // The fixture's users are ivanova (1000) and others; let this test's user in.
         let store = reopen(&sb.db());
         let uid = nix::unistd::getuid().as_raw();
-        store.put_user(uid, &UserRecord { name: "tester".into(), role: Role::Admin }).unwrap();
+        store.put_user(uid, &UserRecord { name: "tester".into(), role: Role::Admin, responsible: Vec::new() }).unwrap();
     }
     let out = sb.run(&["status", "--period", "2020-Q1", "--as-of", "2020-04-13", "--json"]);
     assert_ok(&out);
@@ -121,6 +125,46 @@ fn the_first_format_store_serves_the_commands() {
     let history = sb.run(&["history", "70", "--period", "2020-Q1"]);
     assert_ok(&history);
     assert!(stdout(&history).contains("petrova"), "{}", stdout(&history));
+}
+
+/// Every field of `old` is in `new` with the same value; `new` may have more (fields added
+/// since). Arrays must match element for element.
+fn assert_contains(old: &Value, new: &Value, at: &str) {
+    match (old, new) {
+        (Value::Object(o), Value::Object(n)) => {
+            for (key, value) in o {
+                let field = n.get(key).unwrap_or_else(|| panic!("{at}.{key} is gone"));
+                assert_contains(value, field, &format!("{at}.{key}"));
+            }
+        }
+        (Value::Array(o), Value::Array(n)) => {
+            assert_eq!(o.len(), n.len(), "{at}: length");
+            for (i, (a, b)) in o.iter().zip(n).enumerate() {
+                assert_contains(a, b, &format!("{at}[{i}]"));
+            }
+        }
+        _ => assert_eq!(old, new, "{at}"),
+    }
+}
+
+/// The store a 0.1 server wrote (with its format file, layout 1, records of format 1) reports
+/// the same status as it did then: `store-v1-manifest.status.json` is that program's output.
+#[test]
+fn the_first_format_store_reports_what_the_first_program_reported() {
+    let sb = Sandbox::new();
+    copy_named_fixture("store-v1-manifest", &sb.db());
+    {
+        let store = reopen(&sb.db());
+        let uid = nix::unistd::getuid().as_raw();
+        store.put_user(uid, &UserRecord { name: "tester".into(), role: Role::Admin, responsible: Vec::new() }).unwrap();
+    }
+    let out = sb.run(&["status", "--period", "2020-Q1", "--as-of", "2020-04-13", "--json"]);
+    assert_ok(&out);
+    let now: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let then: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("store-v1-manifest.status.json")).unwrap()).unwrap();
+    assert_contains(&then, &now, "status");
+    assert_eq!(now["plan"]["years"], serde_json::json!({"first": 2020, "last": 2020}));
 }
 
 /// sled's files and the format file: what must stay byte for byte (not otchet's lock and log).
@@ -145,6 +189,13 @@ fn store_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn closed_store(sb: &Sandbox) {
     sb.import_sample();
     assert_ok(&sb.run(&["serve", "--stop"]));
+}
+
+/// The version the format file gives a layout or a record kind.
+fn format_of(sb: &Sandbox, name: &str) -> u32 {
+    let text = std::fs::read_to_string(sb.db().join("otchet.format")).unwrap();
+    let line = text.lines().find(|l| l.starts_with(&format!("{name} "))).unwrap();
+    line[name.len() + 1..].trim().parse().unwrap()
 }
 
 fn set_format(sb: &Sandbox, name: &str, version: u32) {
@@ -175,7 +226,8 @@ fn a_store_of_a_newer_layout_is_refused_and_left_byte_for_byte() {
 fn a_store_with_a_record_of_a_newer_format_is_refused_and_left_byte_for_byte() {
     let sb = Sandbox::new();
     closed_store(&sb);
-    set_format(&sb, "entry", 2);
+    let entry_format = format_of(&sb, "entry");
+    set_format(&sb, "entry", entry_format + 1);
     let before = store_files(&sb.db());
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(1));

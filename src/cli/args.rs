@@ -75,6 +75,36 @@ fn status_command() -> Command {
         .arg(period_arg())
         .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-as-of")))
         .arg(Arg::new("json").long("json").action(ArgAction::SetTrue).help(tr!("cli-json")))
+        .arg(
+            Arg::new("mine")
+                .long("mine")
+                .action(ArgAction::SetTrue)
+                .conflicts_with("responsible")
+                .help(tr!("cli-mine")),
+        )
+        .arg(Arg::new("responsible").long("responsible").value_name(tr!("cli-text")).help(tr!("cli-responsible")))
+}
+
+/// `--period ID` when given: checked before the store is reached.
+pub fn period_of(m: &ArgMatches) -> Result<Option<crate::domain::PeriodId>, super::Failure> {
+    match m.get_one::<String>("period") {
+        Some(text) => crate::domain::PeriodId::parse(text)
+            .map(Some)
+            .ok_or_else(|| super::Failure::usage(tr!("cli-bad-period", value = text))),
+        None => Ok(None),
+    }
+}
+
+/// A date as staff write it, "13.04.2020", or as scripts do, "2020-04-13"; a two-digit year
+/// is refused rather than guessed.
+pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, super::Failure> {
+    let text = text.trim();
+    let four_digit_year = text.len() == 10;
+    let date = chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+        .ok()
+        .filter(|_| four_digit_year);
+    date.ok_or_else(|| super::Failure::usage(tr!("cli-bad-date", value = text)))
 }
 
 fn export_command() -> Command {

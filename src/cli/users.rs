@@ -1,4 +1,5 @@
-//! `otchet users add NAME --role ROLE | remove NAME | list`: who may use the store.
+//! `otchet users add NAME --role ROLE [--responsible TEXT …] | remove NAME | list`: who may
+//! use the store, and the responsible names each answers for.
 
 use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgMatches, Command};
@@ -30,6 +31,13 @@ pub fn command() -> Command {
                         .required(true)
                         .value_parser(PossibleValuesParser::new(["admin", "editor", "viewer"]))
                         .help(tr!("cli-users-role")),
+                )
+                .arg(
+                    Arg::new("responsible")
+                        .long("responsible")
+                        .value_name(tr!("cli-text"))
+                        .action(clap::ArgAction::Append)
+                        .help(tr!("cli-users-responsible")),
                 ),
         )
         .subcommand(
@@ -61,8 +69,20 @@ fn add(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let uid = uid_for_name(name).ok_or_else(|| Failure::usage(tr!("users-unknown-login", name = name)))?;
     let login = actor_for_uid(uid).name;
     let mut client = ctx.client()?;
-    client.add_user(uid, UserRecord { name: login.clone(), role })?;
+    let given: Vec<String> =
+        m.get_many::<String>("responsible").into_iter().flatten().map(|r| r.trim().to_owned()).collect();
+    // Without --responsible a user keeps the names they answer for.
+    let responsible = if given.is_empty() {
+        client.users()?.into_iter().find(|(u, _)| *u == uid).map(|(_, user)| user.responsible).unwrap_or_default()
+    } else {
+        given
+    };
+    let record = UserRecord { name: login.clone(), role, responsible };
+    client.add_user(uid, record.clone())?;
     println!("{}", tr!("users-added", name = login, role = role.as_str()));
+    if !record.responsible.is_empty() {
+        println!("{}", tr!("users-responsible", names = record.responsible.join("; ")));
+    }
     Ok(())
 }
 
@@ -89,7 +109,13 @@ fn list(ctx: &Context) -> Result<(), Failure> {
     let width = users.iter().map(|(_, u)| crate::text_width::width(&u.name)).max().unwrap_or(0);
     for (uid, user) in users {
         let pad = width.saturating_sub(crate::text_width::width(&user.name));
-        println!("{}{}  {uid:>6}  {}", user.name, " ".repeat(pad), user.role.as_str());
+        let name = crate::text_width::sanitize(&user.name);
+        let answers = if user.responsible.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", crate::text_width::sanitize(&user.responsible.join("; ")))
+        };
+        println!("{name}{}  {uid:>6}  {}{answers}", " ".repeat(pad), user.role.as_str());
     }
     Ok(())
 }

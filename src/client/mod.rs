@@ -15,7 +15,7 @@ pub use stop::{Stopped, stop_server};
 
 use std::fmt;
 
-use crate::domain::{Actor, EntryEdit, ItemId, Period, PeriodId, Report, Role, Schedule};
+use crate::domain::{Actor, EntryEdit, ItemId, Period, PeriodId, PlanId, Report, Role, Schedule};
 use crate::model::Snapshot;
 use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
 use crate::proto::{ApiError, Event, Request, Response};
@@ -136,8 +136,8 @@ impl Client {
         expect!(self.call(Request::DeleteDraft { period, item })?, Response::Done => ())
     }
 
-    pub fn set_schedule(&mut self, year: i32, item: ItemId, schedule: Option<Schedule>) -> Result<(), ClientError> {
-        expect!(self.call(Request::SetSchedule { year, item, schedule })?, Response::Done => ())
+    pub fn set_schedule(&mut self, plan: PlanId, item: ItemId, schedule: Option<Schedule>) -> Result<(), ClientError> {
+        expect!(self.call(Request::SetSchedule { plan, item, schedule })?, Response::Done => ())
     }
 
     pub fn open_period(&mut self, period: PeriodId) -> Result<Period, ClientError> {

@@ -36,7 +36,7 @@ pub fn generate(options: &GenOptions) -> Result<Generated, String> {
     let sample = crate::formats::txt::parse_report(Path::new(crate::sample::SAMPLE_NAME), crate::sample::SAMPLE)
         .map_err(|e| e.to_string())?;
     let pools = Pools::from_report(&sample).ok_or_else(|| crate::tr!("dev-generate-no-sample"))?;
-    let year = sample.period.year;
+    let year = sample.period.map_or(2020, |p| p.year);
     let mut rng = Rng::new(options.seed);
 
     let mut items = Vec::with_capacity(options.items);
@@ -55,14 +55,16 @@ pub fn generate(options: &GenOptions) -> Result<Generated, String> {
             deadline_text: pools.deadline(&mut rng, year),
             schedule_override: None,
             responsible: String::new(),
+            extra: Vec::new(),
         });
     }
     let plan = Plan {
-        year,
         organisation: sample.organisation,
         approved_by: sample.approved_by,
         title_lines: sample.title_lines,
         sections,
+        columns: sample.columns,
+        ..Plan::new(crate::domain::Years::one(year))
     };
 
     let periods = (1..=options.periods.clamp(1, 4))
@@ -80,11 +82,12 @@ pub fn generate(options: &GenOptions) -> Result<Generated, String> {
                         changed_by: "import".into(),
                         changed_at: Stamp(changed_at),
                         revision: 1,
+                        ..Entry::default()
                     };
                     (item.id, entry)
                 })
                 .collect();
-            (Period { id, title: id.official_title() }, entries)
+            (Period::new(id, id.official_title()), entries)
         })
         .collect();
     Ok(Generated { plan, items, periods })
@@ -119,6 +122,7 @@ impl Generated {
                 deadline_text: item.deadline_text.clone(),
                 info: entry.info.clone(),
                 assessment: entry.assessment.clone(),
+                ..ReportRow::default()
             })
             .collect();
         let sections =
@@ -127,8 +131,10 @@ impl Generated {
             title_lines: self.plan.title_lines.clone(),
             organisation: self.plan.organisation.clone(),
             approved_by: self.plan.approved_by.clone(),
-            period: period.id,
+            period: Some(period.id),
             period_title: period.title.clone(),
+            years: Some(self.plan.years),
+            columns: self.plan.columns.clone(),
             rows,
             sections,
         })

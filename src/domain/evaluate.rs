@@ -7,40 +7,57 @@ use chrono::NaiveDate;
 
 use super::deadline::{Deadline, Due};
 use super::flags::{FlagRules, Flags, flags};
-use super::period::PeriodId;
-use super::plan::Item;
+use super::period::{PeriodId, Years};
+use super::plan::{Item, Review};
 
-/// An item's understood deadline and its due dates in the plan year. They depend only on
-/// the item, so they are worked out once and kept while flags are recomputed.
+/// An item's understood deadline and its due dates in a period's years. They depend only
+/// on the item, so they are worked out once and kept while flags are recomputed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemDeadline {
     pub deadline: Deadline,
     pub due: Vec<Due>,
+    /// Years the deadline names outside the plan's (kept, never used, and shown).
+    pub outside_plan: Vec<i32>,
+}
+
+impl ItemDeadline {
+    /// The deadline's due dates in the years of `period` (the plan's own years only).
+    pub fn new(deadline: Deadline, period: PeriodId, plan: Years) -> ItemDeadline {
+        let years = period.years();
+        let (first, last) = (years.first.max(plan.first), years.last.min(plan.last));
+        let due = if first <= last { deadline.due_dates_in(first, last) } else { Vec::new() };
+        let mut outside_plan: Vec<i32> = deadline
+            .schedule()
+            .map(|s| s.clauses.iter().flat_map(|c| c.years_outside(plan.first, plan.last)).collect())
+            .unwrap_or_default();
+        outside_plan.sort_unstable();
+        outside_plan.dedup();
+        ItemDeadline { deadline, due, outside_plan }
+    }
 }
 
 /// Works out each distinct deadline text once, and shares the result between the items
 /// that have it: plans repeat a few phrasings many times (10,000 items, a few hundred texts).
 #[derive(Default)]
 pub struct DeadlineCache {
-    year: i32,
+    context: Option<(PeriodId, Years)>,
     known: HashMap<String, Arc<ItemDeadline>>,
 }
 
 impl DeadlineCache {
-    pub fn item_deadline(&mut self, item: &Item, year: i32) -> Arc<ItemDeadline> {
+    /// The item's deadline in `period` of a plan of the years `plan`.
+    pub fn item_deadline(&mut self, item: &Item, period: PeriodId, plan: Years) -> Arc<ItemDeadline> {
         if let Some(s) = &item.schedule_override {
-            let deadline = Deadline::Known(s.clone());
-            return Arc::new(ItemDeadline { due: deadline.due_dates(year), deadline });
+            return Arc::new(ItemDeadline::new(Deadline::Known(s.clone()), period, plan));
         }
-        if year != self.year {
+        if self.context != Some((period, plan)) {
             self.known.clear();
-            self.year = year;
+            self.context = Some((period, plan));
         }
         if let Some(known) = self.known.get(&item.deadline_text) {
             return Arc::clone(known);
         }
-        let deadline = Deadline::resolve(&item.deadline_text, None);
-        let known = Arc::new(ItemDeadline { due: deadline.due_dates(year), deadline });
+        let known = Arc::new(ItemDeadline::new(Deadline::resolve(&item.deadline_text, None), period, plan));
         self.known.insert(item.deadline_text.clone(), Arc::clone(&known));
         known
     }
@@ -72,14 +89,18 @@ pub struct Counts {
     pub no_result: usize,
     pub due_soon: usize,
     pub done: usize,
+    pub ready: usize,
+    pub accepted: usize,
 }
 
 impl Counts {
-    pub fn add(&mut self, f: Flags) {
+    pub fn add(&mut self, f: Flags, review: Review) {
         self.items += 1;
         self.overdue += usize::from(f.overdue);
         self.no_result += usize::from(f.no_result);
         self.due_soon += usize::from(f.due_soon);
         self.done += usize::from(f.done);
+        self.ready += usize::from(review == Review::Ready);
+        self.accepted += usize::from(review == Review::Accepted);
     }
 }

@@ -49,6 +49,10 @@ pub enum PeriodKind {
     M9,
     /// The whole year.
     Year,
+    // Appended: older records decode unchanged.
+    /// The whole span of a plan of several years ("2021 – 2024 годы"): `years` after the
+    /// first (3 for 2021–2024).
+    Span(u8),
 }
 
 impl PeriodKind {
@@ -62,7 +66,7 @@ impl PeriodKind {
         PeriodKind::Year,
     ];
 
-    /// The quarters the period spans, as (first, last) quarter numbers.
+    /// The quarters the period spans within its year, as (first, last) quarter numbers.
     fn quarter_span(self) -> (u8, u8) {
         match self {
             PeriodKind::Q1 => (1, 1),
@@ -71,11 +75,11 @@ impl PeriodKind {
             PeriodKind::Q4 => (4, 4),
             PeriodKind::H1 => (1, 2),
             PeriodKind::M9 => (1, 3),
-            PeriodKind::Year => (1, 4),
+            PeriodKind::Year | PeriodKind::Span(_) => (1, 4),
         }
     }
 
-    /// Stable one-byte code used in store keys; never renumber.
+    /// Stable one-byte code used in store keys; never renumber. A span is 0x10 + its extra years.
     pub fn code(self) -> u8 {
         match self {
             PeriodKind::Q1 => 1,
@@ -85,10 +89,14 @@ impl PeriodKind {
             PeriodKind::H1 => 5,
             PeriodKind::M9 => 6,
             PeriodKind::Year => 7,
+            PeriodKind::Span(extra) => 0x10_u8.saturating_add(extra.min(0xEF)),
         }
     }
 
     pub fn from_code(code: u8) -> Option<Self> {
+        if code > 0x10 {
+            return Some(PeriodKind::Span(code - 0x10));
+        }
         PeriodKind::ALL.into_iter().find(|k| k.code() == code)
     }
 }
@@ -111,6 +119,24 @@ impl PeriodId {
         Self { year: q.year, kind }
     }
 
+    /// The whole span of a plan of the years `first..=last` (at least two).
+    pub fn span(first: i32, last: i32) -> Option<Self> {
+        let extra = u8::try_from(last.checked_sub(first)?).ok().filter(|n| (1..=0xEF).contains(n))?;
+        Some(Self { year: first, kind: PeriodKind::Span(extra) })
+    }
+
+    /// The years the period lies in: one, or a plan's span.
+    pub fn years(self) -> Years {
+        match self.kind {
+            PeriodKind::Span(extra) => Years { first: self.year, last: self.year + i32::from(extra) },
+            _ => Years { first: self.year, last: self.year },
+        }
+    }
+
+    pub fn is_span(self) -> bool {
+        matches!(self.kind, PeriodKind::Span(_))
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         let (year, rest) = match text.split_once('-') {
@@ -121,6 +147,9 @@ impl PeriodId {
             return None;
         }
         let year: i32 = year.parse().ok()?;
+        if let Some(last) = rest.filter(|r| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit())) {
+            return Self::span(year, last.parse().ok()?);
+        }
         let kind = match rest.map(str::to_ascii_uppercase).as_deref() {
             None => PeriodKind::Year,
             Some("Q1") => PeriodKind::Q1,
@@ -136,7 +165,7 @@ impl PeriodId {
 
     pub fn contains(self, q: Quarter) -> bool {
         let (first, last) = self.kind.quarter_span();
-        q.year == self.year && (first..=last).contains(&q.number)
+        self.years().contains(q.year) && (first..=last).contains(&q.number)
     }
 
     pub fn start(self) -> NaiveDate {
@@ -146,7 +175,7 @@ impl PeriodId {
 
     pub fn end(self) -> NaiveDate {
         let (_, last) = self.kind.quarter_span();
-        last_day_of_month(self.year, u32::from(last) * 3)
+        last_day_of_month(self.years().last, u32::from(last) * 3)
     }
 
     /// The period's name as the official Russian form writes it ("I квартал 2020 года").
@@ -160,12 +189,16 @@ impl PeriodId {
             PeriodKind::H1 => format!("I полугодие {y} года"),
             PeriodKind::M9 => format!("9 месяцев {y} года"),
             PeriodKind::Year => format!("{y} год"),
+            PeriodKind::Span(_) => format!("{} – {} годы", y, self.years().last),
         }
     }
 
     /// Reads a period as reports write it: "I квартал 2020 года", "за 1 квартал 2020 г.",
     /// "I полугодие 2020 года", "9 месяцев 2020 года", "2020 год".
     pub fn parse_title(text: &str) -> Option<Self> {
+        if let Some(span) = span_title(text) {
+            return Some(span);
+        }
         let folded = super::text::fold(text);
         let words: Vec<&str> = folded
             .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
@@ -200,7 +233,7 @@ impl PeriodId {
             PeriodKind::Q1 => PeriodKind::Q2,
             PeriodKind::Q2 | PeriodKind::H1 => PeriodKind::Q3,
             PeriodKind::Q3 | PeriodKind::M9 => PeriodKind::Q4,
-            PeriodKind::Q4 | PeriodKind::Year => return None,
+            PeriodKind::Q4 | PeriodKind::Year | PeriodKind::Span(_) => return None,
         };
         Some(Self { year: self.year, kind })
     }
@@ -217,7 +250,71 @@ impl fmt::Display for PeriodId {
             PeriodKind::H1 => write!(f, "{y}-H1"),
             PeriodKind::M9 => write!(f, "{y}-9M"),
             PeriodKind::Year => write!(f, "{y}"),
+            PeriodKind::Span(_) => write!(f, "{y}-{}", self.years().last),
         }
+    }
+}
+
+/// "2021 – 2024 годы", "за 2021-2024 гг.", "2021–2024 годов" as a period.
+fn span_title(text: &str) -> Option<PeriodId> {
+    let folded = super::text::fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty() && *w != "за" && *w != "на")
+        .collect();
+    let joined: String = words.join(" ");
+    let joined = joined.replace(['–', '—'], "-").replace(" - ", "-").replace("- ", "-").replace(" -", "-");
+    let mut parts = joined.split(' ');
+    let range = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    if !rest.iter().all(|w| matches!(*w, "годы" | "годов" | "гг" | "год" | "года")) || rest.is_empty()
+    {
+        return None;
+    }
+    let (a, b) = range.split_once('-')?;
+    let digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(a) && digits(b)).then_some(())?;
+    PeriodId::span(a.parse().ok()?, b.parse().ok()?)
+}
+
+/// A range of years: a plan's, or a period's (one year unless it is a plan's span).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Years {
+    pub first: i32,
+    pub last: i32,
+}
+
+impl Years {
+    pub fn one(year: i32) -> Years {
+        Years { first: year, last: year }
+    }
+
+    pub fn contains(self, year: i32) -> bool {
+        (self.first..=self.last).contains(&year)
+    }
+
+    pub fn overlaps(self, other: Years) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+
+    /// "2021-2024", "2021–2024", "2021 - 2024", "2022".
+    pub fn parse(text: &str) -> Option<Years> {
+        let text = text.trim().replace(['–', '—'], "-");
+        let year = |s: &str| {
+            let s = s.trim();
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok()).flatten()
+        };
+        let years = match text.split_once('-') {
+            Some((a, b)) => Years { first: year(a)?, last: year(b)? },
+            None => Years::one(year(&text)?),
+        };
+        (years.first <= years.last && years.last - years.first <= 0xEF).then_some(years)
+    }
+}
+
+impl fmt::Display for Years {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.first == self.last { write!(f, "{}", self.first) } else { write!(f, "{}–{}", self.first, self.last) }
     }
 }
 
@@ -269,6 +366,22 @@ mod tests {
             let period = PeriodId::parse(id).unwrap();
             assert_eq!(PeriodId::parse_title(&period.official_title()), Some(period));
         }
+    }
+
+    #[test]
+    fn a_plan_span_is_a_period_of_its_own() {
+        let span = PeriodId::parse("2021-2024").unwrap();
+        assert_eq!(span.to_string(), "2021-2024");
+        assert_eq!((span.start(), span.end()), (first_day(2021, 1), last_day_of_month(2024, 12)));
+        assert!(span.contains(Quarter::new(2023, 2).unwrap()) && !span.contains(Quarter::new(2025, 1).unwrap()));
+        assert_eq!(PeriodKind::from_code(span.kind.code()), Some(span.kind));
+        assert_eq!(PeriodId::parse_title("2021 – 2024 годы"), Some(span));
+        assert_eq!(PeriodId::parse_title("за 2021-2024 гг."), Some(span));
+        assert_eq!(PeriodId::parse_title(&span.official_title()), Some(span));
+        assert_eq!(PeriodId::parse("2024-2021"), None);
+        assert_eq!(Years::parse("2021 – 2024"), Some(Years { first: 2021, last: 2024 }));
+        assert_eq!(Years::parse("2022"), Some(Years::one(2022)));
+        assert_eq!(Years::parse("22-24"), None);
     }
 
     #[test]

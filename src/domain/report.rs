@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::period::PeriodId;
+use super::period::{PeriodId, Years};
+use super::plan::{Column, Extra, Field};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportRow {
@@ -10,25 +11,42 @@ pub struct ReportRow {
     pub point: String,
     pub title: String,
     pub deadline_text: String,
+    pub responsible: String,
     pub info: String,
     pub assessment: String,
+    /// The row's text in the columns the form does not have.
+    pub extra: Vec<Extra>,
 }
 
+/// A period's report, or the plan itself, as read from a document, before it is merged into
+/// a store.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     pub title_lines: Vec<String>,
+    /// Empty when the document does not name it (a plan often does not).
     pub organisation: String,
     pub approved_by: String,
-    pub period: PeriodId,
+    /// `None`: the document is the plan itself, with no period's texts.
+    pub period: Option<PeriodId>,
     /// The period as the document wrote it.
     pub period_title: String,
+    /// The years the title or the approving act names ("на 2021–2024 годы").
+    pub years: Option<Years>,
+    /// The table's columns, as recognised by their captions.
+    pub columns: Vec<Column>,
     pub rows: Vec<ReportRow>,
     /// Section headings: (index of the row they stand before, heading text).
     pub sections: Vec<(usize, String)>,
 }
 
 impl Report {
-    pub fn year(&self) -> i32 {
-        self.period.year
+    /// Whether the table had a column for `field`.
+    pub fn has(&self, field: Field) -> bool {
+        self.columns.iter().any(|c| c.field == field)
+    }
+
+    /// The years this document's plan covers: as its title or act says, else its period's.
+    pub fn plan_years(&self) -> Option<Years> {
+        self.years.or_else(|| self.period.map(PeriodId::years))
     }
 }

@@ -27,12 +27,18 @@ pub enum Problem {
     },
     Empty,
     Binary,
-    NoHeader,
-    MissingHeaderField(&'static str),
+    /// A report's columns, but no period above the table.
+    NoPeriod,
     UnknownPeriod(String),
     NoTable,
+    /// A table without its title or deadline column: the captions it has, what is missing.
+    MissingColumns {
+        found: Vec<String>,
+        missing: Vec<&'static str>,
+    },
     RowCells {
         found: usize,
+        expected: usize,
     },
     DuplicatePoint {
         point: String,
@@ -93,15 +99,19 @@ impl fmt::Display for ImportError {
             }
             Problem::Empty => tr!("import-empty"),
             Problem::Binary => tr!("import-binary"),
-            Problem::NoHeader => tr!("import-no-header"),
-            Problem::MissingHeaderField(field) => match *field {
-                "organisation" => tr!("import-missing-organisation"),
-                "period" => tr!("import-missing-period"),
-                _ => tr!("import-missing-act"),
-            },
+            Problem::NoPeriod => tr!("import-no-period"),
             Problem::UnknownPeriod(text) => tr!("import-unknown-period", text = text),
             Problem::NoTable => tr!("import-no-table"),
-            Problem::RowCells { found } => tr!("import-row-cells", found = *found),
+            Problem::MissingColumns { found, missing } => {
+                let missing = match missing.as_slice() {
+                    [one] if *one == super::table::TITLE => tr!("import-missing-title"),
+                    [one] if *one == super::table::DEADLINE => tr!("import-missing-deadline"),
+                    _ => tr!("import-missing-both"),
+                };
+                let found = found.iter().map(|c| format!("«{c}»")).collect::<Vec<_>>().join(", ");
+                tr!("import-missing-columns", count = found.matches('«').count(), found = found, missing = missing)
+            }
+            Problem::RowCells { found, expected } => tr!("import-row-cells", found = *found, expected = *expected),
             Problem::DuplicatePoint { point, first_line } => {
                 tr!("import-duplicate-point", point = point, first = *first_line)
             }

@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod decode;
+mod document;
 pub mod docx;
 mod error;
 pub mod export;
@@ -12,6 +13,7 @@ mod header;
 pub mod json;
 mod numbers;
 mod read;
+pub mod table;
 pub mod txt;
 
 use std::path::Path;

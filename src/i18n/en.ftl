@@ -6,7 +6,11 @@ store-corrupt = the store { $path } is damaged (tree “{ $tree }”: { $detail 
 store-newer-schema = the store { $path } was written by a newer otchet (format { $found }, this version reads { $supported }). Upgrade otchet; the store was not changed.
 store-newer-record = the store { $path } holds a record written by a newer otchet (tree “{ $tree }”: { $detail }). Upgrade otchet; the store was not changed.
 store-write-failed = cannot write to the store: { $detail }
-store-plan-mismatch = the store already holds a { $year } plan of another organisation or act: “{ $stored }”; the file has “{ $imported }”. Use a separate store (--db) for another plan.
+store-plan-mismatch = the store already holds a plan for { $years } of another organisation or act: “{ $stored }”; the file has “{ $imported }”. Use a separate store (--db) for another plan.
+store-plan-years-unknown = the plan document does not name its years (e.g. “на 2021–2024 годы” in its title): give them when importing, otchet import FILE --years 2021-2024
+store-plan-overlap = the document’s years ({ $years }) fall into several plans of the store; import it into a separate store (--db)
+years-one = { $year }
+years-span = { $first }–{ $last }
 store-unknown-period = the store has no period { $period }
 store-unknown-item = the plan has no item { $point }
 store-sled-corruption = sled: damaged data (at { $at })
@@ -30,16 +34,23 @@ import-not-a-file = this is not a regular file: only regular files are imported
 import-too-large = the file is too large: { $mib } MiB, and files up to { $limit } MiB are imported (the import_max_mib setting)
 import-empty = the file is empty
 import-binary = the file does not look like a text report (binary data or an unknown encoding; UTF-8, UTF-16 with BOM and windows-1251 are supported)
-import-no-header = no report header found: expected the organisation, the reporting period and the approving act, each with its caption in parentheses
-import-missing-organisation = the header has no organisation (caption “(наименование органа местного самоуправления)”)
-import-missing-period = the header has no reporting period (caption “(отчетный период)”)
-import-missing-act = the header has no approving act (caption “(реквизиты …)”)
 import-unknown-period = cannot read the reporting period “{ $text }”; expected e.g. “I квартал 2020 года”, “I полугодие 2020 года”, “9 месяцев 2020 года” or “2020 год”
-import-no-table = no table found: expected a row of column captions starting with “№ п/п”
+import-no-table = no plan table found: expected a row of column captions (“№ п/п”, “Наименование мероприятия”, “Срок исполнения” …)
+import-no-period = the table has a report's columns, but no reporting period was found (a line like “I квартал 2022 года” captioned “(отчетный период)” above the table)
+import-missing-columns = the table has { $count } { $count ->
+    [one] column
+   *[other] columns
+}: { $found }; no { $missing } was found
+import-missing-title = column of the measure's title
+import-missing-deadline = column of the deadline
+import-missing-both = column of the measure's title and no column of the deadline
 import-row-cells = a table row has { $found } { $found ->
     [one] cell
    *[other] cells
-}, expected 6
+}, and the table has { $expected } { $expected ->
+    [one] column
+   *[other] columns
+}
 import-duplicate-point = item { $point } appears twice (first on line { $first })
 import-no-items = the table holds no plan items
 import-bad-docx = the file cannot be read as a Word document (.docx): { $detail }
@@ -95,11 +106,15 @@ cli-demo = open the interface on a throwaway store holding the sample report
 cli-period = reporting period: 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M, 2020 (default: the store's latest)
 cli-import-file = the report file
 cli-status = show the state of the plan's items in a period
-cli-as-of = the date deadlines are counted on (default: today)
+cli-as-of = the date deadlines are counted on, DD.MM.YYYY or YYYY-MM-DD (default: the period's report date when set, else today)
 cli-json = print the result as JSON
+cli-mine = only the items you answer for (otchet users add NAME --responsible …)
+cli-responsible = only the items whose responsible include this text
+status-mine-unlinked = the user { $name } is linked to no responsible name of the plan: an admin links them so: otchet users add { $name } --role editor --responsible "Отдел кадров"
+status-review-counts = ready: { $ready } · accepted: { $accepted }
 cli-bad-lang = unknown language “{ $value }” (allowed: ru, en)
 cli-bad-period = bad period “{ $value }”: expected 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M or 2020
-cli-bad-date = bad date “{ $value }”: expected YYYY-MM-DD, e.g. 2020-04-13
+cli-bad-date = bad date “{ $value }”: expected DD.MM.YYYY or YYYY-MM-DD, e.g. 13.04.2020, with a four-digit year
 cli-no-store-path = cannot tell where the store is: give --db DIR or set OTCHET_DB
 
 ## import command
@@ -345,7 +360,7 @@ welcome-path = Path to the report file (Enter loads, Esc cancels):
 
 import-error-at-row = { $file }: table row { $row }: { $problem }
 import-duplicate-point-row = item { $point } appears twice (first in table row { $first })
-import-item-numbers = the first two cells of a row must hold the item's number and its point in the plan (e.g. “5.” and “5.1”), but hold “{ $seq }” and “{ $point }”
+import-item-numbers = the first cells of a row must hold the item numbers (e.g. “5.” and “5.1”), and they hold “{ $seq }” and “{ $point }”
 import-docx-not-zip = the file is named as a Word document (.docx) but is not one: it is not a zip archive ({ $detail })
 import-docx-no-document = the archive has no Word main part (word/document.xml): it is not a .docx document
 import-docx-too-large = the Word document's main part is larger than { $limit } MB: this does not look like a report
@@ -417,7 +432,7 @@ client-bad-frame = the server sent damaged data: { $detail }
 cli-users = who may use the store, with which role: admin (import, periods, users, export), editor (edit), viewer (read)
 cli-usage-users = otchet users add NAME --role ROLE | remove NAME | list
 cli-users-add = let a user in, or change their role
-cli-usage-users-add = otchet users add NAME --role admin|editor|viewer
+cli-usage-users-add = otchet users add NAME --role admin|editor|viewer [--responsible TEXT …]
 cli-users-remove = take a user's access away
 cli-usage-users-remove = otchet users remove NAME
 cli-users-list = list the users with access
@@ -425,6 +440,9 @@ cli-usage-users-list = otchet users list
 cli-user-name = NAME
 cli-user-name-help = the user's login name on this system, or their uid
 cli-users-role = role: admin, editor or viewer
+cli-users-responsible = a responsible name of the plan the user answers for (“Отдел кадров”); may be given more than once
+users-responsible = answers for: { $names }
+cli-text = TEXT
 users-unknown-login = this system has no user “{ $name }”
 users-added = { $name }: role “{ $role }”
 users-removed = { $name } no longer has access to the store

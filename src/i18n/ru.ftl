@@ -6,7 +6,11 @@ store-corrupt = хранилище { $path } повреждено (дерево 
 store-newer-schema = хранилище { $path } создано более новой версией otchet (формат { $found }, эта версия понимает { $supported }). Обновите otchet; хранилище не изменено.
 store-newer-record = в хранилище { $path } есть запись более новой версии otchet (дерево «{ $tree }»: { $detail }). Обновите otchet; хранилище не изменено.
 store-write-failed = не удалось записать в хранилище: { $detail }
-store-plan-mismatch = в хранилище уже есть план на { $year } год другого органа или по другому акту: «{ $stored }»; в файле: «{ $imported }». Для другого плана используйте отдельное хранилище (--db).
+store-plan-mismatch = в хранилище уже есть план на { $years } другого органа или по другому акту: «{ $stored }»; в файле: «{ $imported }». Для другого плана используйте отдельное хранилище (--db).
+store-plan-years-unknown = в документе плана не указаны его годы (например, «на 2021–2024 годы» в заголовке): укажите их при загрузке, otchet import ФАЙЛ --years 2021-2024
+store-plan-overlap = годы документа ({ $years }) приходятся на несколько планов хранилища; загрузите его в отдельное хранилище (--db)
+years-one = { $year } год
+years-span = { $first }–{ $last } годы
 store-unknown-period = в хранилище нет периода { $period }
 store-unknown-item = в плане нет пункта { $point }
 store-sled-corruption = sled: повреждены данные (смещение { $at })
@@ -30,17 +34,26 @@ import-not-a-file = это не обычный файл: загружаются 
 import-too-large = файл слишком велик: { $mib } МиБ, а загружаются файлы до { $limit } МиБ (параметр import_max_mib в настройках)
 import-empty = файл пуст
 import-binary = файл не похож на текстовый отчет (двоичные данные или неизвестная кодировка; поддерживаются UTF-8, UTF-16 с BOM и windows-1251)
-import-no-header = не найден заголовок отчета: ожидались наименование органа, отчетный период и реквизиты акта, каждое с подписью в скобках
-import-missing-organisation = в заголовке нет наименования органа (подпись «(наименование органа местного самоуправления)»)
-import-missing-period = в заголовке нет отчетного периода (подпись «(отчетный период)»)
-import-missing-act = в заголовке нет реквизитов правового акта (подпись «(реквизиты …)»)
 import-unknown-period = не удалось распознать отчетный период «{ $text }»; ожидалось, например, «I квартал 2020 года», «I полугодие 2020 года», «9 месяцев 2020 года» или «2020 год»
-import-no-table = не найдена таблица: ожидалась строка заголовков столбцов, начинающаяся с «№ п/п»
-import-row-cells = в строке таблицы { $found } { $found ->
+import-no-table = не найдена таблица плана: ожидалась строка заголовков столбцов («№ п/п», «Наименование мероприятия», «Срок исполнения» …)
+import-no-period = в таблице есть столбцы отчета, но не найден отчетный период (строка вроде «I квартал 2022 года» с подписью «(отчетный период)» над таблицей)
+import-missing-columns = в таблице { $count } { $count ->
+    [one] столбец
+    [few] столбца
+   *[many] столбцов
+}: { $found }; не найден { $missing }
+import-missing-title = столбец наименования мероприятия
+import-missing-deadline = столбец срока исполнения
+import-missing-both = столбец наименования мероприятия и столбец срока исполнения
+import-row-cells = в строке { $found } { $found ->
     [one] ячейка
     [few] ячейки
    *[many] ячеек
-}, ожидалось 6
+}, а в таблице { $expected } { $expected ->
+    [one] столбец
+    [few] столбца
+   *[many] столбцов
+}
 import-duplicate-point = пункт { $point } встречается дважды (впервые в строке { $first })
 import-no-items = в таблице нет ни одного пункта плана
 import-bad-docx = файл не удалось прочитать как документ Word (.docx): { $detail }
@@ -96,11 +109,15 @@ cli-demo = открыть интерфейс на временном храни�
 cli-period = отчетный период: 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M, 2020 (по умолчанию последний в хранилище)
 cli-import-file = файл отчета
 cli-status = показать состояние пунктов плана за период
-cli-as-of = дата, на которую считаются сроки (по умолчанию сегодня)
+cli-as-of = дата, на которую считаются сроки, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД (по умолчанию — дата отчета периода, если задана, иначе сегодня)
 cli-json = вывести результат в формате JSON
+cli-mine = только пункты, за которые вы отвечаете (otchet users add ИМЯ --responsible …)
+cli-responsible = только пункты, где среди ответственных есть этот текст
+status-mine-unlinked = пользователь { $name } не связан ни с одним ответственным плана: администратор указывает их так: otchet users add { $name } --role editor --responsible "Отдел кадров"
+status-review-counts = готово: { $ready } · принято: { $accepted }
 cli-bad-lang = неизвестный язык «{ $value }» (допустимо: ru, en)
 cli-bad-period = неверный период «{ $value }»: ожидалось 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M или 2020
-cli-bad-date = неверная дата «{ $value }»: ожидалась дата в виде ГГГГ-ММ-ДД, например 2020-04-13
+cli-bad-date = неверная дата «{ $value }»: ожидалась дата в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 13.04.2020, с годом из четырех цифр
 cli-no-store-path = не удалось определить каталог хранилища: укажите --db КАТАЛОГ или переменную OTCHET_DB
 
 ## import command
@@ -359,7 +376,7 @@ welcome-path = Путь к файлу отчета (Enter — загрузить
 
 import-error-at-row = { $file }: строка таблицы { $row }: { $problem }
 import-duplicate-point-row = пункт { $point } встречается дважды (впервые в строке таблицы { $first })
-import-item-numbers = в первых двух ячейках строки должны стоять номер по порядку и номер пункта Плана (например, «5.» и «5.1»), а стоят «{ $seq }» и «{ $point }»
+import-item-numbers = в первых ячейках строки должны стоять номера пункта (например, «5.» и «5.1»), а стоят «{ $seq }» и «{ $point }»
 import-docx-not-zip = файл назван как документ Word (.docx), но не является им: это не zip-архив ({ $detail })
 import-docx-no-document = в архиве нет основной части документа Word (word/document.xml): это не документ .docx
 import-docx-too-large = основная часть документа Word больше { $limit } МБ: это не похоже на отчет
@@ -432,7 +449,7 @@ client-bad-frame = сервер прислал повреждённые данн
 cli-users = кто допущен к хранилищу и с какой ролью: admin (загрузка, периоды, пользователи, выгрузка), editor (правка), viewer (просмотр)
 cli-usage-users = otchet users add ИМЯ --role РОЛЬ | remove ИМЯ | list
 cli-users-add = допустить пользователя или сменить его роль
-cli-usage-users-add = otchet users add ИМЯ --role admin|editor|viewer
+cli-usage-users-add = otchet users add ИМЯ --role admin|editor|viewer [--responsible ТЕКСТ …]
 cli-users-remove = лишить пользователя доступа
 cli-usage-users-remove = otchet users remove ИМЯ
 cli-users-list = показать допущенных пользователей
@@ -440,6 +457,9 @@ cli-usage-users-list = otchet users list
 cli-user-name = ИМЯ
 cli-user-name-help = имя пользователя в системе (логин) или его uid
 cli-users-role = роль: admin, editor или viewer
+cli-users-responsible = ответственный, за которого отвечает пользователь, как в плане («Отдел кадров»); можно несколько раз
+users-responsible = отвечает за: { $names }
+cli-text = ТЕКСТ
 users-unknown-login = в системе нет пользователя «{ $name }»
 users-added = { $name }: роль «{ $role }»
 users-removed = { $name } больше не допущен к хранилищу

@@ -15,7 +15,10 @@ pub enum SaveOutcome {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportOutcome {
+    /// The period the report was of; empty for the plan itself.
     pub period: String,
+    /// The plan's years, as a phrase ("2021–2024 годы").
+    pub years: String,
     pub plan_created: bool,
     pub period_created: bool,
     pub items_added: usize,

@@ -8,6 +8,15 @@ use crate::domain::{Role, Stamp};
 pub struct UserRecord {
     pub name: String,
     pub role: Role,
+    /// The responsible names of the plan this user answers for («Отдел кадров»): their
+    /// items are the user's own («мои пункты», `status --mine`).
+    pub responsible: Vec<String>,
+}
+
+impl UserRecord {
+    pub fn new(name: String, role: Role) -> UserRecord {
+        UserRecord { name, role, responsible: Vec::new() }
+    }
 }
 
 /// Who created the store: its first admin.

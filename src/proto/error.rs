@@ -47,9 +47,13 @@ pub enum StoreFault {
     /// A write failed half way; the server takes no more requests until it is restarted.
     Stopped,
     PlanMismatch {
-        year: i32,
+        years: String,
         stored: String,
         imported: String,
+    },
+    PlanYearsUnknown,
+    PlanOverlap {
+        years: String,
     },
     UnknownPeriod {
         period: String,
@@ -95,6 +99,8 @@ impl StoreFault {
         matches!(
             self,
             StoreFault::PlanMismatch { .. }
+                | StoreFault::PlanYearsUnknown
+                | StoreFault::PlanOverlap { .. }
                 | StoreFault::UnknownPeriod { .. }
                 | StoreFault::UnknownItem { .. }
                 | StoreFault::NotEmpty
@@ -114,9 +120,11 @@ impl fmt::Display for StoreFault {
             }
             StoreFault::ReadOnly => tr!("fault-read-only"),
             StoreFault::Stopped => tr!("fault-stopped"),
-            StoreFault::PlanMismatch { year, stored, imported } => {
-                tr!("store-plan-mismatch", year = *year, stored = stored, imported = imported)
+            StoreFault::PlanMismatch { years, stored, imported } => {
+                tr!("store-plan-mismatch", years = years, stored = stored, imported = imported)
             }
+            StoreFault::PlanYearsUnknown => tr!("store-plan-years-unknown"),
+            StoreFault::PlanOverlap { years } => tr!("store-plan-overlap", years = years),
             StoreFault::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreFault::UnknownItem { point } => tr!("store-unknown-item", point = point),
             StoreFault::NotEmpty => tr!("fault-not-empty"),

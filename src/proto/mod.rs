@@ -8,7 +8,7 @@ pub use error::{ApiError, BadRequest, StoreFault};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Report, Role, Schedule};
+use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, PlanId, Report, Role, Schedule};
 use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, Snapshot, StoreDump, UserRecord};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +50,7 @@ pub enum Request {
         item: ItemId,
     },
     SetSchedule {
-        year: i32,
+        plan: PlanId,
         item: ItemId,
         schedule: Option<Schedule>,
     },

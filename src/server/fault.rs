@@ -15,9 +15,11 @@ pub fn fault_of(e: &StoreError) -> StoreFault {
         }
         StoreError::ReadOnly { .. } => StoreFault::ReadOnly,
         StoreError::Stopped { .. } => StoreFault::Stopped,
-        StoreError::PlanMismatch { year, stored, imported } => {
-            StoreFault::PlanMismatch { year: *year, stored: stored.clone(), imported: imported.clone() }
+        StoreError::PlanMismatch { years, stored, imported } => {
+            StoreFault::PlanMismatch { years: years.clone(), stored: stored.clone(), imported: imported.clone() }
         }
+        StoreError::PlanYearsUnknown => StoreFault::PlanYearsUnknown,
+        StoreError::PlanOverlap { years } => StoreFault::PlanOverlap { years: years.clone() },
         StoreError::UnknownPeriod { period } => StoreFault::UnknownPeriod { period: period.clone() },
         StoreError::UnknownItem { point } => StoreFault::UnknownItem { point: point.clone() },
         StoreError::NotEmpty { .. } => StoreFault::NotEmpty,

@@ -88,7 +88,7 @@ impl Service {
                 done(store.put_draft(actor.uid, period, item, &Draft { saved_at: now, ..draft }))
             }
             Request::DeleteDraft { period, item } => done(store.delete_draft(actor.uid, period, item)),
-            Request::SetSchedule { year, item, schedule } => done(store.set_schedule(year, item, schedule)),
+            Request::SetSchedule { plan, item, schedule } => done(store.set_schedule(plan, item, schedule)),
             Request::OpenPeriod { period } => Ok(Response::Period(store.open_period(period)?)),
             Request::SetSettings { settings } => done(store.set_settings(&settings)),
             Request::Users => Ok(Response::Users(store.users()?)),
@@ -139,16 +139,17 @@ impl Service {
                 .find(|p| p.id == id)
                 .cloned()
                 .ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?,
-            None => match periods.iter().max_by_key(|p| (p.id.end(), p.id.kind.code())) {
+            // The latest period; a plan's whole span only when there is nothing else.
+            None => match periods.iter().max_by_key(|p| (!p.id.is_span(), p.id.end(), p.id.kind.code())) {
                 Some(p) => p.clone(),
                 None => return Ok(None),
             },
         };
-        let Some(plan) = store.plan(chosen.id.year)? else {
+        let Some(plan) = store.plan_of(chosen.id)? else {
             return Err(StoreError::UnknownPeriod { period: chosen.id.to_string() });
         };
         Ok(Some(Snapshot {
-            items: store.items(plan.year)?,
+            items: store.items(plan.id)?,
             entries: store.entries(chosen.id)?,
             drafts: store.drafts(actor.uid, chosen.id)?,
             settings: store.settings()?,

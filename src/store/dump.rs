@@ -12,14 +12,14 @@ impl Store {
         let mut plans = Vec::new();
         for plan in self.plans()? {
             let mut plan_periods = Vec::new();
-            for period in periods.iter().filter(|p| p.id.year == plan.year) {
+            for period in periods.iter().filter(|p| plan.years.contains(p.id.years().first)) {
                 let mut entries = Vec::new();
                 for (item, entry) in self.entries(period.id)? {
                     entries.push(EntryDump { item, history: self.history(period.id, item)?, entry });
                 }
                 plan_periods.push(PeriodDump { period: period.clone(), entries });
             }
-            plans.push(PlanDump { items: self.items(plan.year)?, plan, periods: plan_periods });
+            plans.push(PlanDump { items: self.items(plan.id)?, plan, periods: plan_periods });
         }
         Ok(StoreDump {
             format: DUMP_FORMAT,
@@ -45,7 +45,7 @@ impl Store {
         let result = (|| {
             for p in &dump.plans {
                 for item in &p.items {
-                    batches.put(TreeId::Items, &keys::item(p.plan.year, item.id), item)?;
+                    batches.put(TreeId::Items, &keys::item(p.plan.id, item.id), item)?;
                 }
                 for period in &p.periods {
                     let id = period.period.id;
@@ -68,7 +68,7 @@ impl Store {
             batches.flush()?;
             let mut plans = Changes::default();
             for p in &dump.plans {
-                plans.put(TreeId::Plans, &keys::year(p.plan.year), &p.plan)?;
+                plans.put(TreeId::Plans, &keys::plan(p.plan.id), &p.plan)?;
             }
             self.commit(plans)
         })();

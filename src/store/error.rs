@@ -33,10 +33,18 @@ pub enum StoreError {
         detail: String,
     },
     /// An import of a plan for a year that already holds a different plan.
+    /// A document of years that a stored plan of another organisation or act covers.
     PlanMismatch {
-        year: i32,
+        /// The stored plan's years, as a phrase ("2020 год", "2021–2024 годы").
+        years: String,
         stored: String,
         imported: String,
+    },
+    /// A plan document that names no years, and none were given.
+    PlanYearsUnknown,
+    /// The document's years reach into more than one stored plan.
+    PlanOverlap {
+        years: String,
     },
     UnknownPeriod {
         period: String,
@@ -100,6 +108,8 @@ impl StoreError {
         matches!(
             self,
             StoreError::PlanMismatch { .. }
+                | StoreError::PlanYearsUnknown
+                | StoreError::PlanOverlap { .. }
                 | StoreError::UnknownPeriod { .. }
                 | StoreError::UnknownItem { .. }
                 | StoreError::NotEmpty { .. }
@@ -140,9 +150,11 @@ impl fmt::Display for StoreError {
                 tr!("store-newer-record", path = path.display().to_string(), tree = tree, detail = detail)
             }
             StoreError::Write { detail } => tr!("store-write-failed", detail = detail),
-            StoreError::PlanMismatch { year, stored, imported } => {
-                tr!("store-plan-mismatch", year = *year, stored = stored, imported = imported)
+            StoreError::PlanMismatch { years, stored, imported } => {
+                tr!("store-plan-mismatch", years = years, stored = stored, imported = imported)
             }
+            StoreError::PlanYearsUnknown => tr!("store-plan-years-unknown"),
+            StoreError::PlanOverlap { years } => tr!("store-plan-overlap", years = years),
             StoreError::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreError::NotEmpty { path } => tr!("store-not-empty", path = path.display().to_string()),
             StoreError::NewerDump { found, supported } => {

@@ -1,6 +1,6 @@
 //! Ordered binary keys: big-endian numbers, so sled's byte order is the plan's order.
 
-use crate::domain::{ItemId, PeriodId, PeriodKind};
+use crate::domain::{ItemId, PeriodId, PeriodKind, PlanId};
 
 /// A year as four bytes that sort like the signed number.
 pub fn year(y: i32) -> [u8; 4] {
@@ -12,9 +12,15 @@ pub fn year_from(bytes: &[u8]) -> Option<i32> {
     Some((u32::from_be_bytes(b) ^ 0x8000_0000) as i32)
 }
 
-pub fn item(y: i32, id: ItemId) -> [u8; 8] {
+/// A plan's key: its id as a year (layout 1 keyed plans by their one year, the same bytes).
+pub fn plan(id: PlanId) -> [u8; 4] {
+    year(id.0)
+}
+
+/// Items of a plan sort together, in item order.
+pub fn item(plan: PlanId, id: ItemId) -> [u8; 8] {
     let mut k = [0; 8];
-    k[..4].copy_from_slice(&year(y));
+    k[..4].copy_from_slice(&year(plan.0));
     k[4..].copy_from_slice(&id.0.to_be_bytes());
     k
 }

@@ -20,7 +20,7 @@ pub use records::{CommitCount, SchemaVersion};
 pub use schema::CURRENT as SCHEMA_VERSION;
 
 use crate::codec::{self, Record};
-use crate::domain::{Entry, Item, ItemId, Period, PeriodId, Plan};
+use crate::domain::{Entry, Item, ItemId, Period, PeriodId, Plan, PlanId};
 use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
 use crate::tr;
 
@@ -263,21 +263,28 @@ impl Store {
         Ok(self.tree(TreeId::Plans).is_empty())
     }
 
+    /// Every plan, by id (the first year each had).
     pub fn plans(&self) -> Result<Vec<Plan>, StoreError> {
         Ok(self.scan(TreeId::Plans, &[])?.into_iter().map(|(_, p)| p).collect())
     }
 
-    pub fn plan(&self, year: i32) -> Result<Option<Plan>, StoreError> {
-        self.get(TreeId::Plans, &keys::year(year))
+    pub fn plan(&self, id: PlanId) -> Result<Option<Plan>, StoreError> {
+        self.get(TreeId::Plans, &keys::plan(id))
+    }
+
+    /// The plan whose years hold the period's (plans never share a year).
+    pub fn plan_of(&self, period: PeriodId) -> Result<Option<Plan>, StoreError> {
+        let years = period.years();
+        Ok(self.plans()?.into_iter().find(|p| p.years.contains(years.first) && p.years.contains(years.last)))
     }
 
     /// The plan's items in plan order.
-    pub fn items(&self, year: i32) -> Result<Vec<Item>, StoreError> {
-        Ok(self.scan(TreeId::Items, &keys::year(year))?.into_iter().map(|(_, i)| i).collect())
+    pub fn items(&self, plan: PlanId) -> Result<Vec<Item>, StoreError> {
+        Ok(self.scan(TreeId::Items, &keys::plan(plan))?.into_iter().map(|(_, i)| i).collect())
     }
 
-    pub fn item(&self, year: i32, id: ItemId) -> Result<Option<Item>, StoreError> {
-        self.get(TreeId::Items, &keys::item(year, id))
+    pub fn item(&self, plan: PlanId, id: ItemId) -> Result<Option<Item>, StoreError> {
+        self.get(TreeId::Items, &keys::item(plan, id))
     }
 
     /// Every period of every plan, by year and then quarters before cumulative periods.

@@ -7,8 +7,10 @@ pub(crate) fn report(period: &str, rows: &[(&str, &str, &str)]) -> Report {
         title_lines: vec!["ОТЧЕТ".into()],
         organisation: "Администрация".into(),
         approved_by: "Постановление №1".into(),
-        period: PeriodId::parse(period).unwrap(),
+        period: PeriodId::parse(period),
         period_title: "I квартал 2020 года".into(),
+        years: None,
+        columns: crate::domain::form::standard_columns(),
         rows: rows
             .iter()
             .map(|(point, info, assessment)| ReportRow {
@@ -18,6 +20,7 @@ pub(crate) fn report(period: &str, rows: &[(&str, &str, &str)]) -> Report {
                 deadline_text: "Ежеквартально".into(),
                 info: (*info).into(),
                 assessment: (*assessment).into(),
+                ..ReportRow::default()
             })
             .collect(),
         sections: vec![],
@@ -56,18 +59,18 @@ fn import_is_atomic_idempotent_and_adds_periods() {
     assert_eq!((first.items_added, first.entries_changed), (2, 1));
 
     let again = store.import(&q1, &actor(), Stamp(20)).unwrap();
-    assert_eq!(again, ImportOutcome { period: "2020-Q1".into(), ..Default::default() });
-    let entry = store.entry(q1.period, ItemId(1)).unwrap().unwrap();
+    assert_eq!(again, ImportOutcome { period: "2020-Q1".into(), years: "2020 год".into(), ..Default::default() });
+    let entry = store.entry(q1.period.unwrap(), ItemId(1)).unwrap().unwrap();
     assert_eq!((entry.revision, entry.changed_at), (1, Stamp(10)));
 
     let q2 = report("2020-Q2", &[("1", "во втором", ""), ("3", "новый", "")]);
     let second = store.import(&q2, &actor(), Stamp(30)).unwrap();
     assert!(!second.plan_created && second.period_created);
     assert_eq!(second.items_added, 1);
-    assert_eq!(store.items(2020).unwrap().len(), 3);
+    assert_eq!(store.items(crate::domain::PlanId(2020)).unwrap().len(), 3);
     assert_eq!(store.periods().unwrap().len(), 2);
     // Q1's entry is untouched by Q2's import.
-    assert_eq!(store.entry(q1.period, ItemId(1)).unwrap().unwrap().info, "сделано");
+    assert_eq!(store.entry(q1.period.unwrap(), ItemId(1)).unwrap().unwrap().info, "сделано");
 }
 
 #[test]
@@ -78,7 +81,7 @@ fn a_different_plan_for_the_same_year_is_refused_and_nothing_written() {
     let mut other = report("2020-Q2", &[("1", "b", "")]);
     other.organisation = "Другая администрация".into();
     let err = store.import(&other, &actor(), Stamp(2)).unwrap_err();
-    assert!(matches!(err, StoreError::PlanMismatch { year: 2020, .. }));
+    assert!(matches!(err, StoreError::PlanMismatch { .. }));
     assert!(err.is_user_error());
     assert_eq!(store.periods().unwrap().len(), 1);
 }
@@ -184,7 +187,7 @@ fn a_large_dump_loads_in_batches_and_whole() {
     let to = tempfile::tempdir().unwrap();
     let restored = open(&to);
     restored.load_dump(&dump).unwrap();
-    assert_eq!(restored.items(2020).unwrap().len(), 4500);
+    assert_eq!(restored.items(crate::domain::PlanId(2020)).unwrap().len(), 4500);
     let mut again = restored.dump().unwrap();
     again.owner = dump.owner.clone();
     again.users = dump.users.clone();

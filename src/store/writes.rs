@@ -2,7 +2,7 @@
 //! periods, settings and users. Each is one transaction followed by a flush.
 
 use super::{Changes, Store, StoreError, TreeId, keys};
-use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Role, Schedule, Stamp};
+use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Plan, PlanId, Role, Schedule, Stamp};
 use crate::model::{Draft, Owner, Revision, RevisionSource, SaveOutcome, Settings, UserRecord};
 
 impl Store {
@@ -10,8 +10,13 @@ impl Store {
         self.period(period)?.ok_or_else(|| StoreError::UnknownPeriod { period: period.to_string() })
     }
 
-    fn require_item(&self, year: i32, id: ItemId) -> Result<crate::domain::Item, StoreError> {
-        self.item(year, id)?.ok_or_else(|| StoreError::UnknownItem { point: format!("#{}", id.0) })
+    /// The plan a period belongs to.
+    pub(crate) fn require_plan_of(&self, period: PeriodId) -> Result<Plan, StoreError> {
+        self.plan_of(period)?.ok_or_else(|| StoreError::UnknownPeriod { period: period.to_string() })
+    }
+
+    fn require_item(&self, plan: PlanId, id: ItemId) -> Result<crate::domain::Item, StoreError> {
+        self.item(plan, id)?.ok_or_else(|| StoreError::UnknownItem { point: format!("#{}", id.0) })
     }
 
     /// Saves an entry if nobody else saved it since `base_revision`, appending a revision
@@ -27,7 +32,8 @@ impl Store {
         let (period, id, base_revision) = (edit.period, edit.item, edit.base_revision);
         let (info, assessment) = (edit.info.as_str(), edit.assessment.as_str());
         self.require_period(period)?;
-        self.require_item(period.year, id)?;
+        let plan = self.require_plan_of(period)?;
+        self.require_item(plan.id, id)?;
         let current = self.entry(period, id)?.unwrap_or_default();
         if current.revision != base_revision {
             return Ok(SaveOutcome::Conflict { theirs: current });
@@ -45,6 +51,8 @@ impl Store {
             changed_by: actor.name.clone(),
             changed_at: now,
             revision,
+            review: crate::domain::Review::Open,
+            carried_from: None,
         };
         let record = Revision {
             revision,
@@ -78,28 +86,26 @@ impl Store {
     }
 
     /// Sets (or with `None` clears) an item's hand-set schedule.
-    pub fn set_schedule(&self, year: i32, id: ItemId, schedule: Option<Schedule>) -> Result<(), StoreError> {
+    pub fn set_schedule(&self, plan: PlanId, id: ItemId, schedule: Option<Schedule>) -> Result<(), StoreError> {
         let _writer = self.lock_writer();
-        let mut item = self.require_item(year, id)?;
+        let mut item = self.require_item(plan, id)?;
         if item.schedule_override == schedule {
             return Ok(());
         }
         item.schedule_override = schedule;
         let mut changes = Changes::default();
-        changes.put(TreeId::Items, &keys::item(year, id), &item)?;
+        changes.put(TreeId::Items, &keys::item(plan, id), &item)?;
         self.commit(changes)
     }
 
     /// Opens a new period of an existing plan; its entries start empty.
     pub fn open_period(&self, period: PeriodId) -> Result<Period, StoreError> {
         let _writer = self.lock_writer();
-        if self.plan(period.year)?.is_none() {
-            return Err(StoreError::UnknownPeriod { period: period.to_string() });
-        }
+        self.require_plan_of(period)?;
         if let Some(existing) = self.period(period)? {
             return Ok(existing);
         }
-        let created = Period { id: period, title: period.official_title() };
+        let created = Period::new(period, period.official_title());
         let mut changes = Changes::default();
         changes.put(TreeId::Periods, &keys::period(period), &created)?;
         self.commit(changes)?;
@@ -122,11 +128,7 @@ impl Store {
         let owner = Owner { uid: actor.uid, name: actor.name.clone(), created_at: now };
         let mut changes = Changes::default();
         changes.put(TreeId::Meta, b"owner", &owner)?;
-        changes.put(
-            TreeId::Users,
-            &keys::user(actor.uid),
-            &UserRecord { name: actor.name.clone(), role: Role::Admin },
-        )?;
+        changes.put(TreeId::Users, &keys::user(actor.uid), &UserRecord::new(actor.name.clone(), Role::Admin))?;
         self.commit(changes)?;
         Ok(owner)
     }

@@ -59,14 +59,6 @@ pub fn schedule(deadline: &Deadline, year: i32, hand_set: bool) -> String {
     }
 }
 
-/// The years a deadline names outside the plan's `first..=last` ("2020, 2025"), if any.
-pub fn outside_plan(deadline: &Deadline, first: i32, last: i32) -> Option<String> {
-    let mut years: Vec<i32> = deadline.schedule()?.clauses.iter().flat_map(|c| c.years_outside(first, last)).collect();
-    years.sort_unstable();
-    years.dedup();
-    (!years.is_empty()).then(|| years.iter().map(i32::to_string).collect::<Vec<_>>().join(", "))
-}
-
 /// "через 3 дня", "сегодня", "просрочено на 8 дней".
 pub fn relative(date: NaiveDate, as_of: NaiveDate) -> String {
     let days = (date - as_of).num_days();

@@ -35,7 +35,8 @@ pub fn sample_snapshot() -> Snapshot {
             title: r.title.clone(),
             deadline_text: r.deadline_text.clone(),
             schedule_override: None,
-            responsible: String::new(),
+            responsible: r.responsible.clone(),
+            extra: r.extra.clone(),
         })
         .collect();
     let entries = report
@@ -50,18 +51,21 @@ pub fn sample_snapshot() -> Snapshot {
                 changed_by: "import".into(),
                 changed_at: Stamp(1_586_000_000),
                 revision: 1,
+                ..Entry::default()
             };
             (ItemId(i as u32 + 1), entry)
         })
         .collect();
-    let period = Period { id: report.period, title: report.period_title.clone() };
+    let id = report.period.expect("the sample is a report");
+    let period = Period::new(id, report.period_title.clone());
+    let years = report.plan_years().expect("the sample names its year");
     Snapshot {
         plan: Plan {
-            year: report.period.year,
             organisation: report.organisation,
             approved_by: report.approved_by,
             title_lines: report.title_lines,
-            sections: vec![],
+            columns: report.columns,
+            ..Plan::new(years)
         },
         periods: vec![period.clone()],
         period,

@@ -46,7 +46,7 @@ fn reads_items_and_headings_of_either_kind() {
 #[test]
 fn bad_rows_are_named_by_their_table_row() {
     let err = parse(&docx(&[row(&["1.", "1.", "А", "Срок", "Инфо"])])).unwrap_err();
-    assert_eq!((err.row, err.problem), (Some(3), Problem::RowCells { found: 5 }));
+    assert_eq!((err.row, err.problem), (Some(3), Problem::RowCells { found: 5, expected: 6 }));
 
     let err = parse(&docx(&[row(&["а)", "1.", "А", "Срок", "Инфо", "Оценка"])])).unwrap_err();
     assert_eq!(err.problem, Problem::ItemNumbers { seq: "а)".into(), point: "1.".into() });

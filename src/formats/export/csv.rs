@@ -1,24 +1,31 @@
 //! A spreadsheet of the period: UTF-8 with a BOM (so that Excel reads it as UTF-8), CRLF
-//! between records, fields quoted as RFC 4180 says. One row per item: the form's six
+//! between records, fields quoted as RFC 4180 says. One row per item: the plan's
 //! columns, then its flags as `status --json` names them (overdue no_result due_soon done).
 
 use chrono::NaiveDate;
 
-use super::view::{Line, lines};
+use super::view::{Line, columns, lines};
 use crate::domain::{DeadlineCache, FlagRules};
-use crate::formats::form::{COLUMN_CAPTIONS, FLAGS_CAPTION};
+use crate::formats::form::FLAGS_CAPTION;
 use crate::model::Snapshot;
 
 pub fn write(s: &Snapshot, as_of: NaiveDate, rules: &FlagRules) -> String {
     let mut out = String::from("\u{FEFF}");
-    let captions: Vec<String> = COLUMN_CAPTIONS.iter().map(|c| c.replace('\n', " ")).collect();
+    let columns = columns(s);
+    let captions: Vec<String> =
+        columns.iter().map(|c| c.caption.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     record(&mut out, captions.iter().map(String::as_str).chain([FLAGS_CAPTION]));
     let mut deadlines = DeadlineCache::default();
     for line in lines(s) {
         let Line::Item(item) = line else { continue };
-        let flags = deadlines.item_deadline(item.item, s.plan.year).flags(item.assessment, s.period.id, as_of, rules);
+        let flags = deadlines.item_deadline(item.item, s.period.id, s.plan.years).flags(
+            item.assessment,
+            s.period.id,
+            as_of,
+            rules,
+        );
         let flags = flags.names().join(" ");
-        record(&mut out, item.cells().into_iter().chain([flags.as_str()]));
+        record(&mut out, item.cells(&columns).chain([flags.as_str()]));
     }
     out
 }

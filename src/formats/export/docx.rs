@@ -4,10 +4,9 @@
 
 use std::fmt::Write;
 
-use super::view::{Line, header_pairs, lines};
+use super::view::{Line, columns, header_pairs, is_number, lines, widths};
 use crate::formats::docx::package::write_package;
 use crate::formats::docx::xml::{Style, paragraph_with_breaks, paragraphs};
-use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS};
 use crate::model::Snapshot;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -16,8 +15,6 @@ const PAGE_WIDTH: u32 = 16838;
 const PAGE_HEIGHT: u32 = 11906;
 const MARGIN_LEFT: u32 = 1134;
 const MARGIN_RIGHT: u32 = 567;
-/// Column widths, adding up to the page's text width.
-const WIDTHS: [u32; COLUMNS] = [567, 1134, 3402, 2268, 5499, 2267];
 const TABLE_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
 const TITLE: Style = Style { center: true, bold: true, size: Some(28), underline_border: false };
@@ -59,16 +56,19 @@ fn table(out: &mut String, s: &Snapshot) {
         out,
         r#"<w:tbl><w:tblPr><w:tblW w:w="{TABLE_WIDTH}" w:type="dxa"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
     );
-    for w in WIDTHS {
+    let columns = columns(s);
+    let widths = widths(&columns, TABLE_WIDTH);
+    for w in &widths {
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
     }
     out.push_str("</w:tblGrid>");
 
-    let numbers: Vec<String> = (1..=COLUMNS).map(|n| n.to_string()).collect();
-    for captions in [COLUMN_CAPTIONS.to_vec(), numbers.iter().map(String::as_str).collect()] {
+    let captions: Vec<&str> = columns.iter().map(|c| c.caption.as_str()).collect();
+    let numbers: Vec<String> = (1..=columns.len()).map(|n| n.to_string()).collect();
+    for texts in [captions, numbers.iter().map(String::as_str).collect()] {
         out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        for (text, width) in captions.iter().zip(WIDTHS) {
-            cell(out, text, width, 1, CENTERED);
+        for (text, width) in texts.iter().zip(&widths) {
+            cell(out, text, *width, 1, CENTERED);
         }
         out.push_str("</w:tr>");
     }
@@ -76,12 +76,13 @@ fn table(out: &mut String, s: &Snapshot) {
         match line {
             Line::Heading(text) => {
                 out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-                cell(out, text, TABLE_WIDTH, COLUMNS, HEADING);
+                cell(out, text, TABLE_WIDTH, columns.len(), HEADING);
             }
             Line::Item(item) => {
                 out.push_str("<w:tr>");
-                for (i, (text, width)) in item.cells().into_iter().zip(WIDTHS).enumerate() {
-                    cell(out, text, width, 1, if i < 2 { CENTERED } else { PLAIN });
+                for (column, width) in columns.iter().zip(&widths) {
+                    let style = if is_number(column.field) { CENTERED } else { PLAIN };
+                    cell(out, item.cell(column), *width, 1, style);
                 }
             }
         }

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::view::{Line, header_pairs, lines};
-use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS, DEFAULT_TITLE};
+use super::view::{Line, columns, header_pairs, is_number, lines, widths};
+use crate::formats::form::DEFAULT_TITLE;
 use crate::model::Snapshot;
 
 const STYLE: &str = r#"body { font-family: "Times New Roman", Times, serif; font-size: 12pt; color: #000; background: #fff; margin: 2em auto; max-width: 277mm; padding: 0 1em; }
@@ -24,9 +24,6 @@ tr.section td { font-weight: bold; text-align: center; }
   tr.section, thead tr { break-inside: avoid; }
 }"#;
 
-/// Column widths in percent, matching the docx form.
-const WIDTHS: [u32; COLUMNS] = [4, 6, 22, 15, 38, 15];
-
 pub fn write(s: &Snapshot) -> String {
     let mut out = String::new();
     let title = s.plan.title_lines.join(" ");
@@ -43,29 +40,36 @@ pub fn write(s: &Snapshot) -> String {
     for (value, caption) in header_pairs(s) {
         let _ = writeln!(out, "<p class=\"value\">{}</p>\n<p class=\"caption\">{}</p>", text(value), escape(caption));
     }
+    let columns = columns(s);
     out.push_str("</header>\n<main>\n<table>\n<colgroup>");
-    for w in WIDTHS {
-        let _ = write!(out, "<col style=\"width: {w}%\">");
+    // In tenths of a percent, in proportion to the docx form's widths.
+    for w in widths(&columns, 1000) {
+        let _ = write!(out, "<col style=\"width: {}.{}%\">", w / 10, w % 10);
     }
     out.push_str("</colgroup>\n<thead>\n<tr>");
-    for caption in COLUMN_CAPTIONS {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", text(caption));
+    for column in &columns {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", text(&column.caption));
     }
     out.push_str("</tr>\n<tr>");
-    for n in 1..=COLUMNS {
+    for n in 1..=columns.len() {
         let _ = write!(out, "<th>{n}</th>");
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for line in lines(s) {
         match line {
             Line::Heading(heading) => {
-                let _ = writeln!(out, "<tr class=\"section\"><td colspan=\"{COLUMNS}\">{}</td></tr>", text(heading));
+                let _ = writeln!(
+                    out,
+                    "<tr class=\"section\"><td colspan=\"{}\">{}</td></tr>",
+                    columns.len(),
+                    text(heading)
+                );
             }
             Line::Item(item) => {
                 out.push_str("<tr>");
-                for (i, cell) in item.cells().into_iter().enumerate() {
-                    let class = if i < 2 { " class=\"number\"" } else { "" };
-                    let _ = write!(out, "<td{class}>{}</td>", text(cell));
+                for column in &columns {
+                    let class = if is_number(column.field) { " class=\"number\"" } else { "" };
+                    let _ = write!(out, "<td{class}>{}</td>", text(item.cell(column)));
                 }
                 out.push_str("</tr>\n");
             }

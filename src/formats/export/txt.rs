@@ -1,8 +1,7 @@
 //! Word's plain-text table export, written so that the text importer reads back exactly
 //! what was written: export → import → export gives the same bytes.
 
-use super::view::{Line, header_pairs, lines};
-use crate::formats::form::{COLUMN_CAPTIONS, COLUMNS};
+use super::view::{Line, columns, header_pairs, lines};
 use crate::model::Snapshot;
 
 pub fn write(s: &Snapshot) -> String {
@@ -18,11 +17,12 @@ pub fn write(s: &Snapshot) -> String {
         out.push('\n');
     }
     out.push('\n');
-    for caption in COLUMN_CAPTIONS {
-        cell(&mut out, caption);
+    let columns = columns(s);
+    for column in &columns {
+        cell(&mut out, &column.caption);
     }
     out.push('\n');
-    for n in 1..=COLUMNS {
+    for n in 1..=columns.len() {
         cell(&mut out, &n.to_string());
     }
     out.push('\n');
@@ -30,7 +30,7 @@ pub fn write(s: &Snapshot) -> String {
         match line {
             Line::Heading(text) => cell(&mut out, text.trim()),
             Line::Item(item) => {
-                for text in item.cells() {
+                for text in item.cells(&columns) {
                     cell(&mut out, text);
                 }
             }

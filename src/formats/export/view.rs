@@ -1,10 +1,47 @@
 //! A period's report as the exported documents lay it out: the header, then the table's
+//! columns as the plan has them (the form's six for a plan stored without them), and its
 //! lines in plan order, each section heading before the item it opens.
 
 use std::collections::HashMap;
 
-use crate::domain::{Entry, Item, ItemId};
+use crate::domain::form::standard_columns;
+use crate::domain::{Column, Entry, Field, Item, ItemId};
 use crate::model::Snapshot;
+
+/// The report's columns: the plan's, in its order.
+pub fn columns(s: &Snapshot) -> Vec<Column> {
+    if s.plan.columns.is_empty() { standard_columns() } else { s.plan.columns.clone() }
+}
+
+/// How wide a column of this field is, relative to the others (twentieths of a point on
+/// the form's page for its six columns).
+pub fn weight(field: Field) -> u32 {
+    match field {
+        Field::Seq => 567,
+        Field::Point => 1134,
+        Field::Title => 3402,
+        Field::Deadline | Field::Responsible => 2268,
+        Field::Info => 5499,
+        Field::Assessment => 2267,
+        Field::Extra => 1701,
+    }
+}
+
+/// Widths adding up to `total`, each in proportion to its column's weight.
+pub fn widths(columns: &[Column], total: u32) -> Vec<u32> {
+    let sum: u32 = columns.iter().map(|c| weight(c.field)).sum::<u32>().max(1);
+    let mut out: Vec<u32> = columns.iter().map(|c| weight(c.field) * total / sum).collect();
+    let given: u32 = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += total - given;
+    }
+    out
+}
+
+/// Whether a column holds a number (centred in the documents).
+pub fn is_number(field: Field) -> bool {
+    matches!(field, Field::Seq | Field::Point)
+}
 
 pub enum Line<'a> {
     Heading(&'a str),
@@ -32,11 +69,25 @@ pub fn lines(s: &Snapshot) -> Vec<Line<'_>> {
     out
 }
 
-impl ItemLine<'_> {
-    /// The six columns of the form, in order.
-    pub fn cells(&self) -> [&str; 6] {
+impl<'a> ItemLine<'a> {
+    /// The item's text in a column.
+    pub fn cell(&self, column: &Column) -> &'a str {
         let i = self.item;
-        [&i.seq, &i.point, &i.title, &i.deadline_text, self.info, self.assessment]
+        match column.field {
+            Field::Seq => &i.seq,
+            Field::Point => &i.point,
+            Field::Title => &i.title,
+            Field::Responsible => &i.responsible,
+            Field::Deadline => &i.deadline_text,
+            Field::Info => self.info,
+            Field::Assessment => self.assessment,
+            Field::Extra => i.extra.iter().find(|e| e.caption == column.caption).map_or("", |e| e.text.as_str()),
+        }
+    }
+
+    /// The item's text in each of the columns, in order.
+    pub fn cells<'c>(&self, columns: &'c [Column]) -> impl Iterator<Item = &'a str> + use<'a, 'c, '_> {
+        columns.iter().map(|c| self.cell(c))
     }
 }
 

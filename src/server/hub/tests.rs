@@ -51,13 +51,16 @@ fn report() -> Report {
         deadline_text: "Ежеквартально".into(),
         info: String::new(),
         assessment: String::new(),
+        ..ReportRow::default()
     };
     Report {
         title_lines: vec!["ОТЧЕТ".into()],
         organisation: "Администрация".into(),
         approved_by: "Постановление №1".into(),
-        period: period(),
+        period: Some(period()),
         period_title: "I квартал 2020 года".into(),
+        years: None,
+        columns: crate::domain::form::standard_columns(),
         rows: vec![row("1"), row("2")],
         sections: vec![],
     }
@@ -112,7 +115,7 @@ fn saves_and_imports_reach_every_known_client_in_order() {
     assert!(matches!(f.ask(&owner, Request::Import { report: report() }), Response::Imported(_)));
     let editor = f.connect(1001, "petrova");
     assert_eq!(
-        f.ask(&owner, Request::AddUser { uid: 1001, user: UserRecord { name: "petrova".into(), role: Role::Editor } }),
+        f.ask(&owner, Request::AddUser { uid: 1001, user: UserRecord::new("petrova".into(), Role::Editor) }),
         Response::Done
     );
     assert!(matches!(f.ask(&editor, Request::Whoami), Response::Whoami { role: Role::Editor, .. }));
@@ -172,7 +175,7 @@ fn a_stranger_is_refused_and_hears_nothing_and_a_viewer_cannot_save() {
     assert_eq!(refusal, Response::Error(ApiError::NotAUser { name: "sidorov".into() }));
     assert!(refusal_text(&refusal).contains("otchet users add sidorov"), "{}", refusal_text(&refusal));
 
-    f.ask(&owner, Request::AddUser { uid: 1003, user: UserRecord { name: "smirnova".into(), role: Role::Viewer } });
+    f.ask(&owner, Request::AddUser { uid: 1003, user: UserRecord::new("smirnova".into(), Role::Viewer) });
     let viewer = f.connect(1003, "smirnova");
     assert!(matches!(f.ask(&viewer, Request::Snapshot { period: None }), Response::Snapshot(Some(_))));
     let refusal = f.ask(&viewer, save(1, 0, "нельзя"));

@@ -88,12 +88,12 @@ impl Main {
     pub fn from_snapshot(s: Snapshot, as_of: NaiveDate, rules: &FlagRules) -> Main {
         let mut entries: HashMap<ItemId, Entry> = s.entries.into_iter().collect();
         let mut cache = DeadlineCache::default();
-        let year = s.plan.year;
+        let (period, plan_years) = (s.period.id, s.plan.years);
         let rows = s
             .items
             .into_iter()
             .map(|item| {
-                let deadline = cache.item_deadline(&item, year);
+                let deadline = cache.item_deadline(&item, period, plan_years);
                 let entry = entries.remove(&item.id).unwrap_or_default();
                 Row { item, deadline, entry, flags: Flags::default() }
             })
@@ -128,7 +128,7 @@ impl Main {
         let mut counts = Counts::default();
         for row in &mut self.rows {
             row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
-            counts.add(row.flags);
+            counts.add(row.flags, row.entry.review);
         }
         self.counts = counts;
         self.refilter();
@@ -142,7 +142,7 @@ impl Main {
         row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
         self.counts = Counts::default();
         for row in &self.rows {
-            self.counts.add(row.flags);
+            self.counts.add(row.flags, row.entry.review);
         }
         self.refilter();
     }
@@ -195,12 +195,13 @@ impl Main {
         self.editor = Some(editor);
     }
 
-    /// The period before this one in the plan's year, for copying texts forward.
+    /// The latest period of the plan before this one, for copying texts forward.
     pub fn previous_period(&self) -> Option<&Period> {
         let current = self.period.id;
+        let years = self.plan.years;
         self.periods
             .iter()
-            .filter(|p| p.id.year == current.year && p.id.end() < current.end())
+            .filter(|p| !p.id.is_span() && years.contains(p.id.year) && p.id.end() < current.end())
             .max_by_key(|p| (p.id.end(), std::cmp::Reverse(p.id.start())))
     }
 

@@ -176,6 +176,7 @@ fn editing_then_saving_sends_the_text_and_the_base_revision() {
         changed_by: "ivanova".into(),
         changed_at: Stamp(2),
         revision: 2,
+        ..Entry::default()
     };
     update(&mut s, answered(purpose, SaveOutcome::Saved(saved)));
     let row = s.main().unwrap().selected().unwrap();
@@ -301,6 +302,7 @@ fn a_conflict_shows_both_texts_and_can_keep_mine() {
         changed_by: "petrova".into(),
         changed_at: Stamp(5),
         revision: 2,
+        ..Entry::default()
     };
     update(&mut s, answered(purpose, SaveOutcome::Conflict { theirs }));
     let Some(Overlay::Conflict { mine_info, .. }) = &s.overlay else { panic!("conflict dialog") };
@@ -319,6 +321,7 @@ fn changes_by_others_arrive_without_a_keypress() {
         changed_by: "petrova".into(),
         changed_at: Stamp(9),
         revision: 1,
+        ..Entry::default()
     };
     update(&mut s, Action::Remote(Event::EntryChanged { period, item: ItemId(70), entry }));
     let m = s.main().unwrap();

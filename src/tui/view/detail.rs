@@ -41,10 +41,17 @@ fn deadline_lines(state: &State, main: &Main, row: &Row, width: usize, out: &mut
     let theme = &state.theme;
     let written = tr!("detail-deadline", text = one_line(&sanitize(&row.item.deadline_text)));
     push_wrapped(written, Style::default(), width, out);
-    let understood = describe::schedule(&row.deadline.deadline, main.plan.year, row.item.schedule_override.is_some());
-    let understood_style =
-        if matches!(row.deadline.deadline, crate::domain::Deadline::Unknown) { theme.error } else { Style::default() };
+    let year = main.period.id.year;
+    let understood = describe::schedule(&row.deadline.deadline, year, row.item.schedule_override.is_some());
+    let understood_style = match row.deadline.deadline {
+        crate::domain::Deadline::Known(_) => Style::default(),
+        _ => theme.error,
+    };
     push_wrapped(tr!("detail-understood", text = understood), understood_style, width, out);
+    if !row.deadline.outside_plan.is_empty() {
+        let years = row.deadline.outside_plan.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+        push_wrapped(tr!("detail-outside-plan", years = years), theme.error, width, out);
+    }
     let nearest = if row.flags.overdue {
         row.deadline.missed_due(main.period.id, state.as_of, row.flags.no_result)
     } else {

@@ -19,7 +19,7 @@ fn reads_header_and_rows_keeping_paragraphs() {
     .unwrap();
     assert_eq!(r.title_lines, vec!["ОТЧЕТ", "об исполнении плана"]);
     assert_eq!(r.organisation, "Администрация");
-    assert_eq!(r.period.to_string(), "2020-Q1");
+    assert_eq!(r.period.map(|p| p.to_string()).as_deref(), Some("2020-Q1"));
     assert_eq!(r.period_title, "I квартал 2020 года");
     assert_eq!(r.approved_by, "Постановление №1");
     assert_eq!(r.rows.len(), 2);
@@ -35,21 +35,21 @@ fn a_short_row_names_its_line_and_the_cell_count() {
     let err = parse(&doc("\t1.\n\t1.\n\tА\n\tВ течение года\n\tИнфо\n\n\t2.\n\t2.\n\tБ\n\tСрок\n\tИнфо\n\tОценка\n\n"))
         .unwrap_err();
     assert_eq!(err.line, Some(HEADER.lines().count() + CAPTIONS.lines().count() + 1));
-    assert_eq!(err.problem, Problem::RowCells { found: 5 });
+    assert_eq!(err.problem, Problem::RowCells { found: 5, expected: 6 });
     crate::i18n::set_lang(crate::i18n::Lang::Ru);
     let text = err.to_string();
     assert!(text.starts_with("отчет.txt: строка "), "{text}");
-    assert!(text.ends_with("в строке таблицы 5 ячеек, ожидалось 6"), "{text}");
+    assert!(text.ends_with("в строке 5 ячеек, а в таблице 6 столбцов"), "{text}");
 }
 
 #[test]
 fn a_truncated_last_row_and_extra_cells_are_refused() {
     let err = parse(&doc("\t1.\n\t1.\n\tА\n\tСрок\n")).unwrap_err();
-    assert_eq!(err.problem, Problem::RowCells { found: 4 });
+    assert_eq!(err.problem, Problem::RowCells { found: 4, expected: 6 });
     let err =
         parse(&doc("\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n\t\n\t\n\t2.\n\t2.\n\tБ\n\tСрок\n\tИнфо\n\tОценка\n"))
             .unwrap_err();
-    assert_eq!(err.problem, Problem::RowCells { found: 8 });
+    assert_eq!(err.problem, Problem::RowCells { found: 8, expected: 6 });
 }
 
 #[test]
@@ -65,7 +65,10 @@ fn a_lone_cell_between_rows_is_a_section_heading() {
 #[test]
 fn missing_parts_are_named() {
     assert_eq!(parse("").unwrap_err().problem, Problem::Empty);
-    assert_eq!(parse(CAPTIONS).unwrap_err().problem, Problem::NoHeader);
+    assert_eq!(
+        parse(&format!("{CAPTIONS}\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n")).unwrap_err().problem,
+        Problem::NoPeriod
+    );
     assert_eq!(parse(HEADER).unwrap_err().problem, Problem::NoTable);
     assert_eq!(parse(&doc("")).unwrap_err().problem, Problem::NoItems);
     let bad_period = doc("\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n").replace("I квартал 2020 года", "весна");
@@ -99,5 +102,5 @@ fn a_seventh_cell_is_not_taken_for_a_heading() {
         "\t1.\n\t1.\n\tА\n\tСрок\n\tИнфо\n\tОценка\n\tлишняя\n\n\t2.\n\t2.\n\tБ\n\tСрок\n\tИнфо\n\tОценка\n\n",
     ))
     .unwrap_err();
-    assert_eq!(err.problem, Problem::RowCells { found: 7 });
+    assert_eq!(err.problem, Problem::RowCells { found: 7, expected: 6 });
 }

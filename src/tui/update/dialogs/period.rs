@@ -32,8 +32,13 @@ fn open_next(state: &mut State) -> Effect {
         return Effect::None;
     }
     let Some(main) = state.main() else { return Effect::None };
-    let year = main.plan.year;
-    let latest = main.periods.iter().filter(|p| p.id.year == year).map(|p| p.id).max_by_key(|p| p.end());
+    let years = main.plan.years;
+    let latest = main
+        .periods
+        .iter()
+        .filter(|p| !p.id.is_span() && years.contains(p.id.year))
+        .map(|p| p.id)
+        .max_by_key(|p| p.end());
     match latest.and_then(|p| p.next()) {
         Some(next) => editing::leave_everything(state)
             .and(Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: next })),

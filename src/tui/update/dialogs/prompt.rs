@@ -77,7 +77,7 @@ fn as_of(state: &mut State, prompt: Prompt, text: &str) -> Next {
 }
 
 fn schedule(state: &mut State, prompt: Prompt, text: &str) -> Next {
-    let Some((year, item)) = state.main().and_then(|m| m.selected().map(|r| (m.plan.year, r.item.id))) else {
+    let Some((plan, item)) = state.main().and_then(|m| m.selected().map(|r| (m.plan.id, r.item.id))) else {
         return Next::close(Effect::None);
     };
     let schedule = if text.is_empty() {
@@ -88,7 +88,7 @@ fn schedule(state: &mut State, prompt: Prompt, text: &str) -> Next {
             None => return refuse(prompt, tr!("tui-schedule-not-understood")),
         }
     };
-    Next::close(Effect::call(Purpose::SetSchedule, Request::SetSchedule { year, item, schedule }))
+    Next::close(Effect::call(Purpose::SetSchedule, Request::SetSchedule { plan, item, schedule }))
 }
 
 fn export_format(state: &mut State, prompt: Prompt, text: &str) -> Next {
