@@ -56,16 +56,22 @@ pub fn command() -> Command {
         .subcommand(super::backup::backup_command())
         .subcommand(super::backup::restore_command())
         .subcommand(super::assessments::command())
+        .subcommand(super::plan::command())
+        .subcommand(super::period::command())
 }
 
 fn import_command() -> Command {
-    localized(Command::new("import")).about(tr!("cli-import-formats")).override_usage(tr!("cli-usage-import")).arg(
-        Arg::new("file")
-            .value_name(tr!("cli-file"))
-            .required(true)
-            .value_parser(value_parser!(PathBuf))
-            .help(tr!("cli-import-file")),
-    )
+    localized(Command::new("import"))
+        .about(tr!("cli-import-formats"))
+        .override_usage(tr!("cli-usage-import"))
+        .arg(
+            Arg::new("file")
+                .value_name(tr!("cli-file"))
+                .required(true)
+                .value_parser(value_parser!(PathBuf))
+                .help(tr!("cli-import-file")),
+        )
+        .arg(Arg::new("years").long("years").value_name("A-B").help(tr!("cli-import-years")))
 }
 
 fn status_command() -> Command {

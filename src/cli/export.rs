@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::ArgMatches;
 
 use super::Failure;
@@ -26,9 +25,8 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         None => None,
     };
     let as_of = match m.get_one::<String>("as-of") {
-        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| Failure::usage(tr!("cli-bad-date", value = text)))?,
-        None => crate::clock::today(),
+        Some(text) => Some(super::args::parse_date(text)?),
+        None => None,
     };
 
     let mut client = ctx.client()?;
@@ -52,7 +50,11 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         return Ok(());
     }
     let (bytes, done) = {
-        let snapshot = client.snapshot(period)?.ok_or_else(empty_store)?;
+        let Some(snapshot) = client.snapshot(period)? else {
+            return Err(super::period::no_period(ctx, &mut client));
+        };
+        // The period's report date, else today.
+        let as_of = as_of.or(snapshot.period.report_date).unwrap_or_else(crate::clock::today);
         let input = ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules: &ctx.config.rules });
         let bytes = export(format, &input).map_err(Failure::other)?;
         let done = tr!(

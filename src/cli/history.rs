@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     };
     let mut client = ctx.client()?;
     let Some(snapshot) = client.snapshot(period)? else {
-        return Err(Failure::other(tr!("status-empty-store", path = ctx.store_path()?.display().to_string())));
+        return Err(super::period::no_period(ctx, &mut client));
     };
     let period = snapshot.period.id;
     let Some(item) = snapshot.items.iter().find(|i| i.point_label() == point) else {

@@ -8,7 +8,7 @@ use clap::ArgMatches;
 use super::Failure;
 use super::connect::Context;
 use crate::client::Client;
-use crate::domain::Report;
+use crate::domain::{Report, Years};
 use crate::formats::{Imported, read_document};
 use crate::model::StoreDump;
 use crate::tr;
@@ -17,13 +17,53 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let Some(file) = m.get_one::<PathBuf>("file") else {
         return Err(Failure::usage(tr!("cli-import-file")));
     };
+    let years = match m.get_one::<String>("years") {
+        Some(t) => Some(Years::parse(t).ok_or_else(|| Failure::usage(tr!("cli-bad-years", value = t.as_str())))?),
+        None => None,
+    };
     // Read and check the whole file before the store is touched.
     let imported = read_document(file, crate::formats::DEFAULT_IMPORT_LIMIT)?;
     let mut client = ctx.client()?;
     match imported {
-        Imported::Report(report) => import_report(&mut client, file, report),
+        Imported::Report(mut report) => {
+            report.years = years.or(report.years);
+            if report.period.is_none() {
+                import_plan(&mut client, file, report)
+            } else {
+                import_report(&mut client, file, report)
+            }
+        }
         Imported::Dump(dump) => load_dump(&mut client, file, dump),
     }
+}
+
+/// The plan itself: its items, and the period to open first when it has none.
+fn import_plan(client: &mut Client, file: &Path, report: Report) -> Result<(), Failure> {
+    let items = report.rows.len();
+    let years = report.plan_years();
+    let outcome = client.import(report)?;
+    let file = file.display().to_string();
+    if outcome.items_added + outcome.items_updated == 0 && !outcome.plan_created {
+        println!("{}", tr!("import-plan-unchanged", file = file, years = &outcome.years));
+    } else {
+        let (added, updated) = (outcome.items_added, outcome.items_updated);
+        println!(
+            "{}",
+            tr!(
+                "import-plan-done",
+                file = file,
+                years = &outcome.years,
+                items = items,
+                added = added,
+                updated = updated
+            )
+        );
+    }
+    let plan = client.plans()?.into_iter().find(|p| years.is_some_and(|y| p.plan.years.contains(y.first)));
+    if let Some(plan) = plan.filter(|p| p.periods.is_empty()) {
+        println!("{}", tr!("import-plan-next", period = super::period::first_period(plan.plan.years).to_string()));
+    }
+    Ok(())
 }
 
 fn import_report(client: &mut Client, file: &Path, report: Report) -> Result<(), Failure> {

@@ -8,6 +8,8 @@ mod export;
 mod failure;
 mod history;
 mod import;
+mod period;
+mod plan;
 mod serve;
 mod status;
 mod tui;
@@ -70,6 +72,8 @@ fn dispatch(ctx: &connect::Context, matches: &clap::ArgMatches) -> Result<(), Fa
         Some(("backup", m)) => backup::run_backup(ctx, m),
         Some(("restore", m)) => backup::run_restore(ctx, m),
         Some(("assessments", m)) => assessments::run(ctx, m),
+        Some(("plan", m)) => plan::run(ctx, m),
+        Some(("period", m)) => period::run(ctx, m),
         _ => tui::run(ctx, matches.get_flag("demo")),
     }
 }

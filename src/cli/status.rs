@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     };
     let mut client = ctx.client()?;
     let Some(snapshot) = client.snapshot(period)? else {
-        return Err(Failure::other(tr!("status-empty-store", path = ctx.store_path()?.display().to_string())));
+        return Err(super::period::no_period(ctx, &mut client));
     };
     // The period's report date, else today.
     let as_of = as_of.or(snapshot.period.report_date).unwrap_or_else(crate::clock::today);

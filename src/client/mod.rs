@@ -15,9 +15,11 @@ pub use stop::{Stopped, stop_server};
 
 use std::fmt;
 
-use crate::domain::{Actor, EntryEdit, ItemId, Period, PeriodId, PlanId, Report, Role, Schedule};
+use crate::domain::{Actor, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Role, Schedule};
 use crate::model::Snapshot;
-use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, StoreDump, UserRecord};
+use crate::model::{
+    Draft, ImportOutcome, PlanChange, PlanInfo, Revision, SaveOutcome, Settings, StoreDump, UserRecord,
+};
 use crate::proto::{ApiError, Event, Request, Response};
 use crate::tr;
 
@@ -138,6 +140,22 @@ impl Client {
 
     pub fn set_schedule(&mut self, plan: PlanId, item: ItemId, schedule: Option<Schedule>) -> Result<(), ClientError> {
         expect!(self.call(Request::SetSchedule { plan, item, schedule })?, Response::Done => ())
+    }
+
+    pub fn plans(&mut self) -> Result<Vec<PlanInfo>, ClientError> {
+        expect!(self.call(Request::Plans)?, Response::Plans(p) => p)
+    }
+
+    pub fn items(&mut self, plan: PlanId) -> Result<Vec<Item>, ClientError> {
+        expect!(self.call(Request::Items { plan })?, Response::Items(i) => i)
+    }
+
+    pub fn set_plan(&mut self, plan: PlanId, change: PlanChange) -> Result<Plan, ClientError> {
+        expect!(self.call(Request::SetPlan { plan, change })?, Response::Plan(p) => p)
+    }
+
+    pub fn set_responsible(&mut self, plan: PlanId, item: ItemId, responsible: String) -> Result<(), ClientError> {
+        expect!(self.call(Request::SetResponsible { plan, item, responsible })?, Response::Done => ())
     }
 
     pub fn open_period(&mut self, period: PeriodId) -> Result<Period, ClientError> {

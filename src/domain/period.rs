@@ -29,6 +29,12 @@ impl Quarter {
     pub fn last_month(self) -> u32 {
         u32::from(self.number) * 3
     }
+
+    /// The quarter `by` quarters later (earlier when negative).
+    pub fn step(self, by: i32) -> Quarter {
+        let index = self.year * 4 + i32::from(self.number) - 1 + by;
+        Quarter { year: index.div_euclid(4), number: u8::try_from(index.rem_euclid(4) + 1).unwrap_or(1) }
+    }
 }
 
 impl fmt::Display for Quarter {
@@ -117,6 +123,18 @@ impl PeriodId {
         let kind =
             [PeriodKind::Q1, PeriodKind::Q2, PeriodKind::Q3, PeriodKind::Q4][usize::from(q.number.clamp(1, 4) - 1)];
         Self { year: q.year, kind }
+    }
+
+    /// The quarter this period is, when it is one.
+    pub fn as_quarter(self) -> Option<Quarter> {
+        let number = match self.kind {
+            PeriodKind::Q1 => 1,
+            PeriodKind::Q2 => 2,
+            PeriodKind::Q3 => 3,
+            PeriodKind::Q4 => 4,
+            _ => return None,
+        };
+        Quarter::new(self.year, number)
     }
 
     /// The whole span of a plan of the years `first..=last` (at least two).
@@ -291,6 +309,18 @@ impl Years {
 
     pub fn contains(self, year: i32) -> bool {
         (self.first..=self.last).contains(&year)
+    }
+
+    /// The quarter to report on first in a plan of these years: today's when the plan
+    /// covers this year, else the plan's first.
+    pub fn first_quarter(self, today: NaiveDate) -> Quarter {
+        if self.contains(today.year()) { Quarter::containing(today) } else { Quarter { year: self.first, number: 1 } }
+    }
+
+    /// Whether every year of the period is one of these.
+    pub fn contains_period(self, period: PeriodId) -> bool {
+        let years = period.years();
+        self.contains(years.first) && self.contains(years.last)
     }
 
     pub fn overlaps(self, other: Years) -> bool {

@@ -46,7 +46,12 @@ impl Report {
     }
 
     /// The years this document's plan covers: as its title or act says, else its period's.
+    /// A period outside the years named makes them reach it.
     pub fn plan_years(&self) -> Option<Years> {
-        self.years.or_else(|| self.period.map(PeriodId::years))
+        let period = self.period.map(PeriodId::years);
+        match (self.years, period) {
+            (Some(y), Some(p)) => Some(Years { first: y.first.min(p.first), last: y.last.max(p.last) }),
+            (years, period) => years.or(period),
+        }
     }
 }

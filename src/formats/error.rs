@@ -108,8 +108,9 @@ impl fmt::Display for ImportError {
                     [one] if *one == super::table::DEADLINE => tr!("import-missing-deadline"),
                     _ => tr!("import-missing-both"),
                 };
+                let count = found.len();
                 let found = found.iter().map(|c| format!("«{c}»")).collect::<Vec<_>>().join(", ");
-                tr!("import-missing-columns", count = found.matches('«').count(), found = found, missing = missing)
+                tr!("import-missing-columns", count = count, found = found, missing = missing)
             }
             Problem::RowCells { found, expected } => tr!("import-row-cells", found = *found, expected = *expected),
             Problem::DuplicatePoint { point, first_line } => {

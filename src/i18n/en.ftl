@@ -11,6 +11,10 @@ store-plan-years-unknown = the plan document does not name its years (e.g. “н
 store-plan-overlap = the document’s years ({ $years }) fall into several plans of the store; import it into a separate store (--db)
 years-one = { $year }
 years-span = { $first }–{ $last }
+store-periods-outside-years = the plan’s new years ({ $years }) leave out its periods: { $periods }
+store-years-taken = another plan of the store already covers { $years }
+store-unknown-plan = the store has no plan of { $id }
+store-no-plan-for = the period { $period } is outside every plan’s years (otchet plan show)
 store-unknown-period = the store has no period { $period }
 store-unknown-item = the plan has no item { $point }
 store-sled-corruption = sled: damaged data (at { $at })
@@ -40,10 +44,10 @@ import-no-period = the table has a report's columns, but no reporting period was
 import-missing-columns = the table has { $count } { $count ->
     [one] column
    *[other] columns
-}: { $found }; no { $missing } was found
-import-missing-title = column of the measure's title
-import-missing-deadline = column of the deadline
-import-missing-both = column of the measure's title and no column of the deadline
+}: { $found }; { $missing }
+import-missing-title = no column of the measure’s title was found
+import-missing-deadline = no column of the deadline was found
+import-missing-both = no columns of the measure’s title and of the deadline were found
 import-row-cells = a table row has { $found } { $found ->
     [one] cell
    *[other] cells
@@ -128,6 +132,7 @@ import-kept = stored texts that empty cells of the file did not erase: { $n }
 
 ## status command
 
+status-no-period = the plan for { $years } has no reporting period yet; open the first: otchet period open { $period }
 status-empty-store = the store { $path } is empty: load a report with otchet import FILE
 status-heading = { $period } ({ $id }), as of { $date }: { $items ->
     [one] { $items } item
@@ -347,6 +352,20 @@ period-title = Reporting period
 prompt-search = Search (case and ё/е do not matter)
 prompt-as-of = The date deadlines are counted on
 prompt-as-of-hint = DD.MM.YYYY; empty for today
+prompt-responsible = Who answers for the item
+prompt-responsible-hint = as the plan writes them, separated by “;”. Empty clears them. Enter saves, Esc cancels
+cmd-set-responsible = change who answers for the item (admin)
+tui-admin-only = only an admin of the store can do this
+detail-responsible = Responsible: { $text }
+waiting-title = The plan is loaded
+waiting-plan = The plan for { $years }: { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+}. It has no reporting period yet.
+waiting-open = Open the period “{ $period }” ({ $id })? An admin opens periods; then the report’s texts go in.
+cmd-open-first-period = open this period
+cmd-earlier-period = a quarter earlier
+cmd-later-period = a quarter later
 prompt-schedule = The item's deadline (by hand)
 prompt-schedule-hint = e.g. “ежеквартально”, “до 01.12.2020”, “по мере необходимости”; empty: from the document's text
 prompt-export-format = Export format
@@ -556,3 +575,58 @@ os-symlink-loop = a symbolic link (or a loop of them) on the path
 os-too-many-files = too many open files
 os-error-code = system error (code { $code })
 os-other = system error
+
+## plan command
+
+cli-plan = the plan: its organisation, approving act, years and report signatures; who answers for items
+cli-usage-plan = otchet plan show | set [OPTIONS] | responsible POINT [TEXT]
+cli-plan-show = show the plan
+cli-plan-set = change the plan’s fields (admins)
+cli-usage-plan-set = otchet plan set [--organisation TEXT] [--approved-by TEXT] [--years 2021-2024] [--signed-by TEXT] [--executor TEXT]
+cli-plan-organisation = the local government body’s name
+cli-plan-approved-by = the act that approved the plan
+cli-plan-signed-by = the report’s signature: the signer’s position and name
+cli-plan-executor = the report’s executor, with a phone number
+cli-plan-years = the plan’s years, e.g. 2021-2024 or 2022
+cli-plan-which = the plan whose years include this year (default: the plan of the latest period)
+cli-plan-responsible = show or change who answers for an item (admins change it)
+cli-usage-plan-responsible = otchet plan responsible POINT [TEXT]
+cli-plan-point = the item’s point in the plan, e.g. 5 or 2.1
+cli-plan-responsible-text = the responsible, as the plan writes them; an empty string "" clears them
+cli-year = YEAR
+cli-bad-year = “{ $value }” is not a year: give four digits, e.g. 2022
+cli-bad-years = “{ $value }” are not a plan’s years: give 2021-2024 or 2022
+plan-set-nothing = say what to change: --organisation, --approved-by, --years, --signed-by or --executor
+plan-no-such = the store has no plan covering { $year } (plans: { $plans })
+plan-no-item = the plan for { $years } has no item { $point }
+plan-responsible-is = responsible: { $text }
+plan-none = —
+plan-years = Years
+plan-organisation = Organisation
+plan-approved-by = Approved by
+plan-title = Title
+plan-items = Items
+plan-items-count = { $n }, sections: { $sections }
+plan-columns = Columns
+plan-periods = Periods
+plan-no-periods = none (open one: otchet period open PERIOD)
+plan-signed-by = Signature
+plan-executor = Executor
+import-plan-done = { $file }: the plan for { $years }, { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+}; items added: { $added }, updated: { $updated }
+import-plan-unchanged = { $file }: the plan for { $years } is already loaded, nothing changed
+import-plan-next = the plan has no reporting period yet; open the first: otchet period open { $period }
+cli-import-years = the plan’s years, when the document does not name them (e.g. 2021-2024)
+
+## period command
+
+cli-period-command = reporting periods: list them, open a new one
+cli-usage-period = otchet period list | open ID
+cli-period-list = every plan’s periods
+cli-period-open = open a new period (admins): 2021-Q2, 2021-H1, 2021-9M, 2021-Y, 2021-2024
+cli-period-id = the period: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021-Y or the plan’s whole span 2021-2024
+period-opened = opened period { $id }: { $title }
+period-already-open = period { $id } is already open: { $title }
+period-list-plan = The plan for { $years }

@@ -161,6 +161,15 @@ mod tests;
 
 /// An operating-system error in the interface language ("файл или папка не найдены"),
 /// never the system's English text: the kinds a user meets are named, any other by its code.
+/// "2020 год", "2021–2024 годы": a plan's years as messages name them.
+pub fn years_phrase(first: i32, last: i32) -> String {
+    if first == last {
+        crate::tr!("years-one", year = first)
+    } else {
+        crate::tr!("years-span", first = first, last = last)
+    }
+}
+
 pub fn os_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     let key = match e.kind() {

@@ -11,6 +11,10 @@ store-plan-years-unknown = в документе плана не указаны 
 store-plan-overlap = годы документа ({ $years }) приходятся на несколько планов хранилища; загрузите его в отдельное хранилище (--db)
 years-one = { $year } год
 years-span = { $first }–{ $last } годы
+store-periods-outside-years = новые годы плана ({ $years }) не включают его периоды: { $periods }
+store-years-taken = { $years } уже приходятся на другой план хранилища
+store-unknown-plan = в хранилище нет плана { $id } года
+store-no-plan-for = период { $period } не входит в годы ни одного плана хранилища (otchet plan show)
 store-unknown-period = в хранилище нет периода { $period }
 store-unknown-item = в плане нет пункта { $point }
 store-sled-corruption = sled: повреждены данные (смещение { $at })
@@ -41,10 +45,10 @@ import-missing-columns = в таблице { $count } { $count ->
     [one] столбец
     [few] столбца
    *[many] столбцов
-}: { $found }; не найден { $missing }
-import-missing-title = столбец наименования мероприятия
-import-missing-deadline = столбец срока исполнения
-import-missing-both = столбец наименования мероприятия и столбец срока исполнения
+}: { $found }; { $missing }
+import-missing-title = не найден столбец наименования мероприятия
+import-missing-deadline = не найден столбец срока исполнения
+import-missing-both = не найдены столбцы наименования мероприятия и срока исполнения
 import-row-cells = в строке { $found } { $found ->
     [one] ячейка
     [few] ячейки
@@ -132,6 +136,7 @@ import-kept = пустые ячейки файла не стерли сохра�
 
 ## status command
 
+status-no-period = у плана на { $years } еще нет отчетных периодов; откройте первый: otchet period open { $period }
 status-empty-store = хранилище { $path } пусто: загрузите отчет командой otchet import ФАЙЛ
 status-heading = { $period } ({ $id }), на { $date }: { $items ->
     [one] { $items } пункт
@@ -363,6 +368,21 @@ period-title = Отчетный период
 prompt-search = Поиск (регистр и ё/е не важны)
 prompt-as-of = Дата, на которую считаются сроки
 prompt-as-of-hint = ДД.ММ.ГГГГ; пусто — сегодня
+prompt-responsible = Ответственные за пункт
+prompt-responsible-hint = как их пишет план, через «;». Пусто — убрать. Enter — сохранить, Esc — отмена
+cmd-set-responsible = изменить ответственных за пункт (администратор)
+tui-admin-only = это может сделать только администратор хранилища
+detail-responsible = Ответственные: { $text }
+waiting-title = План загружен
+waiting-plan = План на { $years }: { $items ->
+    [one] { $items } пункт
+    [few] { $items } пункта
+   *[many] { $items } пунктов
+}. Отчетных периодов пока нет.
+waiting-open = Открыть период «{ $period }» ({ $id })? Открыть период может администратор; потом в него вносят информацию о реализации.
+cmd-open-first-period = открыть этот период
+cmd-earlier-period = квартал раньше
+cmd-later-period = квартал позже
 prompt-schedule = Срок пункта (вручную)
 prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
 prompt-export-format = Формат выгрузки
@@ -574,3 +594,59 @@ os-symlink-loop = по пути встречена символическая с
 os-too-many-files = открыто слишком много файлов
 os-error-code = системная ошибка (код { $code })
 os-other = системная ошибка
+
+## plan command
+
+cli-plan = план: его орган, утверждающий акт, годы и подписи отчета; кто отвечает за пункты
+cli-usage-plan = otchet plan show | set [ПАРАМЕТРЫ] | responsible ПУНКТ [ТЕКСТ]
+cli-plan-show = показать план
+cli-plan-set = изменить поля плана (для администраторов)
+cli-usage-plan-set = otchet plan set [--organisation ТЕКСТ] [--approved-by ТЕКСТ] [--years 2021-2024] [--signed-by ТЕКСТ] [--executor ТЕКСТ]
+cli-plan-organisation = наименование органа местного самоуправления
+cli-plan-approved-by = реквизиты и наименование акта, утвердившего план
+cli-plan-signed-by = подпись отчета: должность и имя подписывающего
+cli-plan-executor = исполнитель отчета с телефоном
+cli-plan-years = годы плана, например 2021-2024 или 2022
+cli-plan-which = план, в годы которого входит этот год (по умолчанию план последнего периода)
+cli-plan-responsible = показать или изменить ответственных за пункт (изменить могут администраторы)
+cli-usage-plan-responsible = otchet plan responsible ПУНКТ [ТЕКСТ]
+cli-plan-point = номер пункта плана, например 5 или 2.1
+cli-plan-responsible-text = ответственные, как их пишет план («Отдел кадров; юридический отдел»); пустая строка "" — убрать
+cli-year = ГОД
+cli-bad-year = «{ $value }» — не год: укажите четыре цифры, например 2022
+cli-bad-years = «{ $value }» — не годы плана: укажите 2021-2024 или 2022
+plan-set-nothing = укажите, что изменить: --organisation, --approved-by, --years, --signed-by или --executor
+plan-no-such = в хранилище нет плана, в который входит { $year } год (планы: { $plans })
+plan-no-item = в плане на { $years } нет пункта { $point }
+plan-responsible-is = ответственные: { $text }
+plan-none = —
+plan-years = Годы
+plan-organisation = Орган
+plan-approved-by = Утвержден
+plan-title = Заголовок
+plan-items = Пункты
+plan-items-count = { $n }, разделов: { $sections }
+plan-columns = Столбцы
+plan-periods = Периоды
+plan-no-periods = нет (откройте: otchet period open ПЕРИОД)
+plan-signed-by = Подпись
+plan-executor = Исполнитель
+import-plan-done = { $file }: план на { $years }, { $items ->
+    [one] { $items } пункт
+    [few] { $items } пункта
+   *[many] { $items } пунктов
+}; добавлено пунктов: { $added }, обновлено: { $updated }
+import-plan-unchanged = { $file }: план на { $years } уже загружен, ничего не изменилось
+import-plan-next = отчетных периодов у плана пока нет; откройте первый: otchet period open { $period }
+cli-import-years = годы плана, если документ их не называет (например, 2021-2024)
+
+## period command
+
+cli-period-command = отчетные периоды: список и открытие нового
+cli-usage-period = otchet period list | open ID
+cli-period-list = периоды каждого плана
+cli-period-open = открыть новый период (для администраторов): 2021-Q2, 2021-H1, 2021-9M, 2021-Y, 2021-2024
+cli-period-id = период: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021-Y или весь срок плана 2021-2024
+period-opened = открыт период { $id }: { $title }
+period-already-open = период { $id } уже открыт: { $title }
+period-list-plan = План на { $years }

@@ -55,6 +55,21 @@ pub enum StoreFault {
     PlanOverlap {
         years: String,
     },
+    PeriodsOutsideYears {
+        years: String,
+        periods: String,
+    },
+    /// New years for a plan that another plan of the store has.
+    YearsTaken {
+        years: String,
+    },
+    UnknownPlan {
+        id: i32,
+    },
+    /// A period to open that no plan's years hold.
+    NoPlanFor {
+        period: String,
+    },
     UnknownPeriod {
         period: String,
     },
@@ -101,6 +116,10 @@ impl StoreFault {
             StoreFault::PlanMismatch { .. }
                 | StoreFault::PlanYearsUnknown
                 | StoreFault::PlanOverlap { .. }
+                | StoreFault::PeriodsOutsideYears { .. }
+                | StoreFault::YearsTaken { .. }
+                | StoreFault::UnknownPlan { .. }
+                | StoreFault::NoPlanFor { .. }
                 | StoreFault::UnknownPeriod { .. }
                 | StoreFault::UnknownItem { .. }
                 | StoreFault::NotEmpty
@@ -125,6 +144,12 @@ impl fmt::Display for StoreFault {
             }
             StoreFault::PlanYearsUnknown => tr!("store-plan-years-unknown"),
             StoreFault::PlanOverlap { years } => tr!("store-plan-overlap", years = years),
+            StoreFault::PeriodsOutsideYears { years, periods } => {
+                tr!("store-periods-outside-years", years = years, periods = periods)
+            }
+            StoreFault::UnknownPlan { id } => tr!("store-unknown-plan", id = *id),
+            StoreFault::NoPlanFor { period } => tr!("store-no-plan-for", period = period),
+            StoreFault::YearsTaken { years } => tr!("store-years-taken", years = years),
             StoreFault::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreFault::UnknownItem { point } => tr!("store-unknown-item", point = point),
             StoreFault::NotEmpty => tr!("fault-not-empty"),

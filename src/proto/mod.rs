@@ -8,8 +8,10 @@ pub use error::{ApiError, BadRequest, StoreFault};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, PlanId, Report, Role, Schedule};
-use crate::model::{Draft, ImportOutcome, Revision, SaveOutcome, Settings, Snapshot, StoreDump, UserRecord};
+use crate::domain::{Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Role, Schedule};
+use crate::model::{
+    Draft, ImportOutcome, PlanChange, PlanInfo, Revision, SaveOutcome, Settings, Snapshot, StoreDump, UserRecord,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
@@ -54,6 +56,21 @@ pub enum Request {
         item: ItemId,
         schedule: Option<Schedule>,
     },
+    /// Every plan, with its item count and periods.
+    Plans,
+    /// A plan's items in plan order.
+    Items {
+        plan: PlanId,
+    },
+    SetPlan {
+        plan: PlanId,
+        change: PlanChange,
+    },
+    SetResponsible {
+        plan: PlanId,
+        item: ItemId,
+        responsible: String,
+    },
     OpenPeriod {
         period: PeriodId,
     },
@@ -94,6 +111,8 @@ impl Request {
             | Request::History { .. }
             | Request::Users
             | Request::Settings
+            | Request::Plans
+            | Request::Items { .. }
             | Request::Editing { .. } => Role::Viewer,
             Request::Save { .. }
             | Request::Restore { .. }
@@ -102,6 +121,8 @@ impl Request {
             | Request::SetSchedule { .. } => Role::Editor,
             Request::Import { .. }
             | Request::OpenPeriod { .. }
+            | Request::SetPlan { .. }
+            | Request::SetResponsible { .. }
             | Request::SetSettings { .. }
             | Request::AddUser { .. }
             | Request::RemoveUser { .. }
@@ -125,6 +146,9 @@ pub enum Response {
     Saved(SaveOutcome),
     History(Vec<Revision>),
     Period(Period),
+    Plans(Vec<PlanInfo>),
+    Items(Vec<Item>),
+    Plan(Plan),
     Users(Vec<(u32, UserRecord)>),
     Dump(Box<StoreDump>),
     Settings(Settings),

@@ -20,6 +20,12 @@ pub fn fault_of(e: &StoreError) -> StoreFault {
         }
         StoreError::PlanYearsUnknown => StoreFault::PlanYearsUnknown,
         StoreError::PlanOverlap { years } => StoreFault::PlanOverlap { years: years.clone() },
+        StoreError::PeriodsOutsideYears { years, periods } => {
+            StoreFault::PeriodsOutsideYears { years: years.clone(), periods: periods.clone() }
+        }
+        StoreError::YearsTaken { years } => StoreFault::YearsTaken { years: years.clone() },
+        StoreError::UnknownPlan { id } => StoreFault::UnknownPlan { id: *id },
+        StoreError::NoPlanFor { period } => StoreFault::NoPlanFor { period: period.clone() },
         StoreError::UnknownPeriod { period } => StoreFault::UnknownPeriod { period: period.clone() },
         StoreError::UnknownItem { point } => StoreFault::UnknownItem { point: point.clone() },
         StoreError::NotEmpty { .. } => StoreFault::NotEmpty,

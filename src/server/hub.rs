@@ -42,6 +42,8 @@ impl Effect {
             Request::Import { .. }
             | Request::OpenPeriod { .. }
             | Request::SetSchedule { .. }
+            | Request::SetPlan { .. }
+            | Request::SetResponsible { .. }
             | Request::SetSettings { .. }
             | Request::LoadDump { .. } => Effect::Reload,
             _ => Effect::Nothing,

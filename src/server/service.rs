@@ -89,6 +89,12 @@ impl Service {
             }
             Request::DeleteDraft { period, item } => done(store.delete_draft(actor.uid, period, item)),
             Request::SetSchedule { plan, item, schedule } => done(store.set_schedule(plan, item, schedule)),
+            Request::Plans => Ok(Response::Plans(store.plan_infos()?)),
+            Request::Items { plan } => Ok(Response::Items(store.items(plan)?)),
+            Request::SetPlan { plan, change } => Ok(Response::Plan(store.change_plan(plan, &change)?)),
+            Request::SetResponsible { plan, item, responsible } => {
+                done(store.set_responsible(plan, item, &responsible).map(|_| ()))
+            }
             Request::OpenPeriod { period } => Ok(Response::Period(store.open_period(period)?)),
             Request::SetSettings { settings } => done(store.set_settings(&settings)),
             Request::Users => Ok(Response::Users(store.users()?)),

@@ -46,6 +46,22 @@ pub enum StoreError {
     PlanOverlap {
         years: String,
     },
+    /// New years for a plan would leave some of its periods outside it.
+    PeriodsOutsideYears {
+        years: String,
+        periods: String,
+    },
+    /// New years for a plan that another plan of the store has.
+    YearsTaken {
+        years: String,
+    },
+    UnknownPlan {
+        id: i32,
+    },
+    /// A period to open that no plan's years hold.
+    NoPlanFor {
+        period: String,
+    },
     UnknownPeriod {
         period: String,
     },
@@ -110,6 +126,10 @@ impl StoreError {
             StoreError::PlanMismatch { .. }
                 | StoreError::PlanYearsUnknown
                 | StoreError::PlanOverlap { .. }
+                | StoreError::PeriodsOutsideYears { .. }
+                | StoreError::YearsTaken { .. }
+                | StoreError::UnknownPlan { .. }
+                | StoreError::NoPlanFor { .. }
                 | StoreError::UnknownPeriod { .. }
                 | StoreError::UnknownItem { .. }
                 | StoreError::NotEmpty { .. }
@@ -155,6 +175,12 @@ impl fmt::Display for StoreError {
             }
             StoreError::PlanYearsUnknown => tr!("store-plan-years-unknown"),
             StoreError::PlanOverlap { years } => tr!("store-plan-overlap", years = years),
+            StoreError::PeriodsOutsideYears { years, periods } => {
+                tr!("store-periods-outside-years", years = years, periods = periods)
+            }
+            StoreError::UnknownPlan { id } => tr!("store-unknown-plan", id = *id),
+            StoreError::NoPlanFor { period } => tr!("store-no-plan-for", period = period),
+            StoreError::YearsTaken { years } => tr!("store-years-taken", years = years),
             StoreError::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreError::NotEmpty { path } => tr!("store-not-empty", path = path.display().to_string()),
             StoreError::NewerDump { found, supported } => {

@@ -14,7 +14,6 @@ use crate::domain::{
     Actor, Column, Entry, Field, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Section, Stamp, Years,
 };
 use crate::model::{ImportOutcome, Revision, RevisionSource};
-use crate::tr;
 
 impl Store {
     pub fn import(&self, report: &Report, actor: &Actor, now: Stamp) -> Result<ImportOutcome, StoreError> {
@@ -205,7 +204,7 @@ impl Store {
 
 /// "2020 год", "2021–2024 годы", as messages name a plan's years.
 pub(crate) fn plan_years_phrase(first: i32, last: i32) -> String {
-    if first == last { tr!("years-one", year = first) } else { tr!("years-span", first = first, last = last) }
+    crate::i18n::years_phrase(first, last)
 }
 
 fn new_item(id: ItemId, point: &str) -> Item {
@@ -254,9 +253,32 @@ fn point_key(point: &str) -> String {
     strip_number_dot(point).replace(' ', "")
 }
 
-/// Same organisation and approving act, ignoring case, ё/е and spacing.
+/// Same organisation and approving act, ignoring case, ё/е and spacing; two wordings of an
+/// act with the same date and number are one act («постановлением … от 28.12.2020 № 2450»
+/// in a plan's approval block, «Постановление … от 28.12.2020 № 2450 «Об утверждении …»» in a
+/// report's header).
 fn same_header(plan: &Plan, report: &Report) -> bool {
-    fold(&plan.organisation) == fold(&report.organisation) && fold(&plan.approved_by) == fold(&report.approved_by)
+    let same_act = match (act_key(&plan.approved_by), act_key(&report.approved_by)) {
+        (Some(a), Some(b)) => a == b,
+        _ => fold(&plan.approved_by) == fold(&report.approved_by),
+    };
+    fold(&plan.organisation) == fold(&report.organisation) && same_act
+}
+
+/// An act's date and number: "28.12.2020" and "01-2450-а" of "… от 28.12.2020г. № 01-2450-а …".
+fn act_key(act: &str) -> Option<(String, String)> {
+    let folded = fold(act);
+    let (before, after) = folded.split_once('№')?;
+    let number: String =
+        after.trim_start().chars().take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.')).collect();
+    let number = number.trim_end_matches('.').to_owned();
+    let date = before.split_whitespace().rev().find_map(|word| {
+        let digits = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = digits.split('.').collect();
+        (parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+            .then(|| digits.to_owned())
+    })?;
+    (!number.is_empty()).then_some((date, number))
 }
 
 /// What the document adds to the plan: the header fields it lacks, its years, its columns
@@ -303,4 +325,27 @@ pub(crate) fn merge_columns(stored: &[Column], document: &[Column]) -> Vec<Colum
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::act_key;
+
+    #[test]
+    fn an_act_is_known_by_its_date_and_number() {
+        let key = |d: &str, n: &str| Some((d.to_owned(), n.to_owned()));
+        assert_eq!(
+            act_key("постановлением администрации района от 28.12.2020 № 01-2450-а"),
+            key("28.12.2020", "01-2450-а")
+        );
+        assert_eq!(
+            act_key(
+                "Постановление Администрации Серовского городского округа от 05.02.2020г. №130 «Об утверждении Плана»"
+            ),
+            key("05.02.2020", "130")
+        );
+        assert_eq!(act_key("Распоряжение от 1.02.2021 № 15-р."), key("1.02.2021", "15-р"));
+        assert_eq!(act_key("Постановление №1 «О плане»"), None, "no date");
+        assert_eq!(act_key("Постановление от 28.12.2020"), None, "no number");
+    }
 }

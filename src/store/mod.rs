@@ -6,6 +6,7 @@ mod error;
 mod import;
 pub mod keys;
 pub mod manifest;
+mod plan_edits;
 mod records;
 mod schema;
 mod space;
@@ -274,8 +275,7 @@ impl Store {
 
     /// The plan whose years hold the period's (plans never share a year).
     pub fn plan_of(&self, period: PeriodId) -> Result<Option<Plan>, StoreError> {
-        let years = period.years();
-        Ok(self.plans()?.into_iter().find(|p| p.years.contains(years.first) && p.years.contains(years.last)))
+        Ok(self.plans()?.into_iter().find(|p| p.years.contains_period(period)))
     }
 
     /// The plan's items in plan order.

@@ -101,7 +101,9 @@ impl Store {
     /// Opens a new period of an existing plan; its entries start empty.
     pub fn open_period(&self, period: PeriodId) -> Result<Period, StoreError> {
         let _writer = self.lock_writer();
-        self.require_plan_of(period)?;
+        if self.plan_of(period)?.is_none() {
+            return Err(StoreError::NoPlanFor { period: period.to_string() });
+        }
         if let Some(existing) = self.period(period)? {
             return Ok(existing);
         }

@@ -80,6 +80,9 @@ pub enum Purpose {
     /// Who edits what: advisory, a failure is not worth a message.
     Presence,
     SetSchedule,
+    SetResponsible,
+    /// The store's plans, asked for when it has no period to show.
+    Plans,
     OpenPeriod,
 }
 

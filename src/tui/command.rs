@@ -85,6 +85,7 @@ commands! {
     SetAsOf "set_as_of" "cmd-set-as-of" => (|s, _| main::open_as_of(s)) [List: "a"];
     CopyPrevious "copy_previous" "cmd-copy-previous" => (|s, _| editing::copy_previous(s)) [List: "c"];
     SetSchedule "set_schedule" "cmd-set-schedule" => (|s, _| main::open_schedule(s)) [List: "s"];
+    SetResponsible "set_responsible" "cmd-set-responsible" => (|s, _| main::open_responsible(s)) [List: "r"];
     StopEditing "stop_editing" "cmd-stop-editing" => (|s, _| editing::set_focus(s, Focus::List))
         [Editor: "Esc"] [Assessment: "Esc" "Enter"];
     PrevAssessment "prev_assessment" "cmd-prev-assessment" => (|s, _| editing::step_assessment(s, -1))
@@ -116,6 +117,9 @@ commands! {
     Retry "retry" "cmd-retry" => - [Start: "r" "Enter"];
     ImportFile "import_file" "cmd-import-file" => - [Welcome: "1" "i"];
     LoadSample "load_sample" "cmd-load-sample" => - [Welcome: "2" "s"];
+    OpenFirstPeriod "open_first_period" "cmd-open-first-period" => - [Welcome: "Enter" "o"];
+    EarlierPeriod "earlier_period" "cmd-earlier-period" => - [Welcome: "Left" "h"];
+    LaterPeriod "later_period" "cmd-later-period" => - [Welcome: "Right" "l"];
     Quit "quit" "cmd-quit" => (|s, _| main::quit(s))
         [List: "q" "ctrl-c"] [Welcome: "q" "Esc" "ctrl-c"] [Start: "q" "Esc" "ctrl-c"];
 }

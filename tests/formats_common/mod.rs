@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+pub mod shapes;
+
 use crate::common::{Sandbox, assert_ok, sample_path};
 
 /// A sandbox holding the sample, imported from its text export.

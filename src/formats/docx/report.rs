@@ -79,8 +79,12 @@ fn captions(table: &Table, start: usize) -> (Vec<String>, usize) {
     let first = &table.rows[start];
     let n = width(first);
     let texts = |r: &Row| (0..width(r)).map(|g| covering(r, g).map(|(t, _)| t).unwrap_or_default()).collect::<Vec<_>>();
-    let second =
-        table.rows.get(start + 1).filter(|r| width(r) == n && !is_numbers_row(&texts(r)) && !starts_with_number(r));
+    // Sub-captions stand only under a caption spanning columns; a row merged across the
+    // table there is a section heading.
+    let spanning = first.cells.iter().any(|c| c.span > 1);
+    let second = table.rows.get(start + 1).filter(|r| {
+        spanning && r.cells.len() > 1 && width(r) == n && !is_numbers_row(&texts(r)) && !starts_with_number(r)
+    });
     let captions: Vec<String> = (0..n)
         .map(|g| {
             let (top, span) = covering(first, g).unwrap_or_default();

@@ -24,8 +24,8 @@ impl LineInput {
         self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)
     }
 
-    /// A key typed into the field: characters, Backspace, Del, ←, →, Home, End; other keys
-    /// change nothing.
+    /// A key typed into the field: characters, Backspace, Del, ←, →, Home, End, Ctrl-U
+    /// (everything before the cursor goes, as in a shell); other keys change nothing.
     pub fn edit(&mut self, key: crate::tui::key::Key) {
         use crate::tui::key::KeyCode;
         match key.code {
@@ -36,6 +36,7 @@ impl LineInput {
             KeyCode::Right => self.right(),
             KeyCode::Home => self.home(),
             KeyCode::End => self.end(),
+            KeyCode::Char('u' | 'г') if key.ctrl => self.delete_to_start(),
             _ => {}
         }
     }
@@ -69,6 +70,12 @@ impl LineInput {
             let at = self.byte_at(self.cursor);
             self.text.remove(at);
         }
+    }
+
+    pub fn delete_to_start(&mut self) {
+        let at = self.byte_at(self.cursor);
+        self.text.replace_range(..at, "");
+        self.cursor = 0;
     }
 
     pub fn left(&mut self) {

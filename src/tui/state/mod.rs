@@ -58,7 +58,18 @@ pub enum Screen {
     Welcome {
         prompt: Option<LineInput>,
     },
+    /// A plan is stored but no period of it is open yet: which to open first.
+    NoPeriod(WaitingPlan),
     Main(Box<Main>),
+}
+
+/// A stored plan without periods, and the period the screen offers to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaitingPlan {
+    pub years: crate::domain::Years,
+    pub title: String,
+    pub items: usize,
+    pub period: crate::domain::PeriodId,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +114,7 @@ pub enum PromptKind {
     Search,
     AsOf,
     Schedule,
+    Responsible,
     ExportFormat,
     ExportPath,
 }

@@ -20,10 +20,12 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
             results::loaded(state, *snapshot);
             Effect::None
         }
-        (Purpose::Load, Ok(Response::Snapshot(None))) => {
-            state.screen = Screen::Welcome { prompt: None };
+        (Purpose::Load, Ok(Response::Snapshot(None))) => Effect::call(Purpose::Plans, Request::Plans),
+        (Purpose::Plans, Ok(Response::Plans(plans))) => {
+            welcome::plans(state, plans);
             Effect::None
         }
+        (Purpose::Plans, Err(e)) => load_failed(state, &e),
         (Purpose::Load, Err(e)) => load_failed(state, &e),
         (Purpose::Save { period, item, info, assessment }, response) => {
             state.saving.remove(&(period, item));
@@ -48,7 +50,9 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
             Effect::Recover(Unsaved { period, item, info, assessment, error })
         }
         (Purpose::Presence, _) => Effect::None,
-        (Purpose::SetSchedule, Ok(Response::Done)) => welcome::load(state.main().map(|m| m.period.id)),
+        (Purpose::SetSchedule | Purpose::SetResponsible, Ok(Response::Done)) => {
+            welcome::load(state.main().map(|m| m.period.id))
+        }
         (Purpose::OpenPeriod, Ok(Response::Period(p))) => welcome::load(Some(p.id)),
         (Purpose::PutDraft { .. } | Purpose::DeleteDraft, Ok(Response::Done)) => Effect::None,
         (_, Err(e)) => {

@@ -28,6 +28,19 @@ pub(crate) fn open_schedule(state: &mut State) -> Effect {
     Effect::None
 }
 
+/// Who answers for the selected item: an admin's to change.
+pub(crate) fn open_responsible(state: &mut State) -> Effect {
+    if state.role != crate::domain::Role::Admin {
+        state.error(tr!("tui-admin-only"));
+        return Effect::None;
+    }
+    let Some(current) = state.main().and_then(|m| m.selected().map(|r| r.item.responsible.clone())) else {
+        return Effect::None;
+    };
+    state.overlay = Some(Overlay::Prompt(Prompt::new(PromptKind::Responsible, &current)));
+    Effect::None
+}
+
 pub(crate) fn open_periods(state: &mut State) -> Effect {
     let cursor = state.main().and_then(|m| m.periods.iter().position(|p| p.id == m.period.id)).unwrap_or(0);
     state.overlay = Some(Overlay::Period { cursor });

@@ -55,7 +55,7 @@ fn current_pane(state: &State) -> Option<Pane> {
     Some(match &state.screen {
         Screen::Loading | Screen::Failed { .. } => Pane::Start,
         Screen::Welcome { prompt: Some(_) } => return None,
-        Screen::Welcome { prompt: None } => Pane::Welcome,
+        Screen::Welcome { prompt: None } | Screen::NoPeriod(_) => Pane::Welcome,
         Screen::Main(main) => match main.focus {
             Focus::List => Pane::List,
             Focus::Editor => Pane::Editor,
@@ -86,16 +86,21 @@ fn on_key(state: &mut State, key: Key) -> Effect {
     match (&state.screen, command) {
         (Screen::Loading | Screen::Failed { .. }, Some(c)) => welcome::start_command(state, c),
         (Screen::Welcome { prompt: Some(_) }, _) => welcome::prompt_key(state, key),
-        (Screen::Welcome { .. }, Some(c)) => welcome::command(state, c),
+        (Screen::Welcome { .. } | Screen::NoPeriod(_), Some(c)) => welcome::command(state, c),
         (Screen::Main(_), Some(c)) => match c.handler() {
             Some(handler) => handler(state, key),
             None => Effect::None,
         },
         (Screen::Main(main), None) if main.focus != Focus::List => editing::type_key(state, key),
         // A key no keymap binds, outside a text: nothing to do.
-        (Screen::Main(_) | Screen::Loading | Screen::Failed { .. } | Screen::Welcome { prompt: None }, None) => {
-            Effect::None
-        }
+        (
+            Screen::Main(_)
+            | Screen::Loading
+            | Screen::Failed { .. }
+            | Screen::Welcome { prompt: None }
+            | Screen::NoPeriod(_),
+            None,
+        ) => Effect::None,
     }
 }
 

@@ -448,3 +448,86 @@ fn a_failed_first_load_shows_what_went_wrong_and_can_be_retried() {
     assert!(matches!(retry, Effect::Call { purpose: Purpose::Load, .. }), "{retry:?}");
     assert!(matches!(s.screen, crate::tui::state::Screen::Loading));
 }
+
+fn plan_info(years: crate::domain::Years, periods: Vec<crate::domain::PeriodId>) -> crate::model::PlanInfo {
+    let mut plan = crate::domain::Plan::new(years);
+    plan.title_lines = vec!["ПЛАН мероприятий на 2021–2024 годы".into()];
+    crate::model::PlanInfo { plan, items: 8, periods }
+}
+
+/// A state still loading, as the runtime starts it, as of `as_of`.
+fn loading(role: Role, as_of: chrono::NaiveDate) -> State {
+    let mut s = state_with(role, Theme::ansi16());
+    s.screen = crate::tui::state::Screen::Loading;
+    s.as_of = as_of;
+    s
+}
+
+#[test]
+fn a_plan_without_periods_offers_its_first_quarter_and_an_admin_opens_it() {
+    use crate::domain::{PeriodId, Years};
+    use crate::tui::state::Screen;
+    let years = Years { first: 2021, last: 2024 };
+    let mut s = loading(Role::Admin, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    let asked = update(&mut s, Action::Answer { purpose: Purpose::Load, result: Ok(Response::Snapshot(None)) });
+    assert!(matches!(asked, Effect::Call { purpose: Purpose::Plans, request: Request::Plans }), "{asked:?}");
+    let plans = Response::Plans(vec![plan_info(years, vec![])]);
+    update(&mut s, Action::Answer { purpose: Purpose::Plans, result: Ok(plans) });
+    let Screen::NoPeriod(waiting) = &s.screen else { panic!("not the plan's screen") };
+    assert_eq!(waiting.period, PeriodId::parse("2021-Q1").unwrap(), "today is after the plan: its first quarter");
+    assert_eq!(waiting.items, 8);
+    press(&mut s, Key::plain(KeyCode::Left));
+    let Screen::NoPeriod(waiting) = &s.screen else { panic!() };
+    assert_eq!(waiting.period.to_string(), "2021-Q1", "never before the plan's years");
+    press(&mut s, Key::char('д')); // l in the Russian layout
+    press(&mut s, Key::plain(KeyCode::Right));
+    let opened = press(&mut s, Key::plain(KeyCode::Enter));
+    let period = PeriodId::parse("2021-Q3").unwrap();
+    assert_eq!(opened, Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period }));
+}
+
+#[test]
+fn a_plan_of_this_year_offers_this_quarter_and_an_editor_cannot_open_it() {
+    use crate::domain::Years;
+    use crate::tui::state::Screen;
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2022, 5, 10).unwrap());
+    let plans = Response::Plans(vec![plan_info(Years { first: 2021, last: 2024 }, vec![])]);
+    update(&mut s, Action::Answer { purpose: Purpose::Plans, result: Ok(plans) });
+    let Screen::NoPeriod(waiting) = &s.screen else { panic!("not the plan's screen") };
+    assert_eq!(waiting.period.to_string(), "2022-Q2");
+    assert_eq!(press(&mut s, Key::plain(KeyCode::Enter)), Effect::None);
+    assert!(s.error_shown(), "an editor is told only an admin opens periods");
+    let empty = Response::Plans(vec![]);
+    update(&mut s, Action::Answer { purpose: Purpose::Plans, result: Ok(empty) });
+    assert!(matches!(s.screen, Screen::Welcome { prompt: None }), "an empty store gets the welcome screen");
+}
+
+#[test]
+fn an_admin_changes_who_answers_for_an_item_and_an_editor_may_not() {
+    let mut s = state_with(Role::Admin, Theme::ansi16());
+    go_to_point(&mut s, "5");
+    if let Some(main) = s.main_mut() {
+        let cursor = main.cursor;
+        let id = main.rows[main.visible[cursor]].item.id;
+        for row in &mut main.rows {
+            if row.item.id == id {
+                row.item.responsible = "Отдел кадров".into();
+            }
+        }
+    }
+    press(&mut s, Key::char('r'));
+    let Some(Overlay::Prompt(prompt)) = &s.overlay else { panic!("no prompt") };
+    assert_eq!(prompt.input.text(), "Отдел кадров", "the prompt starts from the current text");
+    press(&mut s, Key::ctrl('u'));
+    keys(&mut s, "Юридический отдел");
+    let sent = press(&mut s, Key::plain(KeyCode::Enter));
+    let Effect::Call { purpose: Purpose::SetResponsible, request: Request::SetResponsible { responsible, .. } } = sent
+    else {
+        panic!("{sent:?}")
+    };
+    assert_eq!(responsible, "Юридический отдел");
+
+    let mut editor = sample_state();
+    assert_eq!(press(&mut editor, Key::char('к')), Effect::None, "r in the Russian layout");
+    assert!(editor.overlay.is_none() && editor.error_shown());
+}

@@ -1,13 +1,17 @@
-//! The screens before the plan is shown: loading, a failed load, and the welcome screen of
-//! an empty store (import a file or load the bundled sample).
+//! The screens before the plan is shown: loading, a failed load, the welcome screen of an
+//! empty store (import a file or load the bundled sample), and a plan without periods
+//! (open the first).
 
 use std::path::PathBuf;
 
 use super::super::action::{Effect, Job, Purpose};
 use super::super::command::Command;
 use super::super::key::{Key, KeyCode};
-use super::super::state::{LineInput, Screen, State};
+use super::super::state::{LineInput, Screen, State, WaitingPlan};
+use crate::domain::{PeriodId, Role};
+use crate::model::PlanInfo;
 use crate::proto::Request;
+use crate::tr;
 
 /// The call that loads a period (`None`: the store's latest).
 pub(crate) fn load(period: Option<crate::domain::PeriodId>) -> Effect {
@@ -26,7 +30,51 @@ pub(super) fn start_command(state: &mut State, command: Command) -> Effect {
     }
 }
 
+/// The store has no period: the welcome screen when it has no plan either, else the latest
+/// plan and the quarter to open first.
+pub(super) fn plans(state: &mut State, plans: Vec<PlanInfo>) {
+    let Some(info) = plans.into_iter().max_by_key(|p| p.plan.years.last) else {
+        state.screen = Screen::Welcome { prompt: None };
+        return;
+    };
+    let title = info.plan.title_lines.join(" ");
+    let period = PeriodId::quarter(info.plan.years.first_quarter(state.as_of));
+    state.screen = Screen::NoPeriod(WaitingPlan { years: info.plan.years, title, items: info.items, period });
+}
+
+/// Keys on the screen of a plan without periods.
+fn waiting_command(state: &mut State, waiting: WaitingPlan, command: Command) -> Effect {
+    match command {
+        Command::OpenFirstPeriod if state.role == Role::Admin => {
+            Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: waiting.period })
+        }
+        Command::OpenFirstPeriod => {
+            state.error(tr!("tui-admin-only"));
+            Effect::None
+        }
+        Command::EarlierPeriod | Command::LaterPeriod => {
+            let by = if command == Command::LaterPeriod { 1 } else { -1 };
+            let Some(quarter) = waiting.period.as_quarter() else { return Effect::None };
+            let next = quarter.step(by);
+            if waiting.years.contains(next.year) {
+                state.screen = Screen::NoPeriod(WaitingPlan { period: PeriodId::quarter(next), ..waiting });
+            }
+            Effect::None
+        }
+        Command::ImportFile => {
+            state.screen = Screen::Welcome { prompt: Some(LineInput::new("")) };
+            Effect::None
+        }
+        Command::Quit => Effect::Quit,
+        _ => Effect::None,
+    }
+}
+
 pub(super) fn command(state: &mut State, command: Command) -> Effect {
+    if let Screen::NoPeriod(waiting) = &state.screen {
+        let waiting = waiting.clone();
+        return waiting_command(state, waiting, command);
+    }
     match command {
         Command::ImportFile => {
             state.screen = Screen::Welcome { prompt: Some(LineInput::new("")) };

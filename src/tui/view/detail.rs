@@ -1,4 +1,4 @@
-//! The selected item: whole title, the deadline as written and as understood, the nearest
+//! The selected item: whole title, its responsible and the plan's other columns, the deadline as written and as understood, the nearest
 //! due date relative to the as-of date, its flags and who changed or edits it.
 
 use ratatui::Frame;
@@ -25,6 +25,7 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
     let text = format!("{}. {}", row.item.point_label(), one_line(&sanitize(&row.item.title)));
     push_wrapped(text, state.theme.heading, width, &mut title);
     let mut out: Vec<Line<'static>> = Vec::new();
+    plan_columns(row, width, &mut out);
     deadline_lines(state, main, row, width, &mut out);
     if let Some(flags) = flag_line(state, row) {
         out.push(flags);
@@ -34,6 +35,19 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
         push_wrapped(about.join(" · "), state.theme.dim, width, &mut out);
     }
     (title, out)
+}
+
+/// What the plan's own columns say of the item: who answers for it, and the columns the
+/// form does not have (expected result, financing …), each under its caption.
+fn plan_columns(row: &Row, width: usize, out: &mut Vec<Line<'static>>) {
+    if !row.item.responsible.trim().is_empty() {
+        let text = tr!("detail-responsible", text = one_line(&sanitize(&row.item.responsible)));
+        push_wrapped(text, Style::default(), width, out);
+    }
+    for extra in row.item.extra.iter().filter(|e| !e.text.trim().is_empty()) {
+        let text = format!("{}: {}", one_line(&sanitize(&extra.caption)), one_line(&sanitize(&extra.text)));
+        push_wrapped(text, Style::default(), width, out);
+    }
 }
 
 /// The deadline as written, as understood, and the due date that matters now.

@@ -169,6 +169,7 @@ fn prompt_label(kind: PromptKind) -> String {
         PromptKind::Search => tr!("prompt-search"),
         PromptKind::AsOf => tr!("prompt-as-of"),
         PromptKind::Schedule => tr!("prompt-schedule"),
+        PromptKind::Responsible => tr!("prompt-responsible"),
         PromptKind::ExportFormat => tr!("prompt-export-format"),
         PromptKind::ExportPath => tr!("prompt-export-path"),
     }
@@ -178,6 +179,7 @@ fn render_prompt(state: &State, prompt: &Prompt, frame: &mut Frame, area: Rect) 
     let w = area.width.saturating_sub(4).min(76);
     let hint = match prompt.kind {
         PromptKind::Schedule => tr!("prompt-schedule-hint"),
+        PromptKind::Responsible => tr!("prompt-responsible-hint"),
         PromptKind::AsOf => tr!("prompt-as-of-hint"),
         PromptKind::ExportFormat => tr!("prompt-export-format-hint"),
         _ => String::new(),

@@ -36,6 +36,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         }
         Screen::Failed { error } => welcome::render_failed(state, error, frame, area),
         Screen::Welcome { prompt } => welcome::render(state, prompt.as_ref(), frame, area),
+        Screen::NoPeriod(waiting) => welcome::render_waiting(state, waiting, frame, area),
         Screen::Main(main) => {
             let typing = main.focus != super::state::Focus::List;
             let wanted = detail::wanted_rows(state, main, layout::areas(area, 0, typing).detail.width);

@@ -198,3 +198,39 @@ fn a_viewer_sees_that_the_screen_is_read_only() {
     let t = text(&draw(&mut s, 80, 24));
     assert!(t.lines().nth(22).unwrap_or_default().contains("только просмотр"), "{t}");
 }
+
+#[test]
+fn the_detail_shows_the_responsible_and_the_plans_other_columns() {
+    let mut s = sample_state();
+    go_to(&mut s, "5");
+    if let Some(main) = s.main_mut() {
+        let row = main.visible[main.cursor];
+        let item = &mut main.rows[row].item;
+        item.responsible = "Юридический отдел; заместитель главы администрации".into();
+        item.extra = vec![
+            crate::domain::Extra {
+                caption: "Ожидаемый результат".into(), text: "Актуальная нормативная база".into()
+            },
+            crate::domain::Extra {
+                caption: "Объем финансирования, тыс. руб.: 2022".into(), text: "15,0".into()
+            },
+        ];
+    }
+    let t = text(&draw(&mut s, 80, 24));
+    assert!(t.contains("Ответственные: Юридический отдел; заместитель"), "{t}");
+    assert!(t.contains("Объем финансирования, тыс. руб.: 2022: 15,0"), "{t}");
+    insta::assert_snapshot!(t);
+}
+
+#[test]
+fn a_plan_without_periods_80x24() {
+    let mut s = sample_state();
+    s.screen = Screen::NoPeriod(crate::tui::state::WaitingPlan {
+        years: crate::domain::Years { first: 2021, last: 2024 },
+        title: "ПЛАН мероприятий по противодействию коррупции в администрации Тихвинского района на 2021–2024 годы"
+            .into(),
+        items: 42,
+        period: crate::domain::PeriodId::parse("2021-Q1").unwrap(),
+    });
+    insta::assert_snapshot!(text(&draw(&mut s, 80, 24)));
+}

@@ -1,5 +1,5 @@
-//! One-line prompts: search (live), the as-of date, a hand-set schedule, export format and
-//! path. Keys are text; Enter submits, Esc cancels.
+//! One-line prompts: search (live), the as-of date, a hand-set schedule, an item's
+//! responsible, export format and path. Keys are text; Enter submits, Esc cancels.
 
 use super::super::super::action::{Effect, Job, Purpose};
 use super::super::super::key::{Key, KeyCode};
@@ -54,6 +54,7 @@ fn submit(state: &mut State, prompt: Prompt) -> Next {
         }
         PromptKind::AsOf => as_of(state, prompt, &text),
         PromptKind::Schedule => schedule(state, prompt, &text),
+        PromptKind::Responsible => responsible(state, text),
         PromptKind::ExportFormat => export_format(state, prompt, &text),
         PromptKind::ExportPath => export_path(state, &prompt, &text),
     }
@@ -89,6 +90,13 @@ fn schedule(state: &mut State, prompt: Prompt, text: &str) -> Next {
         }
     };
     Next::close(Effect::call(Purpose::SetSchedule, Request::SetSchedule { plan, item, schedule }))
+}
+
+fn responsible(state: &mut State, responsible: String) -> Next {
+    let Some((plan, item)) = state.main().and_then(|m| m.selected().map(|r| (m.plan.id, r.item.id))) else {
+        return Next::close(Effect::None);
+    };
+    Next::close(Effect::call(Purpose::SetResponsible, Request::SetResponsible { plan, item, responsible }))
 }
 
 fn export_format(state: &mut State, prompt: Prompt, text: &str) -> Next {
