@@ -167,6 +167,37 @@ fn the_first_format_store_reports_what_the_first_program_reported() {
     assert_eq!(now["plan"]["years"], serde_json::json!({"first": 2020, "last": 2020}));
 }
 
+/// A backup written by 0.1 (`backup-v1.json`, of the store in `store-v1-manifest/`), and the
+/// JSON export inside it, load into a store of today and report what 0.1 reported.
+#[test]
+fn a_backup_and_a_json_export_of_the_first_format_load_and_report_the_same() {
+    let then: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("store-v1-manifest.status.json")).unwrap()).unwrap();
+    let backup = fixture("backup-v1.json");
+    let restored = Sandbox::new();
+    assert_ok(&restored.run(&["restore", backup.to_str().unwrap()]));
+    let plain = Sandbox::new();
+    let bytes = std::fs::read(&backup).unwrap();
+    let body = &bytes[bytes.iter().position(|b| *b == b'\n').unwrap() + 1..];
+    let export = plain.write("export-v1.json", body);
+    assert_ok(&plain.run(&["import", export.to_str().unwrap()]));
+    for sb in [&restored, &plain] {
+        let store = reopen_after_stop(sb);
+        let uid = nix::unistd::getuid().as_raw();
+        store.put_user(uid, &UserRecord { name: "tester".into(), role: Role::Admin, responsible: Vec::new() }).unwrap();
+        drop(store);
+        let out = sb.run(&["status", "--period", "2020-Q1", "--as-of", "2020-04-13", "--json"]);
+        assert_ok(&out);
+        assert_contains(&then, &serde_json::from_str(&stdout(&out)).unwrap(), "status");
+    }
+}
+
+/// The store of a sandbox, its server stopped.
+fn reopen_after_stop(sb: &Sandbox) -> Store {
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    reopen(&sb.db())
+}
+
 /// sled's files and the format file: what must stay byte for byte (not otchet's lock and log).
 fn store_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();

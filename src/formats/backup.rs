@@ -133,7 +133,13 @@ mod tests {
     use crate::model::Settings;
 
     fn dump() -> StoreDump {
-        StoreDump { format: 1, plans: vec![], settings: Settings::default(), owner: None, users: vec![] }
+        StoreDump {
+            format: crate::model::DUMP_FORMAT,
+            plans: vec![],
+            settings: Settings::default(),
+            owner: None,
+            users: vec![],
+        }
     }
 
     #[test]

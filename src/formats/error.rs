@@ -72,6 +72,11 @@ pub enum Problem {
     BackupHeader(String),
     /// A backup whose content does not match its checksum (changed or cut short).
     BackupChecksum,
+    /// A JSON export of a newer otchet.
+    NewerDump {
+        found: u32,
+        supported: u32,
+    },
     NewerBackup {
         found: u32,
         supported: u32,
@@ -132,6 +137,9 @@ impl fmt::Display for ImportError {
             Problem::WholeStoreExport => tr!("import-whole-store-export"),
             Problem::BackupHeader(detail) => tr!("backup-bad-header", detail = detail),
             Problem::BackupChecksum => tr!("backup-bad-checksum"),
+            Problem::NewerDump { found, supported } => {
+                tr!("store-newer-dump", found = *found, supported = *supported)
+            }
             Problem::NewerBackup { found, supported } => {
                 tr!("backup-newer", found = *found, supported = *supported)
             }
@@ -155,6 +163,8 @@ pub fn json_detail(e: &serde_json::Error) -> String {
     match e.classify() {
         Category::Io => tr!("json-unreadable"),
         Category::Syntax | Category::Eof => tr!("json-syntax-at", line = line, column = column),
+        // A value read from an upgraded older export has no place in the file.
+        Category::Data if line == 0 => tr!("json-shape"),
         Category::Data => tr!("json-shape-at", line = line, column = column),
     }
 }

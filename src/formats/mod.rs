@@ -6,6 +6,7 @@ pub mod backup;
 pub mod decode;
 mod document;
 pub mod docx;
+mod dump_upgrade;
 mod error;
 pub mod export;
 pub mod form;

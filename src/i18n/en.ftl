@@ -61,6 +61,7 @@ import-bad-docx = the file cannot be read as a Word document (.docx): { $detail 
 import-bad-json = the file cannot be read as an otchet JSON export: { $detail }
 json-unreadable = the file cannot be read
 json-syntax-at = line { $line }, column { $column }: this is not JSON (a syntax error, or the file is cut short)
+json-shape = the data is not shaped like an otchet export
 json-shape-at = line { $line }, column { $column }: the data is not shaped like an otchet export
 zip-invalid = the archive is damaged or cut short
 zip-unsupported = the archive is in a form otchet does not read (encrypted, or compressed otherwise)

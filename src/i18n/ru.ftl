@@ -64,6 +64,7 @@ import-bad-docx = файл не удалось прочитать как док�
 import-bad-json = файл не удалось прочитать как JSON-выгрузку otchet: { $detail }
 json-unreadable = файл не читается
 json-syntax-at = строка { $line }, позиция { $column }: это не JSON (ошибка синтаксиса или файл обрезан)
+json-shape = данные не той формы, что выгрузка otchet
 json-shape-at = строка { $line }, позиция { $column }: данные не той формы, что выгрузка otchet
 zip-invalid = архив поврежден или обрезан
 zip-unsupported = архив в формате, который otchet не читает (зашифрован или сжат иначе)

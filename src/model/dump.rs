@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::{Owner, Revision, Settings, UserRecord};
 use crate::domain::{Entry, Item, ItemId, Period, Plan};
 
-/// Bump when the dump's shape changes; loading checks it.
-pub const DUMP_FORMAT: u32 = 1;
+/// Bump when the dump's shape changes (and teach `formats::dump_upgrade` the step); loading
+/// checks it. 2: plans of several years, responsible, other columns, review states.
+pub const DUMP_FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreDump {

@@ -77,6 +77,11 @@ fn monthly_half_yearly_yearly() {
     assert_eq!(monthly_next[0], (d(10, 2, 2020), 1));
     assert_eq!(monthly_next[2], (d(10, 4, 2020), 1));
     assert_eq!(monthly_next[11], (d(10, 1, 2021), 4));
+    let fifth: Vec<(NaiveDate, u8)> = (1..=12).map(|m| (d(5, m, 2020), (m as u8 - 1) / 3 + 1)).collect();
+    for text in ["Ежемесячно, до 5 числа", "ежемесячно до 5 числа месяца", "каждый месяц не позднее 5-го числа"]
+    {
+        assert_eq!(dues(text), Some(fifth.clone()), "{text}: the day of each month itself");
+    }
     assert_eq!(dues("Ежеполугодно"), Some(vec![(d(30, 6, 2020), 2), (d(31, 12, 2020), 4)]));
     assert_eq!(dues("1 раз в полугодие"), dues("Ежеполугодно"));
     assert_eq!(

@@ -195,6 +195,11 @@ impl Parser<'_> {
         while self.punct('-') || self.punct(':') || self.punct(',') {}
     }
 
+    /// Nothing more of this clause follows.
+    fn clause_ends(&self) -> bool {
+        self.at_end() || matches!(self.peek(), Some(Tok::Punct(';' | '.')))
+    }
+
     fn at_separator(&self) -> bool {
         match self.peek() {
             Some(Tok::Punct(_)) => true,

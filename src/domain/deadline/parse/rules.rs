@@ -207,6 +207,17 @@ impl Parser<'_> {
         {
             return Some((Every::Month, DueRule::DayOfLastMonth(day)));
         }
+        // "ежемесячно, до 5 числа [месяца]" (of each month): nothing names another month.
+        if every == Some(Every::Month)
+            && self
+                .attempt(|p| {
+                    p.word("месяца");
+                    p.clause_ends().then_some(())
+                })
+                .is_some()
+        {
+            return Some((Every::Month, DueRule::DayOfLastMonth(day)));
+        }
         self.word("месяца");
         self.punct(',');
         (self.words(&["следующего", "за", "отчетным"]) || self.words(&["следующего", "за", "отчетный"]))
