@@ -42,7 +42,7 @@ fn main() -> ExitCode {
 
 fn whoami_and_save(client: &mut Client, period: PeriodId, point: &str, text: &str) {
     match client.whoami() {
-        Ok((actor, role)) => println!("whoami: {} {} {}", actor.uid, actor.name, role.as_str()),
+        Ok(me) => println!("whoami: {} {} {}", me.actor.uid, me.actor.name, me.role.as_str()),
         Err(e) => println!("refused: {e}"),
     }
     let item = match client.snapshot(Some(period)) {

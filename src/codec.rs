@@ -59,6 +59,7 @@ kinds! {
     Frame = 11 "frame";
     /// How many transactions a store has committed (store/manifest.rs).
     Commits = 12 "commits";
+    Review = 13 "review";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -104,3 +104,21 @@ fn a_plan_that_names_no_years_asks_for_them_and_takes_them_from_import() {
     assert_eq!(outside.status.code(), Some(2));
     assert!(stderr(&outside).contains("2025-Q1"), "{}", stderr(&outside));
 }
+
+#[test]
+fn responsible_set_by_hand_get_a_column_in_the_exports() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", common::sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["plan", "responsible", "70", "Отдел кадров"]));
+    let before: Value = serde_json::from_str(&stdout(&sb.run(&["status", "--json", "--as-of", "2020-04-13"]))).unwrap();
+    for format in ["txt", "docx"] {
+        let path = formats_common::export(&sb, format, &format!("serov.{format}"));
+        let other = Sandbox::new();
+        assert_ok(&other.run(&["import", path.to_str().unwrap()]));
+        let after: Value =
+            serde_json::from_str(&stdout(&other.run(&["status", "--json", "--as-of", "2020-04-13"]))).unwrap();
+        assert_eq!(after["items"], before["items"], "{format}: the responsible come back with everything else");
+    }
+    let csv = std::fs::read_to_string(formats_common::export(&sb, "csv", "serov.csv")).unwrap();
+    assert!(csv.lines().next().unwrap().contains("Ответственный исполнитель"), "{csv}");
+}

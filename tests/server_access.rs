@@ -101,10 +101,10 @@ fn a_malformed_or_oversized_frame_closes_that_connection_only() {
 fn the_peer_uid_comes_from_the_kernel() {
     let sb = Sandbox::new();
     let _server = sb.start_server(&["--idle-timeout", "5"]);
-    let (actor, role) = sb.client().whoami().unwrap();
-    assert_eq!(actor.uid, nix::unistd::getuid().as_raw());
-    assert_eq!(actor, otchet::identity::current_actor());
-    assert_eq!(role, Role::Admin, "the store's first user owns it");
+    let me = sb.client().whoami().unwrap();
+    assert_eq!(me.actor.uid, nix::unistd::getuid().as_raw());
+    assert_eq!(me.actor, otchet::identity::current_actor());
+    assert_eq!(me.role, Role::Admin, "the store's first user owns it");
 }
 
 // ---- another user, as a real process (needs root to switch uid) -------------------------
@@ -219,4 +219,24 @@ fn the_admin_manages_users_by_login_or_uid() {
     assert_ok(&again);
     assert!(stdout(&again).contains("и так не допущен"), "{}", stdout(&again));
     assert!(!stdout(&sb.run(&["users", "list"])).contains("54321"));
+}
+
+#[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: runs a client as another user")]
+fn an_editor_marks_ready_but_only_an_admin_accepts_or_undoes_an_acceptance() {
+    let (sb, _server) = shared_store_as_root();
+    assert_ok(&sb.run(&["users", "add", "nobody", "--role", "editor"]));
+    assert_ok(&otchet_as_nobody(&sb, &["review", "70", "ready"]));
+    let refused = otchet_as_nobody(&sb, &["review", "70", "accepted"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("nobody") && stderr(&refused).contains("editor"), "{}", stderr(&refused));
+    assert_ok(&sb.run(&["review", "70", "accepted"]));
+    let undo = otchet_as_nobody(&sb, &["review", "70", "open"]);
+    assert_eq!(undo.status.code(), Some(1), "an editor cannot reopen an accepted item: {}", stderr(&undo));
+    let status: serde_json::Value =
+        serde_json::from_str(&stdout(&sb.run(&["status", "--json", "--as-of", "2020-04-13"]))).unwrap();
+    let seventy = status["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap();
+    assert_eq!(seventy["review"], "accepted");
+    let history = stdout(&sb.run(&["history", "70"]));
+    assert!(history.contains("nobody: в работе → готово") && history.contains("root: готово → принято"), "{history}");
 }

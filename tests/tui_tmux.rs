@@ -235,3 +235,40 @@ fn a_frozen_server_never_freezes_the_screen_and_a_dead_one_loses_no_text() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// `p`, `n`: a question, never an action. Esc opens nothing; `y` opens the next quarter for
+/// everyone with the last one's texts carried over and marked.
+#[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
+fn the_next_period_opens_only_when_confirmed_and_carries_the_texts() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let before = stdout(&sb.run(&["period", "list"]));
+    let t = Tmux::start(&sb, "cycle");
+    t.wait_for("Пункты плана: 72");
+    t.keys(&["p"]);
+    t.wait_for("2020-Q1");
+    t.keys(&["n"]);
+    let asked = t.wait_for("Открыть период «II квартал 2020 года»");
+    assert!(asked.contains("[x] перенести тексты из периода «I квартал 2020 года»"), "{asked}");
+    t.keys(&["Escape"]);
+    t.wait_for("Пункты плана: 72");
+    assert_eq!(stdout(&sb.run(&["period", "list"])), before, "Esc opened nothing");
+
+    t.keys(&["p"]);
+    t.wait_for("2020-Q1");
+    t.keys(&["n"]);
+    t.wait_for("Открыть период «II квартал 2020 года»");
+    t.keys(&["y"]);
+    t.wait_for("перенесено текстов: 72");
+    t.wait_for("II квартал 2020 года");
+    let out = sb.run(&["status", "--json", "--period", "2020-Q2", "--as-of", "2020-07-10"]);
+    assert_ok(&out);
+    let status: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let items = status["items"].as_array().unwrap();
+    assert!(items.iter().all(|i| i["carried_from"] == "2020-Q1"), "every text is marked");
+    t.keys(&["f", "f", "f", "f", "f"]);
+    t.wait_for("Перенесенные: 72");
+    t.keys(&["v"]);
+    t.wait_for("Перенесенные: 71");
+}

@@ -58,6 +58,7 @@ pub fn command() -> Command {
         .subcommand(super::assessments::command())
         .subcommand(super::plan::command())
         .subcommand(super::period::command())
+        .subcommand(super::review::command())
 }
 
 fn import_command() -> Command {
@@ -101,16 +102,9 @@ pub fn period_of(m: &ArgMatches) -> Result<Option<crate::domain::PeriodId>, supe
     }
 }
 
-/// A date as staff write it, "13.04.2020", or as scripts do, "2020-04-13"; a two-digit year
-/// is refused rather than guessed.
+/// A date as staff write it, "13.04.2020", or as scripts do, "2020-04-13".
 pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, super::Failure> {
-    let text = text.trim();
-    let four_digit_year = text.len() == 10;
-    let date = chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .ok()
-        .filter(|_| four_digit_year);
-    date.ok_or_else(|| super::Failure::usage(tr!("cli-bad-date", value = text)))
+    crate::domain::period::parse_user_date(text).ok_or_else(|| super::Failure::usage(tr!("cli-bad-date", value = text)))
 }
 
 fn export_command() -> Command {

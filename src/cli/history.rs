@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::Failure;
 use super::args::{localized, period_arg};
 use super::connect::Context;
-use crate::domain::{PeriodId, Stamp, plan::strip_number_dot};
-use crate::model::{Revision, RevisionSource};
+use crate::domain::{PeriodId, Review, Stamp, plan::strip_number_dot};
+use crate::model::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 use crate::text_width::sanitize;
 use crate::tr;
 
@@ -38,9 +38,11 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         return Err(Failure::usage(tr!("history-no-item", point = point.as_str(), period = period.to_string())));
     };
     let revisions = client.history(period, item.id)?;
+    let reviews = client.reviews(period, item.id)?;
+    let lines = in_order(&revisions, &reviews);
     let mut out = std::io::stdout().lock();
     let written = if m.get_flag("json") {
-        let json: Vec<JsonRevision<'_>> = revisions.iter().map(JsonRevision::from).collect();
+        let json: Vec<JsonLine<'_>> = lines.iter().map(JsonLine::from).collect();
         serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other).and_then(|()| writeln!(out))
     } else {
         let heading = tr!(
@@ -50,7 +52,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
             period = &snapshot.period.title,
             n = revisions.len()
         );
-        write_text(&mut out, &heading, &revisions)
+        write_text(&mut out, &heading, &lines)
     };
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::other(e)),
@@ -58,26 +60,78 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     }
 }
 
-fn write_text(out: &mut impl Write, heading: &str, revisions: &[Revision]) -> std::io::Result<()> {
+/// A saved text or a review change, as the history shows them.
+enum Line<'a> {
+    Revision(&'a Revision),
+    Review(&'a ReviewEvent),
+}
+
+impl Line<'_> {
+    /// A review change comes after the revision it was made on, in the order it was made.
+    fn place(&self) -> (u64, bool) {
+        match self {
+            Line::Revision(r) => (r.revision, false),
+            Line::Review(e) => (e.revision, true),
+        }
+    }
+}
+
+/// Both, oldest first.
+fn in_order<'a>(revisions: &'a [Revision], reviews: &'a [ReviewEvent]) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line<'a>> =
+        revisions.iter().map(Line::Revision).chain(reviews.iter().map(Line::Review)).collect();
+    // Stable: review changes of one revision stay in the order they were stored.
+    lines.sort_by_key(Line::place);
+    lines
+}
+
+fn source_text(source: RevisionSource) -> String {
+    match source {
+        RevisionSource::Edit => tr!("history-source-edit"),
+        RevisionSource::Import => tr!("history-source-import"),
+        RevisionSource::Restore => tr!("history-source-restore"),
+        RevisionSource::Carried { from } => tr!("history-source-carried", from = from.to_string()),
+    }
+}
+
+/// "open → ready", or "carried-over text kept".
+pub(super) fn review_text(change: ReviewChange) -> String {
+    match change {
+        ReviewChange::Review { from, to } => {
+            tr!("history-review", from = review_name(from), to = review_name(to))
+        }
+        ReviewChange::CarriedConfirmed => tr!("history-carried-confirmed"),
+    }
+}
+
+pub(super) fn review_name(review: Review) -> String {
+    match review {
+        Review::Open => tr!("review-open"),
+        Review::Ready => tr!("review-ready"),
+        Review::Accepted => tr!("review-accepted"),
+    }
+}
+
+fn write_text(out: &mut impl Write, heading: &str, lines: &[Line<'_>]) -> std::io::Result<()> {
     writeln!(out, "{}", sanitize(heading))?;
-    for r in revisions {
+    for line in lines {
         writeln!(out)?;
-        let source = match r.source {
-            RevisionSource::Edit => tr!("history-source-edit"),
-            RevisionSource::Import => tr!("history-source-import"),
-            RevisionSource::Restore => tr!("history-source-restore"),
+        let r = match line {
+            Line::Review(e) => {
+                let by = sanitize(&e.by).into_owned();
+                writeln!(
+                    out,
+                    "{}",
+                    tr!("history-review-line", when = local_time(e.at), by = by, change = review_text(e.change))
+                )?;
+                continue;
+            }
+            Line::Revision(r) => r,
         };
-        writeln!(
-            out,
-            "{}",
-            tr!(
-                "history-revision",
-                n = r.revision,
-                when = local_time(r.at),
-                by = sanitize(&r.by).into_owned(),
-                source = source
-            )
-        )?;
+        let by = sanitize(&r.by).into_owned();
+        let heading =
+            tr!("history-revision", n = r.revision, when = local_time(r.at), by = by, source = source_text(r.source));
+        writeln!(out, "{heading}")?;
         for line in sanitize(&r.info).lines() {
             writeln!(out, "    {line}")?;
         }
@@ -92,29 +146,78 @@ fn local_time(stamp: Stamp) -> String {
         .unwrap_or_default()
 }
 
+/// One line of `history --json`: a revision (as before, with `event`), or a review change.
 #[derive(Serialize)]
-struct JsonRevision<'a> {
-    revision: u64,
+struct JsonLine<'a> {
+    event: &'static str,
     by: &'a str,
     at: String,
-    source: &'static str,
-    info: &'a str,
-    assessment: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    carried_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    info: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assessment: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<&'static str>,
 }
 
-impl<'a> From<&'a Revision> for JsonRevision<'a> {
-    fn from(r: &'a Revision) -> Self {
-        JsonRevision {
-            revision: r.revision,
-            by: &r.by,
-            at: chrono::DateTime::from_timestamp(r.at.0, 0).map(|t| t.to_rfc3339()).unwrap_or_default(),
-            source: match r.source {
-                RevisionSource::Edit => "edit",
-                RevisionSource::Import => "import",
-                RevisionSource::Restore => "restore",
+fn rfc3339(at: Stamp) -> String {
+    chrono::DateTime::from_timestamp(at.0, 0).map(|t| t.to_rfc3339()).unwrap_or_default()
+}
+
+impl<'a> From<&Line<'a>> for JsonLine<'a> {
+    fn from(line: &Line<'a>) -> Self {
+        let empty = JsonLine {
+            event: "revision",
+            by: "",
+            at: String::new(),
+            revision: None,
+            source: None,
+            carried_from: None,
+            info: None,
+            assessment: None,
+            from: None,
+            to: None,
+        };
+        match line {
+            Line::Revision(r) => JsonLine {
+                by: &r.by,
+                at: rfc3339(r.at),
+                revision: Some(r.revision),
+                source: Some(match r.source {
+                    RevisionSource::Edit => "edit",
+                    RevisionSource::Import => "import",
+                    RevisionSource::Restore => "restore",
+                    RevisionSource::Carried { .. } => "carried",
+                }),
+                carried_from: match r.source {
+                    RevisionSource::Carried { from } => Some(from.to_string()),
+                    _ => None,
+                },
+                info: Some(&r.info),
+                assessment: Some(&r.assessment),
+                ..empty
             },
-            info: &r.info,
-            assessment: &r.assessment,
+            Line::Review(e) => match e.change {
+                ReviewChange::Review { from, to } => JsonLine {
+                    event: "review",
+                    by: &e.by,
+                    at: rfc3339(e.at),
+                    from: Some(from.as_str()),
+                    to: Some(to.as_str()),
+                    ..empty
+                },
+                ReviewChange::CarriedConfirmed => {
+                    JsonLine { event: "carried_confirmed", by: &e.by, at: rfc3339(e.at), ..empty }
+                }
+            },
         }
     }
 }

@@ -10,6 +10,7 @@ mod history;
 mod import;
 mod period;
 mod plan;
+mod review;
 mod serve;
 mod status;
 mod tui;
@@ -74,6 +75,7 @@ fn dispatch(ctx: &connect::Context, matches: &clap::ArgMatches) -> Result<(), Fa
         Some(("assessments", m)) => assessments::run(ctx, m),
         Some(("plan", m)) => plan::run(ctx, m),
         Some(("period", m)) => period::run(ctx, m),
+        Some(("review", m)) => review::run(ctx, m),
         _ => tui::run(ctx, matches.get_flag("demo")),
     }
 }

@@ -1,13 +1,16 @@
-//! `otchet period list | open ID`: the store's periods, and opening a new one (admins).
+//! `otchet period list | open ID [--copy-from ID] | close ID | set ID --report-date DATE |
+//! summary [ID]`: the reporting cycle (opening, closing and dating are an admin's).
 
 use clap::{Arg, ArgMatches, Command};
 
 use super::Failure;
-use super::args::localized;
+use super::args::{localized, parse_date, period_arg};
 use super::connect::Context;
 use crate::client::Client;
-use crate::domain::{PeriodId, Years};
-use crate::text_width::sanitize;
+use crate::domain::summary::by_responsible;
+use crate::domain::{Counts, PeriodId, Years};
+use crate::model::Snapshot;
+use crate::text_width::{sanitize, width};
 use crate::tr;
 
 pub fn command() -> Command {
@@ -18,42 +21,98 @@ pub fn command() -> Command {
         .subcommand_help_heading(tr!("cli-commands"))
         .subcommand_value_name(tr!("cli-command"))
         .subcommand(localized(Command::new("list")).about(tr!("cli-period-list")))
-        .subcommand(localized(Command::new("open")).about(tr!("cli-period-open")).arg(id()))
+        .subcommand(
+            localized(Command::new("open"))
+                .about(tr!("cli-period-open"))
+                .arg(id())
+                .arg(Arg::new("copy-from").long("copy-from").value_name("ID").help(tr!("cli-period-copy-from"))),
+        )
+        .subcommand(localized(Command::new("close")).about(tr!("cli-period-close")).arg(id()))
+        .subcommand(
+            localized(Command::new("set")).about(tr!("cli-period-set")).arg(id()).arg(
+                Arg::new("report-date")
+                    .long("report-date")
+                    .value_name(tr!("cli-date"))
+                    .required(true)
+                    .help(tr!("cli-period-report-date")),
+            ),
+        )
+        .subcommand(localized(Command::new("summary")).about(tr!("cli-period-summary")).arg(period_arg()))
 }
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     match m.subcommand() {
         Some(("open", m)) => open(ctx, m),
+        Some(("close", m)) => close(ctx, m),
+        Some(("set", m)) => set(ctx, m),
+        Some(("summary", m)) => summary(ctx, m),
         _ => list(ctx),
     }
 }
 
-fn period_id(m: &ArgMatches) -> Result<PeriodId, Failure> {
-    let text = m.get_one::<String>("id").map(String::as_str).unwrap_or_default();
-    PeriodId::parse(text).ok_or_else(|| Failure::usage(tr!("cli-bad-period", value = text)))
+fn period_id(m: &ArgMatches, name: &str) -> Result<Option<PeriodId>, Failure> {
+    match m.get_one::<String>(name) {
+        Some(text) => {
+            PeriodId::parse(text).map(Some).ok_or_else(|| Failure::usage(tr!("cli-bad-period", value = text)))
+        }
+        None => Ok(None),
+    }
+}
+
+fn required_id(m: &ArgMatches) -> Result<PeriodId, Failure> {
+    period_id(m, "id")?.ok_or_else(|| Failure::usage(tr!("cli-period-id")))
 }
 
 fn open(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
-    let id = period_id(m)?;
+    let id = required_id(m)?;
+    let copy_from = period_id(m, "copy-from")?;
     let mut client = ctx.client()?;
-    let existed = client.plans()?.iter().any(|p| p.periods.contains(&id));
-    let period = client.open_period(id)?;
-    let title = sanitize(&period.title).into_owned();
-    let text = if existed {
-        tr!("period-already-open", id = id.to_string(), title = title)
-    } else {
-        tr!("period-opened", id = id.to_string(), title = title)
-    };
-    println!("{text}");
+    let opened = client.open_period(id, copy_from)?;
+    let title = sanitize(&opened.period.title).into_owned();
+    if !opened.created {
+        println!("{}", tr!("period-already-open", id = id.to_string(), title = title));
+        return Ok(());
+    }
+    println!("{}", tr!("period-opened", id = id.to_string(), title = title));
+    if let Some(from) = copy_from {
+        println!("{}", tr!("period-carried", n = opened.carried, from = from.to_string()));
+    }
     Ok(())
+}
+
+fn close(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    let id = required_id(m)?;
+    ctx.client()?.close_period(id)?;
+    println!("{}", tr!("period-closed", id = id.to_string()));
+    Ok(())
+}
+
+fn set(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    let id = required_id(m)?;
+    let text = m.get_one::<String>("report-date").map(String::as_str).unwrap_or_default();
+    // An empty date clears the stored one.
+    let date = if text.trim().is_empty() { None } else { Some(parse_date(text)?) };
+    let period = ctx.client()?.set_report_date(id, date)?;
+    let shown = period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
+    println!("{}", tr!("period-report-date-set", id = id.to_string(), date = shown));
+    Ok(())
+}
+
+/// A period's snapshot with its rows' flags as of its report date (else today).
+fn tallies(
+    ctx: &Context,
+    snapshot: &Snapshot,
+) -> (chrono::NaiveDate, Vec<(crate::domain::Flags, crate::domain::Review)>) {
+    let as_of = snapshot.period.report_date.unwrap_or_else(crate::clock::today);
+    let rows = super::status::evaluate(snapshot, as_of, &ctx.config.rules);
+    (as_of, rows.iter().map(|r| (r.flags, r.entry.review)).collect())
 }
 
 fn list(ctx: &Context) -> Result<(), Failure> {
     let mut client = ctx.client()?;
     let plans = client.plans()?;
     if plans.is_empty() {
-        let path = ctx.store_path()?.display().to_string();
-        return Err(Failure::other(tr!("status-empty-store", path = path)));
+        return Err(no_period(ctx, &mut client));
     }
     for info in plans {
         println!(
@@ -64,8 +123,57 @@ fn list(ctx: &Context) -> Result<(), Failure> {
             println!("  {}", tr!("plan-no-periods"));
         }
         for id in info.periods {
-            println!("  {:<10} {}", id.to_string(), id.official_title());
+            let Some(snapshot) = client.snapshot(Some(id))? else { continue };
+            let (as_of, rows) = tallies(ctx, &snapshot);
+            let mut counts = Counts::default();
+            rows.iter().for_each(|(f, r)| counts.add(*f, *r));
+            let date =
+                snapshot.period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
+            println!("  {:<10} {}", id.to_string(), sanitize(&snapshot.period.title));
+            println!(
+                "             {}",
+                tr!("period-list-date", date = date, as_of = as_of.format("%d.%m.%Y").to_string())
+            );
+            println!("             {}", counts_line(&counts));
         }
+    }
+    Ok(())
+}
+
+fn counts_line(c: &Counts) -> String {
+    tr!(
+        "period-counts",
+        items = c.items,
+        no_result = c.no_result,
+        overdue = c.overdue,
+        ready = c.ready,
+        accepted = c.accepted
+    )
+}
+
+/// Who still owes text: each responsible name with its items' counts.
+fn summary(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
+    let period = period_id(m, "period")?;
+    let mut client = ctx.client()?;
+    let Some(snapshot) = client.snapshot(period)? else { return Err(no_period(ctx, &mut client)) };
+    let (as_of, rows) = tallies(ctx, &snapshot);
+    let heading = tr!(
+        "period-summary-heading",
+        period = sanitize(&snapshot.period.title).into_owned(),
+        id = snapshot.period.id.to_string(),
+        date = as_of.format("%d.%m.%Y").to_string()
+    );
+    println!("{heading}");
+    let summary = by_responsible(snapshot.items.iter().zip(rows).map(|(item, (f, r))| (item, f, r)));
+    let names: Vec<String> = summary
+        .iter()
+        .map(|(n, _)| n.as_deref().map_or_else(|| tr!("summary-nobody"), |n| sanitize(n).into_owned()))
+        .collect();
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0).min(40);
+    for (name, (_, counts)) in names.iter().zip(&summary) {
+        let shown = crate::text_width::truncate(name, name_width);
+        let pad = " ".repeat(name_width.saturating_sub(width(&shown)));
+        println!("  {shown}{pad}  {}", counts_line(counts));
     }
     Ok(())
 }

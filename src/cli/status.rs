@@ -67,13 +67,11 @@ fn selection(client: &mut crate::client::Client, m: &ArgMatches) -> Result<Selec
     if !m.get_flag("mine") {
         return Ok(Selection::All);
     }
-    let (me, _) = client.whoami()?;
-    let names =
-        client.users()?.into_iter().find(|(uid, _)| *uid == me.uid).map(|(_, u)| u.responsible).unwrap_or_default();
-    if names.is_empty() {
-        return Err(Failure::usage(tr!("status-mine-unlinked", name = me.name.as_str())));
+    let me = client.whoami()?;
+    if me.responsible.is_empty() {
+        return Err(Failure::usage(tr!("status-mine-unlinked", name = me.actor.name.as_str())));
     }
-    Ok(Selection::AnsweredBy(names))
+    Ok(Selection::AnsweredBy(me.responsible))
 }
 
 pub(super) struct Row<'a> {
@@ -93,7 +91,7 @@ pub(super) static EMPTY: Entry = Entry {
     carried_from: None,
 };
 
-fn evaluate<'a>(s: &'a Snapshot, as_of: NaiveDate, rules: &crate::domain::FlagRules) -> Vec<Row<'a>> {
+pub(super) fn evaluate<'a>(s: &'a Snapshot, as_of: NaiveDate, rules: &crate::domain::FlagRules) -> Vec<Row<'a>> {
     let entries: std::collections::HashMap<ItemId, &Entry> = s.entries.iter().map(|(id, e)| (*id, e)).collect();
     let mut cache = DeadlineCache::default();
     s.items

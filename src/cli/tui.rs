@@ -33,15 +33,15 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
         Some(dir) => demo_client(dir)?,
         None => ctx.client()?,
     };
-    let (actor, role) = client.whoami()?;
-    let mut state = State::new(keymaps, theme, actor.name, role, today, ctx.config.rules.clone());
+    let me = client.whoami()?;
+    let mut state = State::new(keymaps, theme, me.actor.name, me.role, today, ctx.config.rules.clone());
+    state.responsible = me.responsible;
     state.utc_offset = crate::clock::utc_offset();
     state.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     if demo_dir.is_some() {
-        // The sample's own reporting date: two weeks after its quarter.
+        // The sample's own reporting date, two weeks after its quarter, as its report date.
         if let Ok(Some(s)) = client.snapshot(None) {
-            state.as_of = s.period.id.end() + TimeDelta::days(13);
-            state.as_of_is_today = false;
+            let _ = client.set_report_date(s.period.id, Some(s.period.id.end() + TimeDelta::days(13)));
         }
     }
     let store = if demo_dir.is_some() { None } else { ctx.store_path().ok() };

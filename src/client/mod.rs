@@ -15,10 +15,10 @@ pub use stop::{Stopped, stop_server};
 
 use std::fmt;
 
-use crate::domain::{Actor, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Role, Schedule};
-use crate::model::Snapshot;
+use crate::domain::{Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Schedule};
 use crate::model::{
-    Draft, ImportOutcome, PlanChange, PlanInfo, Revision, SaveOutcome, Settings, StoreDump, UserRecord,
+    Draft, ImportOutcome, Me, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings,
+    Snapshot, StoreDump, UserRecord,
 };
 use crate::proto::{ApiError, Event, Request, Response};
 use crate::tr;
@@ -96,8 +96,8 @@ impl Client {
         self.transport.call(request)
     }
 
-    pub fn whoami(&mut self) -> Result<(Actor, Role), ClientError> {
-        expect!(self.call(Request::Whoami)?, Response::Whoami { actor, role } => (actor, role))
+    pub fn whoami(&mut self) -> Result<Me, ClientError> {
+        expect!(self.call(Request::Whoami)?, Response::Whoami { actor, role, responsible } => Me { actor, role, responsible })
     }
 
     pub fn snapshot(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
@@ -158,8 +158,32 @@ impl Client {
         expect!(self.call(Request::SetResponsible { plan, item, responsible })?, Response::Done => ())
     }
 
-    pub fn open_period(&mut self, period: PeriodId) -> Result<Period, ClientError> {
-        expect!(self.call(Request::OpenPeriod { period })?, Response::Period(p) => p)
+    pub fn open_period(&mut self, period: PeriodId, copy_from: Option<PeriodId>) -> Result<PeriodOpened, ClientError> {
+        expect!(self.call(Request::OpenPeriod { period, copy_from })?, Response::Opened(o) => o)
+    }
+
+    pub fn close_period(&mut self, period: PeriodId) -> Result<(), ClientError> {
+        expect!(self.call(Request::ClosePeriod { period })?, Response::Done => ())
+    }
+
+    pub fn set_report_date(
+        &mut self,
+        period: PeriodId,
+        date: Option<chrono::NaiveDate>,
+    ) -> Result<Period, ClientError> {
+        expect!(self.call(Request::SetReportDate { period, date })?, Response::Period(p) => p)
+    }
+
+    pub fn set_review(&mut self, period: PeriodId, item: ItemId, review: Review) -> Result<Option<Entry>, ClientError> {
+        expect!(self.call(Request::SetReview { period, item, review })?, Response::Entry(e) => e)
+    }
+
+    pub fn reviews(&mut self, period: PeriodId, item: ItemId) -> Result<Vec<ReviewEvent>, ClientError> {
+        expect!(self.call(Request::Reviews { period, item })?, Response::Reviews(r) => r)
+    }
+
+    pub fn my_drafts(&mut self) -> Result<Vec<(PeriodId, ItemId)>, ClientError> {
+        expect!(self.call(Request::MyDrafts)?, Response::DraftPlaces(d) => d)
     }
 
     pub fn settings(&mut self) -> Result<Settings, ClientError> {

@@ -21,6 +21,9 @@ pub const COLUMN_CAPTIONS: [&str; COLUMNS] = [
     "Оценка результатов выполнения мероприятия (результат)",
 ];
 
+/// The caption of a responsible column the exports add when the plan's table had none.
+pub const RESPONSIBLE_CAPTION: &str = "Ответственный исполнитель";
+
 /// The csv's extra column: the item's flags.
 pub const FLAGS_CAPTION: &str = "Отметки";
 

@@ -8,6 +8,7 @@ pub mod form;
 pub mod period;
 pub mod plan;
 pub mod report;
+pub mod summary;
 pub mod text;
 
 pub use access::{Actor, Role};

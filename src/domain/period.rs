@@ -348,6 +348,20 @@ impl fmt::Display for Years {
     }
 }
 
+/// A date as staff write it, "13.04.2020", or as scripts do, "2020-04-13"; a year of other
+/// than four digits is refused rather than guessed.
+pub fn parse_user_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let year_digits = match text.split_once('-') {
+        Some((year, _)) => year.len(),
+        None => text.rsplit('.').next().map_or(0, str::len),
+    };
+    if year_digits != 4 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%d.%m.%Y").or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d")).ok()
+}
+
 pub fn first_day(year: i32, month: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
 }

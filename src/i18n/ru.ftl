@@ -15,6 +15,9 @@ store-periods-outside-years = новые годы плана ({ $years }) не �
 store-years-taken = { $years } уже приходятся на другой план хранилища
 store-unknown-plan = в хранилище нет плана { $id } года
 store-no-plan-for = период { $period } не входит в годы ни одного плана хранилища (otchet plan show)
+store-other-plan = период { $from } относится к другому плану, чем { $to }: тексты переносятся только внутри одного плана
+store-period-touched = в периоде { $period } уже есть изменения (пункт { $point }): закрыть его нельзя, ничего не удалено
+store-period-drafted = в периоде { $period } есть черновики сотрудников: закрыть его нельзя, ничего не удалено
 store-unknown-period = в хранилище нет периода { $period }
 store-unknown-item = в плане нет пункта { $point }
 store-sled-corruption = sled: повреждены данные (смещение { $at })
@@ -254,6 +257,7 @@ tui-merge-text =
 tui-merge-hint = объедините тексты, удалите лишнее и сохраните (Ctrl-S)
 tui-admin-only = это действие доступно только администратору
 tui-no-next-period = следующего периода в этом году нет
+tui-as-of-report-date = сроки считаются на дату отчета периода
 tui-as-of-today = сроки считаются на сегодня
 tui-bad-date = неверная дата «{ $value }»: введите ДД.ММ.ГГГГ, например 13.04.2020
 tui-schedule-not-understood = срок не распознан; примеры: «ежеквартально», «до 01.12.2020», «ежеквартально, до 05 числа месяца, следующего за отчетным периодом», «по мере необходимости»
@@ -312,6 +316,10 @@ list-title-all = Пункты плана: { $n }
 list-title-overdue = Просроченные: { $n }
 list-title-no-result = Без результата: { $n }
 list-title-due-soon = Скоро срок: { $n }
+list-title-carried = Перенесенные: { $n }
+list-title-ready = Готовы к проверке: { $n }
+list-title-mine = Мои пункты: { $n }
+list-title-drafts = Черновики: { $n }
 list-title-not-done = Не выполненные: { $n }
 list-title-search = Поиск «{ $search }»: { $n }
 list-empty = нет пунктов (f — сменить отбор, Esc — сбросить)
@@ -345,6 +353,10 @@ count-done = { $n } { $n ->
     [few] выполнены
    *[many] выполнено
 }
+count-ready = готово { $n }
+count-accepted = принято { $n }
+count-carried = перенесено { $n }
+status-as-of-report = на { $date } (дата отчета)
 count-total = всего { $n } { $n ->
     [one] пункт
     [few] пункта
@@ -384,6 +396,44 @@ waiting-open = Открыть период «{ $period }» ({ $id })? Откры
 cmd-open-first-period = открыть этот период
 cmd-earlier-period = квартал раньше
 cmd-later-period = квартал позже
+open-period-title = Новый отчетный период
+open-period-question = Открыть период «{ $period }» ({ $id }) для всех сотрудников? С этого момента программа и otchet status по умолчанию показывают его.
+open-period-carry = перенести тексты из периода «{ $from }» (отчеты нарастающим итогом); они будут отмечены как перенесенные
+open-period-empty = Тексты пунктов начнутся пустыми.
+close-period-title = Убрать период
+close-period-question = Убрать период «{ $period }» ({ $id })?
+close-period-note = Это можно, только пока в нем ничего не меняли: перенесенные тексты уйдут вместе с ним, а если что-то уже правили, программа откажет и ничего не удалит.
+open-period-yes = открыть для всех
+close-period-yes = убрать
+confirm-anything-else = любая другая клавиша — отмена
+cmd-close-period = убрать период, открытый по ошибке
+cmd-toggle-carry-over = переносить тексты или нет
+pane-confirm = Вопрос
+summary-title = Кто что должен: { $period }
+summary-who = Ответственные
+summary-items = пунктов
+summary-no-result = без рез.
+summary-overdue = просроч.
+summary-ready = готово
+summary-accepted = принято
+cmd-mark-ready = отметить пункт готовым (или снова в работе)
+cmd-accept = принять пункт (администратор)
+cmd-send-back = вернуть пункт в работу (администратор)
+cmd-confirm-carried = оставить перенесенный текст как есть
+cmd-summary = сводка: кто что должен
+cmd-go-to-drafts = к черновикам
+tui-review-save-first = сначала сохраните текст пункта (Ctrl-S)
+tui-review-accepted-is-admins = пункт уже принят: вернуть его в работу может администратор
+tui-not-carried = текст этого пункта не перенесен из прошлого периода
+tui-drafts-in = { $period }: { $n }
+tui-drafts-elsewhere = Ваши черновики ждут в других периодах ({ $places }); { $key } — перейти к ним
+cli-review = состояние пункта в периоде: open (в работе), ready (готово), accepted (принято; только администратор)
+cli-usage-review = otchet review ПУНКТ [--period ID] open|ready|accepted
+cli-review-state = open, ready или accepted
+review-set = пункт { $point } в периоде { $period }: { $state }
+tui-period-opened = открыт период «{ $period }»; перенесено текстов: { $n }
+tui-period-was-open = период «{ $period }» уже был открыт
+tui-period-closed = период убран
 prompt-schedule = Срок пункта (вручную)
 prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
 prompt-export-format = Формат выгрузки
@@ -446,7 +496,7 @@ serve-failed = сервер otchet не может работать: { $detail }
 server-log-started = сервер запущен, сокет { $socket }
 server-log-exit-stopped = сервер останавливается по запросу
 server-log-exit-idle = клиентов нет дольше заданного времени: сервер завершается
-server-log-exit-store-gone = каталог хранилища удалён: сервер завершается
+server-log-exit-store-gone = каталог хранилища удален: сервер завершается
 server-log-accept-failed = не удалось принять подключение: { $detail }
 server-log-peer-unknown = не удалось узнать пользователя подключения: { $detail }
 server-log-connection-dropped = подключение { $name } закрыто: { $detail }
@@ -461,9 +511,9 @@ client-lock-failed = не удалось занять файл блокиров�
 client-start-failed = не удалось запустить сервер ({ $program }): { $detail }
 client-server-failed = сервер не запустился: { $detail }
 client-server-silent = сервер не ответил за { $secs } с; его журнал: { $log }
-client-server-closed = сервер закрыл соединение (остановлен или перезапущен?); запустите команду ещё раз
+client-server-closed = сервер закрыл соединение (остановлен или перезапущен?); запустите команду еще раз
 client-frame-too-large = сообщение слишком велико ({ $bytes } байт)
-client-bad-frame = сервер прислал повреждённые данные: { $detail }
+client-bad-frame = сервер прислал поврежденные данные: { $detail }
 
 ## users command
 
@@ -499,8 +549,15 @@ history-heading = Пункт { $point } «{ $title }», { $period }: { $n ->
    *[many] { $n } редакций
 }
 history-revision = редакция { $n } · { $when } · { $by } · { $source }
+history-source-carried = перенесено из { $from }
+history-review = { $from } → { $to }
+history-carried-confirmed = перенесенный текст подтвержден без изменений
+history-review-line = { $when }, { $by }: { $change }
+review-open = в работе
+review-ready = готово
+review-accepted = принято
 history-source-edit = правка
-history-source-import = загрузка отчёта
+history-source-import = загрузка отчета
 history-source-restore = возврат старой редакции
 history-assessment = Оценка: { $text }
 tui-needs-terminal = экранный интерфейс работает только в терминале (для сценариев есть команды: otchet status, otchet export)
@@ -644,10 +701,26 @@ cli-import-years = годы плана, если документ их не на
 ## period command
 
 cli-period-command = отчетные периоды: список и открытие нового
-cli-usage-period = otchet period list | open ID
+cli-usage-period = otchet period list | open ID [--copy-from ID] | close ID | set ID --report-date ДАТА | summary [--period ID]
 cli-period-list = периоды каждого плана
 cli-period-open = открыть новый период (для администраторов): 2021-Q2, 2021-H1, 2021-9M, 2021-Y, 2021-2024
 cli-period-id = период: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021-Y или весь срок плана 2021-2024
+cli-period-copy-from = перенести тексты всех пунктов из этого периода (они будут отмечены как перенесенные)
+cli-period-close = убрать период, открытый по ошибке, пока в нем ничего не меняли (для администраторов)
+cli-period-set = записать дату отчета периода (для администраторов)
+cli-period-report-date = дата отчета: 13.04.2020 или 2020-04-13; пустая строка "" — убрать. Сроки периода по умолчанию считаются на нее
+cli-period-summary = сводка для координатора: по каждому ответственному — сколько пунктов без результата, просрочено, готово, принято
+period-carried = перенесено текстов из { $from }: { $n }
+period-closed = период { $id } убран
+period-report-date-set = дата отчета периода { $id }: { $date }
+period-list-date = дата отчета: { $date } · сроки на { $as_of }
+period-counts = { $items ->
+    [one] { $items } пункт
+    [few] { $items } пункта
+   *[many] { $items } пунктов
+}: без результата { $no_result } · просрочено { $overdue } · готово { $ready } · принято { $accepted }
+period-summary-heading = { $period } ({ $id }), на { $date }: кто отвечает за пункты
+summary-nobody = (ответственные не указаны)
 period-opened = открыт период { $id }: { $title }
 period-already-open = период { $id } уже открыт: { $title }
 period-list-plan = План на { $years }

@@ -14,9 +14,9 @@ mod users;
 
 pub use draft::Draft;
 pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
-pub use history::{Revision, RevisionSource};
-pub use outcomes::{ImportOutcome, SaveOutcome};
+pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
+pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};
 pub use settings::Settings;
 pub use snapshot::Snapshot;
-pub use users::{Owner, UserRecord};
+pub use users::{Me, Owner, UserRecord};

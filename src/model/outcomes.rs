@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Entry;
+use crate::domain::{Entry, Period};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SaveOutcome {
@@ -26,4 +26,14 @@ pub struct ImportOutcome {
     pub entries_changed: usize,
     /// Stored texts an empty cell of the report did not erase.
     pub entries_kept: usize,
+}
+
+/// What opening a period did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodOpened {
+    pub period: Period,
+    /// False: it was open already, and nothing was copied.
+    pub created: bool,
+    /// How many texts were carried over.
+    pub carried: usize,
 }

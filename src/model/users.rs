@@ -26,3 +26,12 @@ pub struct Owner {
     pub name: String,
     pub created_at: Stamp,
 }
+
+/// Who a client is to the store: the kernel's name for it, its role, and the responsible
+/// names it answers for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub actor: crate::domain::Actor,
+    pub role: Role,
+    pub responsible: Vec<String>,
+}

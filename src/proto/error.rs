@@ -66,6 +66,20 @@ pub enum StoreFault {
     UnknownPlan {
         id: i32,
     },
+    /// Texts to carry over from a period of another plan.
+    OtherPlan {
+        from: String,
+        to: String,
+    },
+    /// A period to close has an entry written, imported or reviewed.
+    PeriodTouched {
+        period: String,
+        point: String,
+    },
+    /// A period to close has someone's draft in it.
+    PeriodDrafted {
+        period: String,
+    },
     /// A period to open that no plan's years hold.
     NoPlanFor {
         period: String,
@@ -120,6 +134,9 @@ impl StoreFault {
                 | StoreFault::YearsTaken { .. }
                 | StoreFault::UnknownPlan { .. }
                 | StoreFault::NoPlanFor { .. }
+                | StoreFault::OtherPlan { .. }
+                | StoreFault::PeriodTouched { .. }
+                | StoreFault::PeriodDrafted { .. }
                 | StoreFault::UnknownPeriod { .. }
                 | StoreFault::UnknownItem { .. }
                 | StoreFault::NotEmpty
@@ -149,6 +166,9 @@ impl fmt::Display for StoreFault {
             }
             StoreFault::UnknownPlan { id } => tr!("store-unknown-plan", id = *id),
             StoreFault::NoPlanFor { period } => tr!("store-no-plan-for", period = period),
+            StoreFault::OtherPlan { from, to } => tr!("store-other-plan", from = from, to = to),
+            StoreFault::PeriodTouched { period, point } => tr!("store-period-touched", period = period, point = point),
+            StoreFault::PeriodDrafted { period } => tr!("store-period-drafted", period = period),
             StoreFault::YearsTaken { years } => tr!("store-years-taken", years = years),
             StoreFault::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreFault::UnknownItem { point } => tr!("store-unknown-item", point = point),

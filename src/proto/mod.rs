@@ -8,9 +8,14 @@ pub use error::{ApiError, BadRequest, StoreFault};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Role, Schedule};
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Role, Schedule,
+};
 use crate::model::{
-    Draft, ImportOutcome, PlanChange, PlanInfo, Revision, SaveOutcome, Settings, Snapshot, StoreDump, UserRecord,
+    Draft, ImportOutcome, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings, Snapshot,
+    StoreDump, UserRecord,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,9 +76,37 @@ pub enum Request {
         item: ItemId,
         responsible: String,
     },
+    /// Opens a period, carrying over the texts of `copy_from` when given.
     OpenPeriod {
         period: PeriodId,
+        copy_from: Option<PeriodId>,
     },
+    /// Takes back a period nothing was done in yet.
+    ClosePeriod {
+        period: PeriodId,
+    },
+    SetReportDate {
+        period: PeriodId,
+        date: Option<NaiveDate>,
+    },
+    /// Open or ready: an editor's; accepted, or anything from accepted: an admin's.
+    SetReview {
+        period: PeriodId,
+        item: ItemId,
+        review: Review,
+    },
+    /// A carried-over text kept as it is.
+    ConfirmCarried {
+        period: PeriodId,
+        item: ItemId,
+    },
+    /// An entry's review changes, oldest first.
+    Reviews {
+        period: PeriodId,
+        item: ItemId,
+    },
+    /// Where the user has drafts, in every period.
+    MyDrafts,
     SetSettings {
         settings: Settings,
     },
@@ -113,14 +146,20 @@ impl Request {
             | Request::Settings
             | Request::Plans
             | Request::Items { .. }
+            | Request::Reviews { .. }
+            | Request::MyDrafts
             | Request::Editing { .. } => Role::Viewer,
             Request::Save { .. }
             | Request::Restore { .. }
             | Request::PutDraft { .. }
             | Request::DeleteDraft { .. }
-            | Request::SetSchedule { .. } => Role::Editor,
+            | Request::SetSchedule { .. }
+            | Request::SetReview { .. }
+            | Request::ConfirmCarried { .. } => Role::Editor,
             Request::Import { .. }
             | Request::OpenPeriod { .. }
+            | Request::ClosePeriod { .. }
+            | Request::SetReportDate { .. }
             | Request::SetPlan { .. }
             | Request::SetResponsible { .. }
             | Request::SetSettings { .. }
@@ -138,6 +177,8 @@ pub enum Response {
     Whoami {
         actor: Actor,
         role: Role,
+        /// The responsible names the user answers for.
+        responsible: Vec<String>,
     },
     /// `None` when the store holds no plan yet.
     Snapshot(Option<Box<Snapshot>>),
@@ -146,6 +187,9 @@ pub enum Response {
     Saved(SaveOutcome),
     History(Vec<Revision>),
     Period(Period),
+    Opened(PeriodOpened),
+    Reviews(Vec<ReviewEvent>),
+    DraftPlaces(Vec<(PeriodId, ItemId)>),
     Plans(Vec<PlanInfo>),
     Items(Vec<Item>),
     Plan(Plan),

@@ -26,6 +26,11 @@ pub fn fault_of(e: &StoreError) -> StoreFault {
         StoreError::YearsTaken { years } => StoreFault::YearsTaken { years: years.clone() },
         StoreError::UnknownPlan { id } => StoreFault::UnknownPlan { id: *id },
         StoreError::NoPlanFor { period } => StoreFault::NoPlanFor { period: period.clone() },
+        StoreError::OtherPlan { from, to } => StoreFault::OtherPlan { from: from.clone(), to: to.clone() },
+        StoreError::PeriodTouched { period, point } => {
+            StoreFault::PeriodTouched { period: period.clone(), point: point.clone() }
+        }
+        StoreError::PeriodDrafted { period } => StoreFault::PeriodDrafted { period: period.clone() },
         StoreError::UnknownPeriod { period } => StoreFault::UnknownPeriod { period: period.clone() },
         StoreError::UnknownItem { point } => StoreFault::UnknownItem { point: point.clone() },
         StoreError::NotEmpty { .. } => StoreFault::NotEmpty,

@@ -25,7 +25,16 @@ pub struct Hub {
 
 /// What a request may change, and so which event follows it.
 enum Effect {
-    Entry { period: PeriodId, item: ItemId, base_revision: u64 },
+    Entry {
+        period: PeriodId,
+        item: ItemId,
+        base_revision: u64,
+    },
+    /// A review state or a carried-over mark changed.
+    Reviewed {
+        period: PeriodId,
+        item: ItemId,
+    },
     Reload,
     Nothing,
 }
@@ -39,8 +48,13 @@ impl Effect {
             Request::Restore { period, item, base_revision, .. } => {
                 Effect::Entry { period: *period, item: *item, base_revision: *base_revision }
             }
+            Request::SetReview { period, item, .. } | Request::ConfirmCarried { period, item } => {
+                Effect::Reviewed { period: *period, item: *item }
+            }
             Request::Import { .. }
             | Request::OpenPeriod { .. }
+            | Request::ClosePeriod { .. }
+            | Request::SetReportDate { .. }
             | Request::SetSchedule { .. }
             | Request::SetPlan { .. }
             | Request::SetResponsible { .. }
@@ -105,6 +119,9 @@ impl Hub {
                 if let Some(users) = presence.set(link.id, &link.actor.name, (period, item), false) {
                     self.push(Audience::Everyone, Event::Editing { period, item, users });
                 }
+            }
+            (Effect::Reviewed { period, item }, Response::Entry(Some(entry))) => {
+                self.push(Audience::Everyone, Event::EntryChanged { period, item, entry: entry.clone() });
             }
             (Effect::Reload, r) if !matches!(r, Response::Error(_)) => self.push(Audience::Everyone, Event::Reload),
             _ => {}

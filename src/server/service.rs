@@ -2,7 +2,7 @@
 //! call. The server runs it for every socket client; a local client runs it in-process.
 
 use super::fault::{Refusal, fault_of};
-use crate::domain::{Actor, EntryEdit, PeriodId, Role, Stamp};
+use crate::domain::{Actor, EntryEdit, ItemId, PeriodId, Review, Role, Stamp};
 use crate::model::{Draft, RevisionSource, Snapshot, UserRecord};
 use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::store::{Store, StoreError};
@@ -70,8 +70,9 @@ impl Service {
         }
         let store = &self.store;
         let done = |r: Result<(), StoreError>| r.map(|()| Response::Done).map_err(Refusal::from);
+        let by = (actor, now);
         match request {
-            Request::Whoami => Ok(Response::Whoami { actor: actor.clone(), role }),
+            Request::Whoami => self.whoami(actor, role),
             Request::Snapshot { period } => Ok(Response::Snapshot(self.snapshot(actor, period)?.map(Box::new))),
             Request::Entry { period, item } => Ok(Response::Entry(store.entry(period, item)?)),
             Request::Import { report } => Ok(Response::Imported(store.import(&report, actor, now)?)),
@@ -95,7 +96,17 @@ impl Service {
             Request::SetResponsible { plan, item, responsible } => {
                 done(store.set_responsible(plan, item, &responsible).map(|_| ()))
             }
-            Request::OpenPeriod { period } => Ok(Response::Period(store.open_period(period)?)),
+            Request::OpenPeriod { period, copy_from } => {
+                Ok(Response::Opened(store.open_period(period, copy_from, by)?))
+            }
+            Request::ClosePeriod { period } => done(store.close_period(period)),
+            Request::SetReportDate { period, date } => Ok(Response::Period(store.set_report_date(period, date)?)),
+            Request::SetReview { period, item, review } => self.set_review(actor, role, now, (period, item), review),
+            Request::ConfirmCarried { period, item } => {
+                Ok(Response::Entry(Some(store.confirm_carried(period, item, by)?)))
+            }
+            Request::Reviews { period, item } => Ok(Response::Reviews(store.reviews(period, item)?)),
+            Request::MyDrafts => Ok(Response::DraftPlaces(store.drafts_everywhere(actor.uid)?)),
             Request::SetSettings { settings } => done(store.set_settings(&settings)),
             Request::Users => Ok(Response::Users(store.users()?)),
             Request::Settings => Ok(Response::Settings(store.settings()?)),
@@ -106,6 +117,27 @@ impl Service {
             Request::Dump => Ok(Response::Dump(Box::new(store.dump()?))),
             Request::LoadDump { dump } => done(store.load_dump(&dump)),
         }
+    }
+
+    /// Accepting, and undoing an acceptance, are an admin's; the rest an editor's.
+    fn set_review(
+        &self,
+        actor: &Actor,
+        role: Role,
+        now: Stamp,
+        (period, item): (PeriodId, ItemId),
+        review: Review,
+    ) -> Result<Response, Refusal> {
+        let current = self.store.entry(period, item)?.map(|e| e.review).unwrap_or_default();
+        if (review == Review::Accepted || current == Review::Accepted) && role < Role::Admin {
+            return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed: Role::Admin }.into());
+        }
+        Ok(Response::Entry(Some(self.store.set_review(period, item, review, (actor, now))?)))
+    }
+
+    fn whoami(&self, actor: &Actor, role: Role) -> Result<Response, Refusal> {
+        let responsible = self.store.user(actor.uid)?.map(|u| u.responsible).unwrap_or_default();
+        Ok(Response::Whoami { actor: actor.clone(), role, responsible })
     }
 
     /// Brings revision `revision` back as a new revision made from `edit.base_revision`.

@@ -58,6 +58,20 @@ pub enum StoreError {
     UnknownPlan {
         id: i32,
     },
+    /// Texts to carry over from a period of another plan.
+    OtherPlan {
+        from: String,
+        to: String,
+    },
+    /// A period to close has an entry written, imported or reviewed.
+    PeriodTouched {
+        period: String,
+        point: String,
+    },
+    /// A period to close has someone's draft in it.
+    PeriodDrafted {
+        period: String,
+    },
     /// A period to open that no plan's years hold.
     NoPlanFor {
         period: String,
@@ -130,6 +144,9 @@ impl StoreError {
                 | StoreError::YearsTaken { .. }
                 | StoreError::UnknownPlan { .. }
                 | StoreError::NoPlanFor { .. }
+                | StoreError::OtherPlan { .. }
+                | StoreError::PeriodTouched { .. }
+                | StoreError::PeriodDrafted { .. }
                 | StoreError::UnknownPeriod { .. }
                 | StoreError::UnknownItem { .. }
                 | StoreError::NotEmpty { .. }
@@ -180,6 +197,9 @@ impl fmt::Display for StoreError {
             }
             StoreError::UnknownPlan { id } => tr!("store-unknown-plan", id = *id),
             StoreError::NoPlanFor { period } => tr!("store-no-plan-for", period = period),
+            StoreError::OtherPlan { from, to } => tr!("store-other-plan", from = from, to = to),
+            StoreError::PeriodTouched { period, point } => tr!("store-period-touched", period = period, point = point),
+            StoreError::PeriodDrafted { period } => tr!("store-period-drafted", period = period),
             StoreError::YearsTaken { years } => tr!("store-years-taken", years = years),
             StoreError::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreError::NotEmpty { path } => tr!("store-not-empty", path = path.display().to_string()),

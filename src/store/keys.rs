@@ -62,6 +62,11 @@ pub fn revision(p: PeriodId, id: ItemId, rev: u64) -> [u8; 17] {
     k
 }
 
+/// The review changes of one entry sort together, oldest first.
+pub fn review(p: PeriodId, id: ItemId, seq: u64) -> [u8; 17] {
+    revision(p, id, seq)
+}
+
 /// A user's drafts sort together.
 pub fn draft(uid: u32, p: PeriodId, id: ItemId) -> [u8; 13] {
     let mut k = [0; 13];

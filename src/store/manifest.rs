@@ -13,7 +13,7 @@ use super::records::{CommitCount, SchemaVersion};
 use super::{StoreError, schema};
 use crate::codec::Record;
 use crate::domain::{Entry, Item, Period, Plan};
-use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
+use crate::model::{Draft, Owner, ReviewEvent, Revision, Settings, UserRecord};
 
 pub const FILE: &str = "otchet.format";
 
@@ -30,7 +30,7 @@ fn record<R: Record>() -> (&'static str, u32) {
 }
 
 /// The formats this program writes.
-fn ours() -> [(&'static str, u32); 12] {
+fn ours() -> [(&'static str, u32); 13] {
     [
         ("layout", schema::CURRENT),
         record::<SchemaVersion>(),
@@ -39,6 +39,7 @@ fn ours() -> [(&'static str, u32); 12] {
         record::<Period>(),
         record::<Entry>(),
         record::<Revision>(),
+        record::<ReviewEvent>(),
         record::<Draft>(),
         record::<Settings>(),
         record::<UserRecord>(),

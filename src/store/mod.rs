@@ -1,6 +1,7 @@
 //! The plan store on sled 0.34: a tree per record kind, ordered binary keys, every value
 //! through `codec`, and a flush before any write returns.
 
+mod cycle;
 mod dump;
 mod error;
 mod import;
@@ -52,10 +53,12 @@ pub(crate) enum TreeId {
     Drafts,
     Settings,
     Users,
+    /// Review changes of entries (layout 2).
+    Reviews,
 }
 
 impl TreeId {
-    const ALL: [TreeId; 9] = [
+    const ALL: [TreeId; 10] = [
         TreeId::Meta,
         TreeId::Plans,
         TreeId::Items,
@@ -65,6 +68,7 @@ impl TreeId {
         TreeId::Drafts,
         TreeId::Settings,
         TreeId::Users,
+        TreeId::Reviews,
     ];
 
     fn name(self) -> &'static str {
@@ -78,6 +82,7 @@ impl TreeId {
             TreeId::Drafts => "drafts",
             TreeId::Settings => "settings",
             TreeId::Users => "users",
+            TreeId::Reviews => "reviews",
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::codec::{CodecError, Kind, Record, decode_payload};
 use crate::domain::{
     Entry, Item, ItemId, Period, PeriodId, Plan, PlanId, Review, Role, Schedule, Section, Stamp, Years,
 };
-use crate::model::{Draft, Owner, Revision, Settings, UserRecord};
+use crate::model::{Draft, Owner, ReviewEvent, Revision, Settings, UserRecord};
 
 /// Reads an older format of a record: only the versions a program once wrote.
 fn old<T>(
@@ -146,6 +146,16 @@ impl Record for SchemaVersion {
 
 impl Record for Revision {
     const KIND: Kind = Kind::Revision;
+    /// 2: a source more (carried over); format 1 reads as it is.
+    const VERSION: u8 = 2;
+
+    fn decode_old(version: u8, payload: &[u8]) -> Result<Self, CodecError> {
+        old(Self::KIND, version, payload, |p| decode_payload(Self::KIND, p))
+    }
+}
+
+impl Record for ReviewEvent {
+    const KIND: Kind = Kind::Review;
     const VERSION: u8 = 1;
 }
 

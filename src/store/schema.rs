@@ -16,13 +16,20 @@
 use super::{Changes, SchemaVersion, Store, StoreError, TreeId};
 
 /// Bump when the trees or keys change, and add the step to `STEPS`.
-pub const CURRENT: u32 = 1;
+pub const CURRENT: u32 = 2;
 
 /// Reads a store of one layout; returns the changes that make it the next one.
 type Step = fn(&Store) -> Result<Changes, StoreError>;
 
-/// `STEPS[i]` brings a store from layout `i + 1` to `i + 2`. Layout 1 is the first: none yet.
-const STEPS: &[Step] = &[];
+/// `STEPS[i]` brings a store from layout `i + 1` to `i + 2`.
+const STEPS: &[Step] = &[to_layout_2];
+
+/// Layout 2 adds the `reviews` tree, empty in a store of layout 1 (whose entries are all
+/// open); nothing moves. The new number keeps an older otchet from writing to a store whose
+/// review history it would not keep.
+fn to_layout_2(_: &Store) -> Result<Changes, StoreError> {
+    Ok(Changes::default())
+}
 
 /// `had_data`: sled's files were there and not empty before this open.
 pub(super) fn check_and_migrate(store: &Store, had_data: bool) -> Result<(), StoreError> {
@@ -106,24 +113,42 @@ mod tests {
     fn an_older_layout_is_migrated_step_by_step_and_a_failed_step_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path(), &StoreOptions::default()).unwrap();
-        assert_eq!(schema_of(&store), 1);
+        assert_eq!(schema_of(&store), CURRENT);
+        // A made-up next layout: this program's steps, and one more.
+        let with = |step: Step| -> Vec<Step> { STEPS.iter().copied().chain([step]).collect() };
+        let next = CURRENT + 1;
 
-        let err = check_and_migrate_with(&store, true, 2, &[failing]).unwrap_err();
+        let err = check_and_migrate_with(&store, true, next, &with(failing)).unwrap_err();
         assert!(matches!(err, StoreError::Write { .. }));
-        assert_eq!((schema_of(&store), store.settings().unwrap()), (1, Settings::default()));
+        assert_eq!((schema_of(&store), store.settings().unwrap()), (CURRENT, Settings::default()));
 
-        check_and_migrate_with(&store, true, 2, &[add_an_assessment]).unwrap();
-        assert_eq!(schema_of(&store), 2);
+        check_and_migrate_with(&store, true, next, &with(add_an_assessment)).unwrap();
+        assert_eq!(schema_of(&store), next);
         assert_eq!(store.settings().unwrap().assessments.len(), Settings::default().assessments.len() + 1);
         // Opened again by the same program: nothing more to do.
-        check_and_migrate_with(&store, true, 2, &[add_an_assessment]).unwrap();
+        check_and_migrate_with(&store, true, next, &with(add_an_assessment)).unwrap();
         assert_eq!(store.settings().unwrap().assessments.len(), Settings::default().assessments.len() + 1);
-        // The program of layout 1 now refuses it.
-        let err = check_and_migrate_with(&store, true, 1, STEPS).unwrap_err();
-        assert!(matches!(err, StoreError::NewerSchema { found: 2, supported: 1, .. }), "{err:?}");
+        // The program of the layout before now refuses it.
+        let err = check_and_migrate_with(&store, true, CURRENT, STEPS).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NewerSchema { found, supported, .. } if found == next && supported == CURRENT),
+            "{err:?}"
+        );
         // A layout with no step to it is an error, not a guess.
-        let err = check_and_migrate_with(&store, true, 3, &[add_an_assessment]).unwrap_err();
+        let err = check_and_migrate_with(&store, true, next + 1, &with(add_an_assessment)).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_store_of_layout_1_becomes_layout_2_with_its_records_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), &StoreOptions::default()).unwrap();
+        let mut changes = Changes::default();
+        changes.put(TreeId::Meta, b"schema", &SchemaVersion(1)).unwrap();
+        store.commit(changes).unwrap();
+        check_and_migrate_with(&store, true, 2, STEPS).unwrap();
+        assert_eq!(schema_of(&store), 2);
+        assert!(store.tree(TreeId::Reviews).is_empty());
     }
 
     #[test]

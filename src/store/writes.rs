@@ -98,22 +98,6 @@ impl Store {
         self.commit(changes)
     }
 
-    /// Opens a new period of an existing plan; its entries start empty.
-    pub fn open_period(&self, period: PeriodId) -> Result<Period, StoreError> {
-        let _writer = self.lock_writer();
-        if self.plan_of(period)?.is_none() {
-            return Err(StoreError::NoPlanFor { period: period.to_string() });
-        }
-        if let Some(existing) = self.period(period)? {
-            return Ok(existing);
-        }
-        let created = Period::new(period, period.official_title());
-        let mut changes = Changes::default();
-        changes.put(TreeId::Periods, &keys::period(period), &created)?;
-        self.commit(changes)?;
-        Ok(created)
-    }
-
     pub fn set_settings(&self, settings: &Settings) -> Result<(), StoreError> {
         let _writer = self.lock_writer();
         let mut changes = Changes::default();

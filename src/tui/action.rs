@@ -84,6 +84,14 @@ pub enum Purpose {
     /// The store's plans, asked for when it has no period to show.
     Plans,
     OpenPeriod,
+    ClosePeriod,
+    /// A review state or a carried-over mark set.
+    Review {
+        period: PeriodId,
+        item: ItemId,
+    },
+    /// Where the user's drafts wait, at start.
+    DraftPlaces,
 }
 
 /// File work, done on the worker thread like the calls.

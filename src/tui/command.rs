@@ -9,7 +9,7 @@ use super::action::Effect;
 use super::key::Key;
 use super::keymap::Pane;
 use super::state::{Focus, State};
-use super::update::{editing, main_screen as main, navigation};
+use super::update::{editing, main_screen as main, navigation, review};
 
 /// What a command does on the main screen.
 pub type Handler = fn(&mut State, Key) -> Effect;
@@ -86,6 +86,12 @@ commands! {
     CopyPrevious "copy_previous" "cmd-copy-previous" => (|s, _| editing::copy_previous(s)) [List: "c"];
     SetSchedule "set_schedule" "cmd-set-schedule" => (|s, _| main::open_schedule(s)) [List: "s"];
     SetResponsible "set_responsible" "cmd-set-responsible" => (|s, _| main::open_responsible(s)) [List: "r"];
+    MarkReady "mark_ready" "cmd-mark-ready" => (|s, _| review::toggle_ready(s)) [List: "d"];
+    Accept "accept" "cmd-accept" => (|s, _| review::accept(s, false)) [List: "A"];
+    SendBack "send_back" "cmd-send-back" => (|s, _| review::accept(s, true)) [List: "B"];
+    ConfirmCarried "confirm_carried" "cmd-confirm-carried" => (|s, _| review::confirm_carried(s)) [List: "v"];
+    Summary "summary" "cmd-summary" => (|s, _| review::open_summary(s)) [List: "S"];
+    GoToDrafts "go_to_drafts" "cmd-go-to-drafts" => (|s, _| review::go_to_drafts(s)) [List: "D"];
     StopEditing "stop_editing" "cmd-stop-editing" => (|s, _| editing::set_focus(s, Focus::List))
         [Editor: "Esc"] [Assessment: "Esc" "Enter"];
     PrevAssessment "prev_assessment" "cmd-prev-assessment" => (|s, _| editing::step_assessment(s, -1))
@@ -105,15 +111,17 @@ commands! {
     PrevPane "prev_pane" "cmd-prev-pane" => (|s, _| editing::cycle_focus(s, false)) [Global: "shift-tab"];
     SaveAndQuit "save_and_quit" "cmd-save-and-quit" => - [Quit: "s" "Enter"];
     QuitKeepingDraft "quit_keeping_draft" "cmd-quit-keeping-draft" => - [Quit: "d"];
-    Confirm "confirm" "cmd-confirm" => - [Period: "Enter"] [Draft: "Enter" "y"] [History: "Enter"];
+    Confirm "confirm" "cmd-confirm" => - [Period: "Enter"] [Draft: "Enter" "y"] [History: "Enter"] [Confirm: "Enter" "y"];
     OpenNextPeriod "open_next_period" "cmd-open-next-period" => - [Period: "n"];
+    ClosePeriod "close_period" "cmd-close-period" => - [Period: "d" "Delete"];
+    ToggleCarryOver "toggle_carry_over" "cmd-toggle-carry-over" => - [Confirm: "Space"];
     DiscardDraft "discard_draft" "cmd-discard-draft" => - [Draft: "d"];
     KeepMine "keep_mine" "cmd-keep-mine" => - [Conflict: "m"];
     TakeTheirs "take_theirs" "cmd-take-theirs" => - [Conflict: "t"];
     EditMerge "edit_merge" "cmd-edit-merge" => - [Conflict: "e" "Enter"];
     Cancel "cancel" "cmd-cancel" => -
         [Help: "Esc" "q" "?" "F1"] [Quit: "Esc" "n"] [Period: "Esc" "q"] [Draft: "Esc"] [Conflict: "Esc"]
-        [History: "Esc" "q"];
+        [History: "Esc" "q"] [Confirm: "Esc" "n"];
     Retry "retry" "cmd-retry" => - [Start: "r" "Enter"];
     ImportFile "import_file" "cmd-import-file" => - [Welcome: "1" "i"];
     LoadSample "load_sample" "cmd-load-sample" => - [Welcome: "2" "s"];

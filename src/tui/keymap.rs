@@ -39,6 +39,8 @@ panes! {
     Help "help" "pane-help";
     Quit "quit" "pane-quit";
     Period "period" "pane-period";
+    /// A question to answer yes to, or anything else for no.
+    Confirm "confirm" "pane-confirm";
     Draft "draft" "pane-draft";
     Conflict "conflict" "pane-conflict";
     History "history" "pane-history";
@@ -222,7 +224,13 @@ impl Keymaps {
 
     /// The first key bound to a command, for hints ("? справка").
     pub fn first_key(&self, pane: Pane, command: Command) -> Option<Key> {
-        self.table(pane)?.bindings.iter().find(|(c, _)| *c == command)?.1.first().copied()
+        self.keys_of(pane, command).first().copied()
+    }
+
+    /// Every key a command has in a pane, in the order they were bound.
+    pub fn keys_of(&self, pane: Pane, command: Command) -> &[Key] {
+        let bound = self.table(pane).and_then(|t| t.bindings.iter().find(|(c, _)| *c == command));
+        bound.map_or(&[], |(_, keys)| keys.as_slice())
     }
 }
 

@@ -14,6 +14,12 @@ pub const MARK_DUE_SOON: &str = "~";
 pub const MARK_DONE: &str = "+";
 pub const MARK_DRAFT: &str = "*";
 pub const MARK_EDITED_BY_OTHER: &str = "@";
+/// Carried over from the last period and not looked at since.
+pub const MARK_CARRIED: &str = "^";
+/// Its author says it is finished.
+pub const MARK_READY: &str = ">";
+/// The coordinator has checked it.
+pub const MARK_ACCEPTED: &str = "=";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {

@@ -4,13 +4,20 @@
 
 use std::collections::HashMap;
 
-use crate::domain::form::standard_columns;
+use crate::domain::form::{RESPONSIBLE_CAPTION, standard_columns};
 use crate::domain::{Column, Entry, Field, Item, ItemId};
 use crate::model::Snapshot;
 
-/// The report's columns: the plan's, in its order.
+/// The report's columns: the plan's, in its order; a responsible column after the title when
+/// items have responsible set by hand and the plan's table had none.
 pub fn columns(s: &Snapshot) -> Vec<Column> {
-    if s.plan.columns.is_empty() { standard_columns() } else { s.plan.columns.clone() }
+    let mut columns = if s.plan.columns.is_empty() { standard_columns() } else { s.plan.columns.clone() };
+    let has = |field: Field, columns: &[Column]| columns.iter().any(|c| c.field == field);
+    if !has(Field::Responsible, &columns) && s.items.iter().any(|i| !i.responsible.trim().is_empty()) {
+        let at = columns.iter().position(|c| c.field == Field::Title).map_or(columns.len(), |i| i + 1);
+        columns.insert(at, Column { field: Field::Responsible, caption: RESPONSIBLE_CAPTION.to_owned() });
+    }
+    columns
 }
 
 /// How wide a column of this field is, relative to the others (twentieths of a point on

@@ -33,26 +33,45 @@ pub enum Filter {
     NoResult,
     DueSoon,
     NotDone,
+    /// Texts carried over from the last period and not looked at since.
+    Carried,
+    /// Marked ready by their authors, waiting for the coordinator.
+    Ready,
+    /// The items of the responsible names the user answers for.
+    Mine,
+    /// The user's drafts in this period.
+    Drafts,
 }
 
 impl Filter {
-    pub fn next(self) -> Filter {
-        match self {
+    /// The next filter of the `f` cycle; «мои пункты» only for a user linked to names.
+    pub fn next(self, has_names: bool) -> Filter {
+        let next = match self {
             Filter::All => Filter::Overdue,
             Filter::Overdue => Filter::NoResult,
             Filter::NoResult => Filter::DueSoon,
             Filter::DueSoon => Filter::NotDone,
-            Filter::NotDone => Filter::All,
-        }
+            Filter::NotDone => Filter::Carried,
+            Filter::Carried => Filter::Ready,
+            Filter::Ready => Filter::Mine,
+            Filter::Mine => Filter::Drafts,
+            Filter::Drafts => Filter::All,
+        };
+        if next == Filter::Mine && !has_names { Filter::Drafts } else { next }
     }
 
-    fn admits(self, f: Flags) -> bool {
+    fn admits(self, row: &Row, drafts: &HashMap<ItemId, Draft>, names: &[String]) -> bool {
+        let f = row.flags;
         match self {
             Filter::All => true,
             Filter::Overdue => f.overdue,
             Filter::NoResult => f.no_result,
             Filter::DueSoon => f.due_soon,
             Filter::NotDone => !f.done,
+            Filter::Carried => row.entry.carried_from.is_some(),
+            Filter::Ready => row.entry.review == crate::domain::Review::Ready,
+            Filter::Mine => row.item.answered_by(names),
+            Filter::Drafts => drafts.contains_key(&row.item.id),
         }
     }
 }
@@ -67,6 +86,8 @@ pub struct Main {
     pub drafts: HashMap<ItemId, Draft>,
     /// Who else is editing which item.
     pub presence: HashMap<ItemId, Vec<String>>,
+    /// The responsible names the user answers for (the «мои пункты» filter).
+    pub my_names: Vec<String>,
     pub focus: Focus,
     pub filter: Filter,
     /// The search as typed; empty when none.
@@ -106,6 +127,7 @@ impl Main {
             rows,
             drafts: s.drafts.into_iter().collect(),
             presence: HashMap::new(),
+            my_names: Vec::new(),
             focus: Focus::List,
             filter: Filter::All,
             search: String::new(),
@@ -154,7 +176,7 @@ impl Main {
         self.visible = (0..self.rows.len())
             .filter(|&i| {
                 let row = &self.rows[i];
-                self.filter.admits(row.flags)
+                self.filter.admits(row, &self.drafts, &self.my_names)
                     && (needle.is_empty()
                         || fold(&row.item.title).contains(&needle)
                         || fold(&row.entry.info).contains(&needle)

@@ -34,9 +34,20 @@ pub struct State {
     pub theme: Theme,
     pub user: String,
     pub role: Role,
+    /// The responsible names the user answers for: «мои пункты».
+    pub responsible: Vec<String>,
+    /// Periods other than the shown one where the user's drafts wait (told at start).
+    pub drafts_elsewhere: Vec<PeriodId>,
+    /// The filter to show once the period being loaded arrives (the drafts' period).
+    pub next_filter: Option<Filter>,
+    /// A period asked for and not yet shown: a reload meanwhile loads it, not the old one.
+    pub pending_period: Option<PeriodId>,
+    /// The date deadlines are counted as of: the user's choice, else the period's report
+    /// date, else today (`as_of_for`).
     pub as_of: NaiveDate,
-    /// The as-of date follows the calendar until the user sets one.
-    pub as_of_is_today: bool,
+    /// Set with `a`; the stored report date is never changed by it.
+    pub as_of_chosen: Option<NaiveDate>,
+    pub today: NaiveDate,
     pub rules: FlagRules,
     /// The terminal's size in columns and rows.
     pub size: (u16, u16),
@@ -89,6 +100,21 @@ pub enum Overlay {
     ConfirmQuit,
     Period {
         cursor: usize,
+    },
+    /// Opening a period for everyone: which, and whether the texts of the period before it
+    /// come along (`from`; `carry` toggles).
+    OpenPeriod {
+        period: crate::domain::PeriodId,
+        from: Option<crate::domain::PeriodId>,
+        carry: bool,
+    },
+    /// Taking back a period opened by mistake.
+    ClosePeriod {
+        period: crate::domain::PeriodId,
+    },
+    /// Who owes what: the period's counts by responsible.
+    Summary {
+        scroll: u16,
     },
     Prompt(Prompt),
     /// The user starts editing an item that has a draft of theirs.
@@ -145,14 +171,29 @@ impl State {
             theme,
             user,
             role,
+            responsible: Vec::new(),
+            drafts_elsewhere: Vec::new(),
+            next_filter: None,
+            pending_period: None,
             as_of: today,
-            as_of_is_today: true,
+            as_of_chosen: None,
+            today,
             rules,
             size: (80, 24),
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             quit_after_save: false,
             home: None,
         }
+    }
+
+    /// The as-of date for a period with this report date.
+    pub fn as_of_for(&self, report_date: Option<NaiveDate>) -> NaiveDate {
+        self.as_of_chosen.or(report_date).unwrap_or(self.today)
+    }
+
+    /// Where today's as-of date comes from, for the status line.
+    pub fn as_of_is_report_date(&self) -> bool {
+        self.as_of_chosen.is_none() && self.main().is_some_and(|m| m.period.report_date == Some(self.as_of))
     }
 
     pub fn main(&self) -> Option<&Main> {

@@ -2,7 +2,7 @@
 
 use super::super::action::{Effect, Purpose, Unsaved};
 use super::super::state::{Focus, Overlay, Screen, State};
-use super::{editing, navigation, results, welcome};
+use super::{editing, navigation, results, review, welcome};
 use crate::client::ClientError;
 use crate::domain::{Entry, ItemId, PeriodId};
 use crate::model::{Revision, SaveOutcome};
@@ -15,18 +15,69 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
         Ok(r) => Ok(r),
         Err(e) => Err(e),
     };
+    match purpose {
+        Purpose::Load | Purpose::Plans | Purpose::DraftPlaces => loading(state, purpose, response),
+        Purpose::Review { .. } | Purpose::OpenPeriod | Purpose::ClosePeriod => cycle(state, purpose, response),
+        _ => texts(state, purpose, response),
+    }
+}
+
+/// A period's data, the plans when there is none, where the user's drafts wait.
+fn loading(state: &mut State, purpose: Purpose, response: Result<Response, ClientError>) -> Effect {
     match (purpose, response) {
         (Purpose::Load, Ok(Response::Snapshot(Some(snapshot)))) => {
+            let first = !matches!(state.screen, Screen::Main(_));
             results::loaded(state, *snapshot);
-            Effect::None
+            // At start, where the user's drafts wait.
+            if first { Effect::call(Purpose::DraftPlaces, Request::MyDrafts) } else { Effect::None }
         }
         (Purpose::Load, Ok(Response::Snapshot(None))) => Effect::call(Purpose::Plans, Request::Plans),
         (Purpose::Plans, Ok(Response::Plans(plans))) => {
             welcome::plans(state, plans);
             Effect::None
         }
-        (Purpose::Plans, Err(e)) => load_failed(state, &e),
-        (Purpose::Load, Err(e)) => load_failed(state, &e),
+        (Purpose::Load | Purpose::Plans, Err(e)) => load_failed(state, &e),
+        (Purpose::DraftPlaces, Ok(Response::DraftPlaces(places))) => {
+            review::draft_places(state, places);
+            Effect::None
+        }
+        // Only a notice was lost.
+        (Purpose::DraftPlaces, Err(_)) => Effect::None,
+        (_, response) => unexpected(state, response),
+    }
+}
+
+/// Periods opened and taken back, review states.
+fn cycle(state: &mut State, purpose: Purpose, response: Result<Response, ClientError>) -> Effect {
+    match (purpose, response) {
+        (Purpose::Review { period, item }, Ok(Response::Entry(Some(entry)))) => {
+            if state.main().is_some_and(|m| m.period.id == period) {
+                results::take_entry(state, item, entry, false);
+            }
+            Effect::None
+        }
+        (Purpose::OpenPeriod, Ok(Response::Opened(opened))) => {
+            let id = opened.period.id;
+            let text = if opened.created {
+                tr!("tui-period-opened", period = opened.period.title.clone(), n = opened.carried)
+            } else {
+                tr!("tui-period-was-open", period = opened.period.title.clone())
+            };
+            state.info(text);
+            state.pending_period = Some(id);
+            welcome::load(Some(id))
+        }
+        (Purpose::ClosePeriod, Ok(Response::Done)) => {
+            state.info(tr!("tui-period-closed"));
+            welcome::load(None)
+        }
+        (_, response) => unexpected(state, response),
+    }
+}
+
+/// Saves, drafts, history, schedules: the texts of items.
+fn texts(state: &mut State, purpose: Purpose, response: Result<Response, ClientError>) -> Effect {
+    match (purpose, response) {
         (Purpose::Save { period, item, info, assessment }, response) => {
             state.saving.remove(&(period, item));
             saved(state, period, item, (info, assessment), response)
@@ -53,17 +104,18 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
         (Purpose::SetSchedule | Purpose::SetResponsible, Ok(Response::Done)) => {
             welcome::load(state.main().map(|m| m.period.id))
         }
-        (Purpose::OpenPeriod, Ok(Response::Period(p))) => welcome::load(Some(p.id)),
         (Purpose::PutDraft { .. } | Purpose::DeleteDraft, Ok(Response::Done)) => Effect::None,
-        (_, Err(e)) => {
-            state.error(e.to_string());
-            Effect::None
-        }
-        (_, Ok(_)) => {
-            state.error(ClientError::UnexpectedResponse.to_string());
-            Effect::None
-        }
+        (_, response) => unexpected(state, response),
     }
+}
+
+/// A refusal or failure the purpose has no special answer for, or an answer of the wrong kind.
+fn unexpected(state: &mut State, response: Result<Response, ClientError>) -> Effect {
+    match response {
+        Err(e) => state.error(e.to_string()),
+        Ok(_) => state.error(ClientError::UnexpectedResponse.to_string()),
+    }
+    Effect::None
 }
 
 /// The first load failed: a screen saying so; later loads keep the screen and say it below.

@@ -6,6 +6,7 @@ pub(super) mod editing;
 pub(super) mod main_screen;
 pub(super) mod navigation;
 mod results;
+pub(super) mod review;
 mod welcome;
 
 #[cfg(test)]
@@ -40,8 +41,10 @@ pub fn update(state: &mut State, action: Action) -> Effect {
 }
 
 fn day_changed(state: &mut State, today: NaiveDate) -> Effect {
-    if state.as_of_is_today && state.as_of != today {
-        state.as_of = today;
+    state.today = today;
+    let as_of = state.as_of_for(state.main().and_then(|m| m.period.report_date));
+    if state.as_of != as_of {
+        state.as_of = as_of;
         recompute(state);
     }
     Effect::None

@@ -75,7 +75,7 @@ pub(crate) fn next_flagged(state: &mut State, forward: bool) -> Effect {
 
 pub(crate) fn cycle_filter(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
-    main.filter = main.filter.next();
+    main.filter = main.filter.next(!main.my_names.is_empty());
     after_refilter(state)
 }
 

@@ -58,7 +58,18 @@ pub(super) fn recovered(state: &mut State, error: String, file: Result<String, S
 /// A new snapshot: keep the user's place (item, filter, search, unsaved text) when it is
 /// the same period.
 pub(super) fn loaded(state: &mut State, snapshot: Snapshot) {
+    if state.pending_period == Some(snapshot.period.id) {
+        state.pending_period = None;
+    }
+    // A period is viewed as of its report date unless the user chose a date.
+    state.as_of = state.as_of_for(snapshot.period.report_date);
     let mut fresh = Main::from_snapshot(snapshot, state.as_of, &state.rules);
+    fresh.my_names = state.responsible.clone();
+    if let Some(filter) = state.next_filter.take() {
+        fresh.filter = filter;
+        fresh.refilter();
+        fresh.open_selected();
+    }
     if let Screen::Main(old) = &mut state.screen
         && old.period.id == fresh.period.id
     {
@@ -105,8 +116,11 @@ pub(super) fn remote(state: &mut State, event: Event) -> Effect {
                 let by = entry.changed_by.clone();
                 let mine =
                     state.main().and_then(|m| m.editor.as_ref()).is_some_and(|e| e.item == item && e.is_modified());
+                // A review change keeps the text: nothing to warn about.
+                let old_revision = state.main().and_then(|m| m.row_of(item).map(|i| m.rows[i].entry.revision));
+                let new_text = old_revision != Some(entry.revision);
                 take_entry(state, item, entry, false);
-                if mine && by != state.user {
+                if mine && new_text && by != state.user {
                     state.info(tr!("tui-changed-elsewhere", who = by));
                 }
             }
@@ -126,6 +140,6 @@ pub(super) fn remote(state: &mut State, event: Event) -> Effect {
             }
             Effect::None
         }
-        Event::Reload => welcome::load(state.main().map(|m| m.period.id)),
+        Event::Reload => welcome::load(state.pending_period.or(state.main().map(|m| m.period.id))),
     }
 }

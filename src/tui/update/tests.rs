@@ -108,6 +108,10 @@ fn filters_cycle_and_flagged_items_are_found() {
     assert!(shown(&s).is_empty(), "nothing is due soon on 13.04.2020");
     press(&mut s, Key::char('f'));
     assert_eq!(shown(&s).len(), 72 - 7);
+    for empty in ["carried over", "ready", "drafts"] {
+        press(&mut s, Key::char('f'));
+        assert!(shown(&s).is_empty(), "nothing {empty} in the sample");
+    }
     press(&mut s, Key::char('f'));
     assert_eq!(shown(&s).len(), 72);
 
@@ -483,7 +487,7 @@ fn a_plan_without_periods_offers_its_first_quarter_and_an_admin_opens_it() {
     press(&mut s, Key::plain(KeyCode::Right));
     let opened = press(&mut s, Key::plain(KeyCode::Enter));
     let period = PeriodId::parse("2021-Q3").unwrap();
-    assert_eq!(opened, Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period }));
+    assert_eq!(opened, Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period, copy_from: None }));
 }
 
 #[test]
@@ -530,4 +534,140 @@ fn an_admin_changes_who_answers_for_an_item_and_an_editor_may_not() {
     let mut editor = sample_state();
     assert_eq!(press(&mut editor, Key::char('к')), Effect::None, "r in the Russian layout");
     assert!(editor.overlay.is_none() && editor.error_shown());
+}
+
+fn admin() -> State {
+    state_with(Role::Admin, Theme::ansi16())
+}
+
+#[test]
+fn opening_the_next_period_asks_first_and_carries_the_texts_unless_told_not_to() {
+    use crate::domain::PeriodId;
+    let (q1, q2) = (PeriodId::parse("2020-Q1").unwrap(), PeriodId::parse("2020-Q2").unwrap());
+    let mut s = admin();
+    press(&mut s, Key::char('p'));
+    assert_eq!(press(&mut s, Key::char('n')), Effect::None, "n only asks");
+    assert!(
+        matches!(s.overlay, Some(Overlay::OpenPeriod { period, from: Some(from), carry: true }) if period == q2 && from == q1)
+    );
+    assert_eq!(press(&mut s, Key::plain(KeyCode::Esc)), Effect::None);
+    assert!(s.overlay.is_none(), "Esc: nothing opened");
+    press(&mut s, Key::char('p'));
+    press(&mut s, Key::char('n'));
+    assert_eq!(press(&mut s, Key::char('x')), Effect::None, "any other key is no");
+    assert!(s.overlay.is_none());
+
+    press(&mut s, Key::char('p'));
+    press(&mut s, Key::char('n'));
+    let opened = flatten(press(&mut s, Key::char('y')));
+    assert!(
+        opened.contains(&Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: q2, copy_from: Some(q1) })),
+        "{opened:?}"
+    );
+    press(&mut s, Key::char('p'));
+    press(&mut s, Key::char('т')); // n in the Russian layout
+    press(&mut s, Key::char(' '));
+    let opened = flatten(press(&mut s, Key::plain(KeyCode::Enter)));
+    assert!(
+        opened.contains(&Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: q2, copy_from: None })),
+        "{opened:?}"
+    );
+
+    let mut editor = sample_state();
+    press(&mut editor, Key::char('p'));
+    press(&mut editor, Key::char('n'));
+    assert!(editor.overlay.is_none() && editor.error_shown(), "an editor cannot open periods");
+}
+
+#[test]
+fn drafts_in_another_period_are_announced_and_one_key_goes_there() {
+    use crate::domain::PeriodId;
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    let mut snapshot = crate::tui::test_support::sample_snapshot();
+    let q2 = crate::domain::Period::new(PeriodId::parse("2020-Q2").unwrap(), "II квартал 2020 года".into());
+    snapshot.periods.push(q2.clone());
+    snapshot.period = q2;
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2020, 7, 10).unwrap());
+    let asked = update(
+        &mut s,
+        Action::Answer { purpose: Purpose::Load, result: Ok(Response::Snapshot(Some(Box::new(snapshot)))) },
+    );
+    assert_eq!(asked, Effect::call(Purpose::DraftPlaces, Request::MyDrafts));
+    let places = Response::DraftPlaces(vec![(q1, ItemId(5)), (q1, ItemId(7))]);
+    update(&mut s, Action::Answer { purpose: Purpose::DraftPlaces, result: Ok(places) });
+    let message = s.message.clone().expect("a notice").text;
+    assert!(message.contains("Ваши черновики ждут") && message.contains("I квартал 2020 года: 2"), "{message}");
+    let go = flatten(press(&mut s, Key::char('D')));
+    assert!(go.contains(&Effect::call(Purpose::Load, Request::Snapshot { period: Some(q1) })), "{go:?}");
+    assert_eq!(s.next_filter, Some(Filter::Drafts));
+}
+
+#[test]
+fn ready_accepted_and_carried_marks_from_the_list() {
+    use crate::domain::Review;
+    let q1 = crate::domain::PeriodId::parse("2020-Q1").unwrap();
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    let item = s.main().unwrap().selected().unwrap().item.id;
+    let ready = press(&mut s, Key::char('d'));
+    assert_eq!(
+        ready,
+        Effect::call(
+            Purpose::Review { period: q1, item },
+            Request::SetReview { period: q1, item, review: Review::Ready }
+        )
+    );
+    assert_eq!(press(&mut s, Key::char('A')), Effect::None, "an editor does not accept");
+    assert!(s.error_shown());
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::char('v'));
+    assert!(s.message.as_ref().is_some_and(|m| m.text.contains("не перенесен")));
+
+    let mut a = admin();
+    go_to_point(&mut a, "70");
+    let accept = press(&mut a, Key::char('A'));
+    assert_eq!(
+        accept,
+        Effect::call(
+            Purpose::Review { period: q1, item },
+            Request::SetReview { period: q1, item, review: Review::Accepted }
+        )
+    );
+    // Unsaved text first: no review of a text nobody saved.
+    press(&mut a, Key::plain(KeyCode::Enter));
+    press(&mut a, Key::char('ж'));
+    press(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(press(&mut a, Key::char('d')), Effect::None);
+    assert!(a.message.as_ref().is_some_and(|m| m.text.contains("сначала сохраните")));
+}
+
+#[test]
+fn a_period_with_a_report_date_is_viewed_as_of_it_unless_the_user_chose_a_date() {
+    let mut snapshot = crate::tui::test_support::sample_snapshot();
+    snapshot.period.report_date = chrono::NaiveDate::from_ymd_opt(2020, 4, 13);
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    s.as_of_chosen = None;
+    s.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    update(
+        &mut s,
+        Action::Answer { purpose: Purpose::Load, result: Ok(Response::Snapshot(Some(Box::new(snapshot.clone())))) },
+    );
+    assert_eq!(s.as_of, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    assert_eq!(s.main().unwrap().counts.overdue, 2, "the published figures");
+    assert!(s.as_of_is_report_date());
+    // A chosen date wins, and an empty one goes back to the report date.
+    press(&mut s, Key::char('a'));
+    press(&mut s, Key::ctrl('u'));
+    keys(&mut s, "01.06.2020");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert_eq!(s.as_of, chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
+    press(&mut s, Key::char('a'));
+    press(&mut s, Key::ctrl('u'));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert_eq!(s.as_of, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    press(&mut s, Key::char('a'));
+    press(&mut s, Key::ctrl('u'));
+    keys(&mut s, "01.06.20");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(matches!(&s.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()), "a two-digit year is refused");
 }

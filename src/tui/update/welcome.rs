@@ -46,7 +46,7 @@ pub(super) fn plans(state: &mut State, plans: Vec<PlanInfo>) {
 fn waiting_command(state: &mut State, waiting: WaitingPlan, command: Command) -> Effect {
     match command {
         Command::OpenFirstPeriod if state.role == Role::Admin => {
-            Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: waiting.period })
+            Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: waiting.period, copy_from: None })
         }
         Command::OpenFirstPeriod => {
             state.error(tr!("tui-admin-only"));

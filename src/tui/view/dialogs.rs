@@ -17,7 +17,7 @@ use crate::text_width::{sanitize, truncate, width, wrap};
 use crate::tr;
 
 /// "Enter — восстановить · d — удалить · Esc — отмена" from a keymap table.
-fn key_hints(state: &State, pane: Pane, commands: &[Command]) -> String {
+pub(super) fn key_hints(state: &State, pane: Pane, commands: &[Command]) -> String {
     commands
         .iter()
         .filter_map(|c| state.keymaps.first_key(pane, *c).map(|k| format!("{k} — {}", c.describe())))
@@ -25,7 +25,7 @@ fn key_hints(state: &State, pane: Pane, commands: &[Command]) -> String {
         .join(" · ")
 }
 
-fn paragraph_lines(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+pub(super) fn paragraph_lines(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     wrap(&sanitize(text), width).into_iter().map(|l| Line::from(Span::styled(l, style))).collect()
 }
 
@@ -53,6 +53,11 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
             render_conflict(state, (mine_info, mine_assessment), theirs, frame, area);
         }
         Overlay::History { revisions, cursor, .. } => render_history(state, revisions, *cursor, frame, area),
+        Overlay::OpenPeriod { period, from, carry } => {
+            super::cycle::render_open(state, (*period, *from, *carry), frame, area)
+        }
+        Overlay::ClosePeriod { period } => super::cycle::render_close(state, *period, frame, area),
+        Overlay::Summary { scroll } => super::cycle::render_summary(state, *scroll, frame, area),
     }
 }
 
@@ -143,7 +148,11 @@ fn message_box(state: &State, frame: &mut Frame, area: Rect, title: String, text
 
 fn render_periods(state: &State, cursor: usize, frame: &mut Frame, area: Rect) {
     let Some(main) = state.main() else { return };
-    let hints = key_hints(state, Pane::Period, &[Command::Confirm, Command::OpenNextPeriod, Command::Cancel]);
+    let hints = key_hints(
+        state,
+        Pane::Period,
+        &[Command::Confirm, Command::OpenNextPeriod, Command::ClosePeriod, Command::Cancel],
+    );
     let w = 60.min(area.width);
     let hint_lines = paragraph_lines(&hints, usize::from(w.saturating_sub(2)), state.theme.dim);
     let h = u16::try_from(main.periods.len() + hint_lines.len() + 3).unwrap_or(area.height).min(area.height);

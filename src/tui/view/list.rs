@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::super::state::{Filter, Focus, Main, State};
-use super::super::theme::{MARK_DRAFT, MARK_EDITED_BY_OTHER};
+use super::super::theme::{MARK_ACCEPTED, MARK_CARRIED, MARK_DRAFT, MARK_EDITED_BY_OTHER, MARK_READY};
 use crate::text_width::{one_line, sanitize, truncate, width};
 use crate::tr;
 
@@ -22,6 +22,10 @@ fn title(main: &Main) -> String {
         Filter::NoResult => tr!("list-title-no-result", n = shown),
         Filter::DueSoon => tr!("list-title-due-soon", n = shown),
         Filter::NotDone => tr!("list-title-not-done", n = shown),
+        Filter::Carried => tr!("list-title-carried", n = shown),
+        Filter::Ready => tr!("list-title-ready", n = shown),
+        Filter::Mine => tr!("list-title-mine", n = shown),
+        Filter::Drafts => tr!("list-title-drafts", n = shown),
     }
 }
 
@@ -88,6 +92,14 @@ fn item_line(state: &State, main: &Main, pos: usize, point_w: usize, inner_w: us
     let point = truncate(row.item.point_label(), point_w);
     let pad = " ".repeat(point_w.saturating_sub(width(&point)));
     let mut tail = String::new();
+    if row.entry.carried_from.is_some() {
+        tail.push_str(MARK_CARRIED);
+    }
+    match row.entry.review {
+        crate::domain::Review::Ready => tail.push_str(MARK_READY),
+        crate::domain::Review::Accepted => tail.push_str(MARK_ACCEPTED),
+        crate::domain::Review::Open => {}
+    }
     if main.drafts.contains_key(&row.item.id) {
         tail.push_str(MARK_DRAFT);
     }

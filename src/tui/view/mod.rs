@@ -1,5 +1,6 @@
 //! `view(&State, &mut Frame)`: draws the state; decides nothing.
 
+mod cycle;
 mod detail;
 mod dialogs;
 mod help;

@@ -33,12 +33,15 @@ pub(super) fn render(state: &State, main: &Main, modified: bool, frame: &mut Fra
     let right =
         format!(" {} · {} · {} ", save_state(state, main, modified), state.user, tr!("status-help", key = help_key));
     let as_of = state.as_of.format("%d.%m.%Y").to_string();
-    let left_full = format!(
-        " {} · {} · {}",
-        main.period.title,
-        tr!("status-as-of", date = as_of),
-        sanitize(&main.plan.organisation)
-    );
+    let as_of = if state.as_of_is_report_date() {
+        tr!("status-as-of-report", date = as_of)
+    } else {
+        tr!("status-as-of", date = as_of)
+    };
+    let mut left_full = format!(" {} · {as_of}", main.period.title);
+    if !main.plan.organisation.trim().is_empty() {
+        left_full.push_str(&format!(" · {}", sanitize(&main.plan.organisation)));
+    }
     let left = truncate(&left_full, w.saturating_sub(width(&right)));
     let gap = w.saturating_sub(width(&left) + width(&right));
     let top = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)]).style(theme.bar);
@@ -46,24 +49,43 @@ pub(super) fn render(state: &State, main: &Main, modified: bool, frame: &mut Fra
     let bottom = match &state.message {
         // An error has a box of its own above the status lines (`view::error_box`).
         Some(m) if !m.is_error => Line::from(Span::raw(truncate(&format!(" {}", sanitize(&m.text)), w))),
-        _ => {
-            let c = main.counts;
-            let parts = [
-                (theme.overdue, tr!("count-overdue", n = c.overdue)),
-                (theme.no_result, tr!("count-no-result", n = c.no_result)),
-                (theme.due_soon, tr!("count-due-soon", n = c.due_soon)),
-                (theme.done, tr!("count-done", n = c.done)),
-            ];
-            let mut spans = vec![Span::raw(" ")];
-            for (i, (style, text)) in parts.into_iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::raw(" · "));
-                }
-                spans.push(Span::styled(text, style));
-            }
-            spans.push(Span::raw(format!(" · {}", tr!("count-total", n = c.items))));
-            Line::from(spans)
-        }
+        _ => counts_line(state, main, w),
     };
     frame.render_widget(Paragraph::new(vec![top, bottom]), area);
+}
+
+/// The flags' counts, then the review's and the carried-over ones when there are any, then
+/// the total: what does not fit the width is left off from the end.
+fn counts_line(state: &State, main: &Main, w: usize) -> Line<'static> {
+    let theme = &state.theme;
+    let c = main.counts;
+    let carried = main.rows.iter().filter(|r| r.entry.carried_from.is_some()).count();
+    let mut parts = vec![
+        (theme.overdue, tr!("count-overdue", n = c.overdue)),
+        (theme.no_result, tr!("count-no-result", n = c.no_result)),
+        (theme.due_soon, tr!("count-due-soon", n = c.due_soon)),
+        (theme.done, tr!("count-done", n = c.done)),
+    ];
+    let optional = [
+        (c.ready, tr!("count-ready", n = c.ready)),
+        (c.accepted, tr!("count-accepted", n = c.accepted)),
+        (carried, tr!("count-carried", n = carried)),
+    ];
+    parts
+        .extend(optional.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| (ratatui::style::Style::default(), text)));
+    parts.push((ratatui::style::Style::default(), tr!("count-total", n = c.items)));
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (i, (style, text)) in parts.into_iter().enumerate() {
+        let sep = if i > 0 { 3 } else { 0 };
+        if used + sep + width(&text) > w {
+            break;
+        }
+        if i > 0 {
+            spans.push(Span::raw(" · "));
+        }
+        used += sep + width(&text);
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
 }

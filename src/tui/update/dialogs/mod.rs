@@ -2,6 +2,7 @@
 //! its pane's keymap found (or the raw key, for the prompts) and returns the next state:
 //! itself again, another dialog, or none.
 
+mod confirm;
 mod conflict;
 mod draft;
 mod history;
@@ -34,7 +35,8 @@ impl Next {
 /// The keymap of a dialog; prompts take keys as text and have none.
 pub(super) fn pane(overlay: &Overlay) -> Option<Pane> {
     Some(match overlay {
-        Overlay::Help { .. } | Overlay::Messages { .. } => Pane::Help,
+        Overlay::Help { .. } | Overlay::Messages { .. } | Overlay::Summary { .. } => Pane::Help,
+        Overlay::OpenPeriod { .. } | Overlay::ClosePeriod { .. } => Pane::Confirm,
         Overlay::ConfirmQuit => Pane::Quit,
         Overlay::Period { .. } => Pane::Period,
         Overlay::Prompt(_) => return None,
@@ -47,12 +49,18 @@ pub(super) fn pane(overlay: &Overlay) -> Option<Pane> {
 pub(super) fn on_key(state: &mut State, overlay: Overlay, command: Option<Command>, key: Key) -> Effect {
     let next = match (overlay, command) {
         (Overlay::Prompt(p), _) => prompt::on_key(state, p, key),
+        (overlay @ (Overlay::OpenPeriod { .. } | Overlay::ClosePeriod { .. }), c) => {
+            confirm::on_command(state, overlay, c)
+        }
         (overlay, None) => Next::stay(overlay),
         (Overlay::Help { scroll }, Some(c)) => {
             scroll_by(c, scroll).map_or(Next::close(Effect::None), |scroll| Next::stay(Overlay::Help { scroll }))
         }
         (Overlay::Messages { scroll }, Some(c)) => {
             scroll_by(c, scroll).map_or(Next::close(Effect::None), |scroll| Next::stay(Overlay::Messages { scroll }))
+        }
+        (Overlay::Summary { scroll }, Some(c)) => {
+            scroll_by(c, scroll).map_or(Next::close(Effect::None), |scroll| Next::stay(Overlay::Summary { scroll }))
         }
         (Overlay::ConfirmQuit, Some(c)) => quit::on_command(state, c),
         (Overlay::Period { cursor }, Some(c)) => period::on_command(state, cursor, c),

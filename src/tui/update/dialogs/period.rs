@@ -1,11 +1,11 @@
-//! The period picker: go to another period, or (admins) open the next one.
+//! The period picker: go to another period, or (admins) open the next one or take back one
+//! opened by mistake, each after a question.
 
-use super::super::super::action::{Effect, Purpose};
+use super::super::super::action::Effect;
 use super::super::super::command::Command;
 use super::super::super::state::{Overlay, State};
 use super::super::{editing, welcome};
 use super::{Next, step_cursor};
-use crate::proto::Request;
 use crate::tr;
 
 pub(super) fn on_command(state: &mut State, cursor: usize, command: Command) -> Next {
@@ -20,31 +20,42 @@ pub(super) fn on_command(state: &mut State, cursor: usize, command: Command) -> 
             }
             Next::close(editing::leave_everything(state).and(welcome::load(Some(target))))
         }
-        Command::OpenNextPeriod => Next::close(open_next(state)),
+        Command::OpenNextPeriod => ask_to_open_next(state).map_or(Next::close(Effect::None), Next::stay),
+        Command::ClosePeriod => ask_to_close(state, cursor).map_or(Next::close(Effect::None), Next::stay),
         Command::Cancel => Next::close(Effect::None),
         _ => Next::stay(Overlay::Period { cursor }),
     }
 }
 
-fn open_next(state: &mut State) -> Effect {
+/// The question before the next quarter opens for everyone; the latest period's texts come
+/// along unless the user says otherwise.
+fn ask_to_open_next(state: &mut State) -> Option<Overlay> {
     if !state.role.can_administer() {
         state.error(tr!("tui-admin-only"));
-        return Effect::None;
+        return None;
     }
-    let Some(main) = state.main() else { return Effect::None };
+    let main = state.main()?;
     let years = main.plan.years;
     let latest = main
         .periods
         .iter()
         .filter(|p| !p.id.is_span() && years.contains(p.id.year))
         .map(|p| p.id)
-        .max_by_key(|p| p.end());
+        .max_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
     match latest.and_then(|p| p.next()) {
-        Some(next) => editing::leave_everything(state)
-            .and(Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period: next })),
+        Some(next) => Some(Overlay::OpenPeriod { period: next, from: latest, carry: latest.is_some() }),
         None => {
             state.error(tr!("tui-no-next-period"));
-            Effect::None
+            None
         }
     }
+}
+
+fn ask_to_close(state: &mut State, cursor: usize) -> Option<Overlay> {
+    if !state.role.can_administer() {
+        state.error(tr!("tui-admin-only"));
+        return None;
+    }
+    let period = state.main()?.periods.get(cursor)?.id;
+    Some(Overlay::ClosePeriod { period })
 }

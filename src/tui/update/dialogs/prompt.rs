@@ -61,20 +61,22 @@ fn submit(state: &mut State, prompt: Prompt) -> Next {
 }
 
 fn as_of(state: &mut State, prompt: Prompt, text: &str) -> Next {
-    if text.is_empty() {
-        state.as_of_is_today = true;
-        state.info(tr!("tui-as-of-today"));
-        return Next::close(Effect::None);
-    }
-    match parse_date(text) {
-        Some(date) => {
-            state.as_of = date;
-            state.as_of_is_today = false;
-            recompute(state);
-            Next::close(Effect::None)
+    let chosen = if text.is_empty() {
+        None
+    } else {
+        match crate::domain::period::parse_user_date(text) {
+            Some(date) => Some(date),
+            None => return refuse(prompt, tr!("tui-bad-date", value = text)),
         }
-        None => refuse(prompt, tr!("tui-bad-date", value = text)),
+    };
+    state.as_of_chosen = chosen;
+    let report_date = state.main().and_then(|m| m.period.report_date);
+    state.as_of = state.as_of_for(report_date);
+    if chosen.is_none() {
+        state.info(if report_date.is_some() { tr!("tui-as-of-report-date") } else { tr!("tui-as-of-today") });
     }
+    recompute(state);
+    Next::close(Effect::None)
 }
 
 fn schedule(state: &mut State, prompt: Prompt, text: &str) -> Next {
@@ -118,10 +120,4 @@ fn export_path(state: &mut State, prompt: &Prompt, text: &str) -> Next {
     let path = welcome::expand_home(state, text);
     let job = Job::Export { format, path, period, as_of: state.as_of, rules: state.rules.clone() };
     Next::close(Effect::Job(job))
-}
-
-/// "13.04.2020" or "2020-04-13".
-pub(crate) fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    use chrono::NaiveDate;
-    NaiveDate::parse_from_str(text, "%d.%m.%Y").or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d")).ok()
 }
