@@ -184,3 +184,39 @@ fn formats_txt(shape: &str) -> String {
     }
     out
 }
+
+#[test]
+fn importing_a_document_again_never_undoes_an_edit_made_in_the_program() {
+    let sb = sample();
+    let mut client = sb.client();
+    let item = item_of(&mut client, "70");
+    let base = client.entry(q1(), item).unwrap().unwrap().revision;
+    let edit = EntryEdit {
+        period: q1(),
+        item,
+        base_revision: base,
+        info: "Исправлено в программе".into(),
+        assessment: String::new(),
+    };
+    client.save(edit).unwrap();
+    drop(client);
+    let again = sb.run(&["import", sample_path().to_str().unwrap()]);
+    assert_ok(&again);
+    assert!(
+        stdout(&again).contains("текст пункта 70 изменен в программе после загрузки и оставлен как есть"),
+        "{}",
+        stdout(&again)
+    );
+    let info = |sb: &Sandbox| {
+        let s = status(sb, &["--as-of", "2020-04-13"]);
+        s["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap()["info"].clone()
+    };
+    assert_eq!(info(&sb), "Исправлено в программе");
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap(), "--replace-edited"]));
+    assert!(
+        info(&sb).as_str().unwrap().starts_with("Направлено 03.04.2020")
+            || info(&sb).as_str().unwrap().starts_with("В установленные сроки"),
+        "{}",
+        info(&sb)
+    );
+}

@@ -123,6 +123,8 @@ fn expected() -> Report {
             },
         ],
         sections: vec![(0, "1. Организационные меры".into()), (1, "2. Контроль".into())],
+        signed_by: String::new(),
+        executor: String::new(),
     }
 }
 

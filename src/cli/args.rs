@@ -73,6 +73,12 @@ fn import_command() -> Command {
                 .help(tr!("cli-import-file")),
         )
         .arg(Arg::new("years").long("years").value_name("A-B").help(tr!("cli-import-years")))
+        .arg(
+            Arg::new("replace-edited")
+                .long("replace-edited")
+                .action(ArgAction::SetTrue)
+                .help(tr!("cli-import-replace-edited")),
+        )
 }
 
 fn status_command() -> Command {

@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
             if report.period.is_none() {
                 import_plan(&mut client, file, report)
             } else {
-                import_report(&mut client, file, report)
+                import_report(&mut client, file, report, m.get_flag("replace-edited"))
             }
         }
         Imported::Dump(dump) => load_dump(&mut client, file, dump),
@@ -66,9 +66,9 @@ fn import_plan(client: &mut Client, file: &Path, report: Report) -> Result<(), F
     Ok(())
 }
 
-fn import_report(client: &mut Client, file: &Path, report: Report) -> Result<(), Failure> {
+fn import_report(client: &mut Client, file: &Path, report: Report, replace_edited: bool) -> Result<(), Failure> {
     let items = report.rows.len();
-    let outcome = client.import(report)?;
+    let outcome = client.import_with(report, replace_edited)?;
     let file = file.display().to_string();
     if outcome.items_added + outcome.items_updated + outcome.entries_changed == 0
         && !outcome.period_created
@@ -91,6 +91,12 @@ fn import_report(client: &mut Client, file: &Path, report: Report) -> Result<(),
     }
     if outcome.entries_kept > 0 {
         println!("{}", tr!("import-kept", n = outcome.entries_kept));
+    }
+    if !outcome.edited_kept.is_empty() {
+        println!(
+            "{}",
+            tr!("import-edited-kept", points = outcome.edited_kept.join(", "), n = outcome.edited_kept.len())
+        );
     }
     Ok(())
 }

@@ -69,7 +69,8 @@ fn selection(client: &mut crate::client::Client, m: &ArgMatches) -> Result<Selec
     }
     let me = client.whoami()?;
     if me.responsible.is_empty() {
-        return Err(Failure::usage(tr!("status-mine-unlinked", name = me.actor.name.as_str())));
+        let (name, role) = (me.actor.name.as_str(), me.role.as_str());
+        return Err(Failure::usage(tr!("status-mine-unlinked", name = name, role = role)));
     }
     Ok(Selection::AnsweredBy(me.responsible))
 }
@@ -119,7 +120,8 @@ const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
-const TITLE_WIDTH: usize = 60;
+/// A listed item's line fits 80 columns: mark, point, title, and when it was due.
+const TITLE_WIDTH: usize = 44;
 
 fn write_text(
     out: &mut impl Write,
@@ -130,7 +132,9 @@ fn write_text(
 ) -> std::io::Result<()> {
     let counts = counts(rows);
     let paint = |code: &'static str| if color { code } else { "" };
-    writeln!(out, "{}{}{}", paint(BOLD), crate::text_width::sanitize(&s.plan.organisation), paint(RESET))?;
+    if !s.plan.organisation.trim().is_empty() {
+        writeln!(out, "{}{}{}", paint(BOLD), crate::text_width::sanitize(&s.plan.organisation), paint(RESET))?;
+    }
     let heading = tr!(
         "status-heading",
         period = crate::text_width::sanitize(&s.period.title).into_owned(),

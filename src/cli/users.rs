@@ -115,7 +115,7 @@ fn list(ctx: &Context) -> Result<(), Failure> {
         } else {
             format!("  {}", crate::text_width::sanitize(&user.responsible.join("; ")))
         };
-        println!("{name}{}  {uid:>6}  {}{answers}", " ".repeat(pad), user.role.as_str());
+        println!("{name}{}  {}  {}{answers}", " ".repeat(pad), tr!("users-uid", uid = uid), user.role.as_str());
     }
     Ok(())
 }

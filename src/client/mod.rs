@@ -109,7 +109,11 @@ impl Client {
     }
 
     pub fn import(&mut self, report: Report) -> Result<ImportOutcome, ClientError> {
-        expect!(self.call(Request::Import { report })?, Response::Imported(o) => o)
+        self.import_with(report, false)
+    }
+
+    pub fn import_with(&mut self, report: Report, replace_edited: bool) -> Result<ImportOutcome, ClientError> {
+        expect!(self.call(Request::Import { report: Box::new(report), replace_edited })?, Response::Imported(o) => o)
     }
 
     pub fn save(&mut self, edit: EntryEdit) -> Result<SaveOutcome, ClientError> {

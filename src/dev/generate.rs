@@ -137,6 +137,8 @@ impl Generated {
             columns: self.plan.columns.clone(),
             rows,
             sections,
+            signed_by: String::new(),
+            executor: String::new(),
         })
     }
 }

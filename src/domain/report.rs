@@ -37,6 +37,10 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
     /// Section headings: (index of the row they stand before, heading text).
     pub sections: Vec<(usize, String)>,
+    /// The closing block under the table: who signs (position and name) and the executor
+    /// with a phone; empty when there is none.
+    pub signed_by: String,
+    pub executor: String,
 }
 
 impl Report {

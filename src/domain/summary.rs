@@ -33,7 +33,7 @@ pub fn by_responsible<'a>(rows: impl IntoIterator<Item = (&'a Item, Flags, Revie
     out.into_iter().map(|(name, _, counts)| (name, counts)).collect()
 }
 
-/// «Отдел кадров; юридический отдел» → the two names, trimmed.
+/// «Отдел кадров; юридический отдел» (or the two on lines of their own) → the two names.
 pub fn responsible_names(text: &str) -> Vec<String> {
     text.split([';', '\n'])
         .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -28,13 +28,15 @@ pub struct Parts {
     pub rows: Vec<(Place, Vec<String>)>,
     /// Section headings: (index of the row they stand before, heading text).
     pub sections: Vec<(usize, String)>,
+    /// The paragraphs under the table (the signature and the executor), if any.
+    pub closing: Vec<String>,
 }
 
 /// A refusal and where in the document it is.
 pub type Failure = (Option<Place>, Problem);
 
 pub fn assemble(parts: Parts) -> Result<Report, Failure> {
-    let Parts { header, title_lines, layout, rows, sections } = parts;
+    let Parts { header, title_lines, layout, rows, sections, closing } = parts;
     let places: Vec<Place> = rows.iter().map(|(p, _)| *p).collect();
     let rows: Vec<ReportRow> = rows.iter().enumerate().map(|(i, (_, cells))| layout.row(cells, i + 1)).collect();
     if rows.is_empty() {
@@ -47,7 +49,10 @@ pub fn assemble(parts: Parts) -> Result<Report, Failure> {
         };
         return Err((Some(places[again]), problem));
     }
-    let (period, period_title) = if layout.is_report() {
+    // A plan may have an empty «Отметка о выполнении» column: no period, no texts, a plan.
+    let texts_empty = rows.iter().all(|r| r.info.trim().is_empty() && r.assessment.trim().is_empty());
+    let is_report = layout.is_report() && !(header.period.is_none() && texts_empty);
+    let (period, period_title) = if is_report {
         let (id, title) = header.report_period().map_err(|(line, p)| (line.map(Place::Line), p))?;
         (Some(id), title)
     } else {
@@ -59,6 +64,7 @@ pub fn assemble(parts: Parts) -> Result<Report, Failure> {
         (title_lines, header.approved_by.clone())
     };
     let years = years_named(&title_lines.join(" ")).or_else(|| years_named(&approved_by));
+    let (signed_by, executor) = super::closing::read(&closing);
     Ok(Report {
         title_lines,
         organisation: header.organisation,
@@ -69,6 +75,8 @@ pub fn assemble(parts: Parts) -> Result<Report, Failure> {
         columns: layout.columns,
         rows,
         sections,
+        signed_by,
+        executor,
     })
 }
 

@@ -3,6 +3,7 @@
 //! or the whole store (json).
 
 pub mod backup;
+mod closing;
 pub mod decode;
 mod document;
 pub mod docx;
@@ -10,7 +11,7 @@ mod dump_upgrade;
 mod error;
 pub mod export;
 pub mod form;
-mod header;
+pub mod header;
 pub mod json;
 mod numbers;
 mod read;

@@ -107,7 +107,7 @@ cli-help-flag = show this help
 cli-version = show the program's version
 cli-dir = DIR
 cli-file = FILE
-cli-date = YYYY-MM-DD
+cli-date = DATE
 cli-db = the store's folder (default: $OTCHET_DB, then db from the settings file, then ~/.local/share/otchet)
 cli-lang = interface language: ru (default) or en
 cli-demo = open the interface on a throwaway store holding the sample report
@@ -118,7 +118,7 @@ cli-as-of = the date deadlines are counted on, DD.MM.YYYY or YYYY-MM-DD (default
 cli-json = print the result as JSON
 cli-mine = only the items you answer for (otchet users add NAME --responsible …)
 cli-responsible = only the items whose responsible include this text
-status-mine-unlinked = the user { $name } is linked to no responsible name of the plan: an admin links them so: otchet users add { $name } --role editor --responsible "Отдел кадров"
+status-mine-unlinked = the user { $name } is linked to no responsible name of the plan: an admin links them so: otchet users add { $name } --role { $role } --responsible "Отдел кадров"
 status-review-counts = ready: { $ready } · accepted: { $accepted }
 cli-bad-lang = unknown language “{ $value }” (allowed: ru, en)
 cli-bad-period = bad period “{ $value }”: expected 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M or 2020
@@ -132,6 +132,11 @@ import-done = { $file }: period { $period }, { $items ->
    *[other] { $items } items
 } in the report; items added: { $added }, updated: { $updated }, entries changed: { $entries }
 import-unchanged = { $file }: period { $period } is already loaded, nothing changed
+import-edited-kept = { $n ->
+    [one] the text of item { $points } was edited in the program since and is kept
+   *[other] the texts of items { $points } were edited in the program since and are kept
+} (to take the file’s: otchet import FILE --replace-edited)
+cli-import-replace-edited = let the file’s texts replace even those edited in the program since
 import-kept = stored texts that empty cells of the file did not erase: { $n }
 
 ## status command
@@ -322,7 +327,7 @@ detail-understood = Understood: { $text }
 detail-nearest = Nearest due date: { $date }, { $relative }
 detail-changed = changed: { $who }, { $when }
 detail-editing = being edited by: { $who }
-detail-draft = you have a draft from { $when } (Enter opens it)
+detail-draft = you have a draft ({ $when }; Enter opens it)
 
 flag-overdue = overdue
 flag-no-result = no result
@@ -355,7 +360,7 @@ help-typing = Typing, arrows, Home/End, PgUp/PgDn, Backspace, Delete work as usu
 quit-title = Quit
 quit-unsaved = There is unsaved text. Save it before quitting?
 draft-title = Draft
-draft-offer = You have an unsaved draft of this item from { $when }. Continue from it?
+draft-offer = You have an unsaved draft of this item ({ $when }). Continue from it?
 conflict-title = Another user changed this item
 conflict-mine = My text
 conflict-theirs = Text by { $who }, { $when }
@@ -368,7 +373,6 @@ prompt-as-of-hint = DD.MM.YYYY; empty for today
 prompt-responsible = Who answers for the item
 prompt-responsible-hint = as the plan writes them, separated by “;”. Empty clears them. Enter saves, Esc cancels
 cmd-set-responsible = change who answers for the item (admin)
-tui-admin-only = only an admin of the store can do this
 detail-responsible = Responsible: { $text }
 waiting-title = The plan is loaded
 waiting-plan = The plan for { $years }: { $items ->
@@ -417,6 +421,9 @@ review-set = item { $point } in { $period }: { $state }
 tui-period-opened = opened the period “{ $period }”; texts carried over: { $n }
 tui-period-was-open = the period “{ $period }” was open already
 tui-period-closed = the period was taken back
+draft-just-now = just now
+tui-import-edited-kept = texts edited in the program kept: { $points }
+key-space = Space
 prompt-schedule = The item's deadline (by hand)
 prompt-schedule-hint = e.g. “ежеквартально”, “до 01.12.2020”, “по мере необходимости”; empty: from the document's text
 prompt-export-format = Export format
@@ -510,6 +517,7 @@ cli-usage-users-list = otchet users list
 cli-user-name = NAME
 cli-user-name-help = the user's login name on this system, or their uid
 cli-users-role = role: admin, editor or viewer
+users-uid = uid { $uid }
 cli-users-responsible = a responsible name of the plan the user answers for (“Отдел кадров”); may be given more than once
 users-responsible = answers for: { $names }
 cli-text = TEXT
@@ -683,8 +691,8 @@ cli-import-years = the plan’s years, when the document does not name them (e.g
 cli-period-command = reporting periods: list them, open a new one
 cli-usage-period = otchet period list | open ID [--copy-from ID] | close ID | set ID --report-date DATE | summary [--period ID]
 cli-period-list = every plan’s periods
-cli-period-open = open a new period (admins): 2021-Q2, 2021-H1, 2021-9M, 2021-Y, 2021-2024
-cli-period-id = the period: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021-Y or the plan’s whole span 2021-2024
+cli-period-open = open a new period (admins): 2021-Q2, 2021-H1, 2021-9M, 2021 (the year), 2021-2024 (the plan’s span)
+cli-period-id = the period: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021 (the year) or the plan’s whole span 2021-2024
 cli-period-copy-from = carry over every item’s texts from this period (marked as carried over)
 cli-period-close = take back a period opened by mistake, while nothing in it has changed (admins)
 cli-period-set = record a period’s report date (admins)

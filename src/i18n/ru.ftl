@@ -110,7 +110,7 @@ cli-help-flag = показать эту справку
 cli-version = показать версию программы
 cli-dir = КАТАЛОГ
 cli-file = ФАЙЛ
-cli-date = ГГГГ-ММ-ДД
+cli-date = ДАТА
 cli-db = каталог хранилища (по умолчанию $OTCHET_DB, затем db из файла настроек, затем ~/.local/share/otchet)
 cli-lang = язык интерфейса: ru (по умолчанию) или en
 cli-demo = открыть интерфейс на временном хранилище с образцом отчета
@@ -121,7 +121,7 @@ cli-as-of = дата, на которую считаются сроки, ДД.М
 cli-json = вывести результат в формате JSON
 cli-mine = только пункты, за которые вы отвечаете (otchet users add ИМЯ --responsible …)
 cli-responsible = только пункты, где среди ответственных есть этот текст
-status-mine-unlinked = пользователь { $name } не связан ни с одним ответственным плана: администратор указывает их так: otchet users add { $name } --role editor --responsible "Отдел кадров"
+status-mine-unlinked = пользователь { $name } не связан ни с одним ответственным плана: администратор указывает их так: otchet users add { $name } --role { $role } --responsible "Отдел кадров"
 status-review-counts = готово: { $ready } · принято: { $accepted }
 cli-bad-lang = неизвестный язык «{ $value }» (допустимо: ru, en)
 cli-bad-period = неверный период «{ $value }»: ожидалось 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M или 2020
@@ -136,6 +136,11 @@ import-done = { $file }: период { $period }, в отчете { $items ->
    *[many] { $items } пунктов
 }; добавлено пунктов: { $added }, обновлено: { $updated }, изменено записей: { $entries }
 import-unchanged = { $file }: период { $period } уже загружен, ничего не изменилось
+import-edited-kept = { $n ->
+    [one] текст пункта { $points } изменен в программе после загрузки и оставлен как есть
+   *[other] тексты пунктов { $points } изменены в программе после загрузки и оставлены как есть
+} (заменить текстами файла: otchet import ФАЙЛ --replace-edited)
+cli-import-replace-edited = заменить текстами файла и те, что после прошлой загрузки изменили в программе
 import-kept = пустые ячейки файла не стерли сохраненный текст: { $n }
 
 ## status command
@@ -329,7 +334,7 @@ detail-understood = Понято: { $text }
 detail-nearest = Ближайший срок: { $date }, { $relative }
 detail-changed = изменено: { $who }, { $when }
 detail-editing = редактирует: { $who }
-detail-draft = есть ваш черновик от { $when } (Enter — открыть)
+detail-draft = есть ваш черновик ({ $when }; Enter — открыть)
 
 flag-overdue = просрочено
 flag-no-result = нет результата
@@ -371,7 +376,7 @@ help-typing = Набор текста, стрелки, Home/End, PgUp/PgDn, Back
 quit-title = Выход
 quit-unsaved = Есть несохраненный текст. Сохранить его перед выходом?
 draft-title = Черновик
-draft-offer = По этому пункту есть ваш несохраненный черновик от { $when }. Продолжить с него?
+draft-offer = По этому пункту есть ваш несохраненный черновик ({ $when }). Продолжить с него?
 conflict-title = Пункт изменил другой пользователь
 conflict-mine = Мой текст
 conflict-theirs = Текст { $who }, { $when }
@@ -384,7 +389,6 @@ prompt-as-of-hint = ДД.ММ.ГГГГ; пусто — сегодня
 prompt-responsible = Ответственные за пункт
 prompt-responsible-hint = как их пишет план, через «;». Пусто — убрать. Enter — сохранить, Esc — отмена
 cmd-set-responsible = изменить ответственных за пункт (администратор)
-tui-admin-only = это может сделать только администратор хранилища
 detail-responsible = Ответственные: { $text }
 waiting-title = План загружен
 waiting-plan = План на { $years }: { $items ->
@@ -434,6 +438,9 @@ review-set = пункт { $point } в периоде { $period }: { $state }
 tui-period-opened = открыт период «{ $period }»; перенесено текстов: { $n }
 tui-period-was-open = период «{ $period }» уже был открыт
 tui-period-closed = период убран
+draft-just-now = только что
+tui-import-edited-kept = измененные в программе тексты оставлены: { $points }
+key-space = Пробел
 prompt-schedule = Срок пункта (вручную)
 prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
 prompt-export-format = Формат выгрузки
@@ -528,6 +535,7 @@ cli-usage-users-list = otchet users list
 cli-user-name = ИМЯ
 cli-user-name-help = имя пользователя в системе (логин) или его uid
 cli-users-role = роль: admin, editor или viewer
+users-uid = uid { $uid }
 cli-users-responsible = ответственный, за которого отвечает пользователь, как в плане («Отдел кадров»); можно несколько раз
 users-responsible = отвечает за: { $names }
 cli-text = ТЕКСТ
@@ -703,8 +711,8 @@ cli-import-years = годы плана, если документ их не на
 cli-period-command = отчетные периоды: список и открытие нового
 cli-usage-period = otchet period list | open ID [--copy-from ID] | close ID | set ID --report-date ДАТА | summary [--period ID]
 cli-period-list = периоды каждого плана
-cli-period-open = открыть новый период (для администраторов): 2021-Q2, 2021-H1, 2021-9M, 2021-Y, 2021-2024
-cli-period-id = период: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021-Y или весь срок плана 2021-2024
+cli-period-open = открыть новый период (для администраторов): 2021-Q2, 2021-H1, 2021-9M, 2021 (год), 2021-2024 (весь срок плана)
+cli-period-id = период: 2021-Q1 … 2021-Q4, 2021-H1, 2021-9M, 2021 (год) или весь срок плана 2021-2024
 cli-period-copy-from = перенести тексты всех пунктов из этого периода (они будут отмечены как перенесенные)
 cli-period-close = убрать период, открытый по ошибке, пока в нем ничего не меняли (для администраторов)
 cli-period-set = записать дату отчета периода (для администраторов)

@@ -195,6 +195,23 @@ fn all_calls() -> Vec<Call> {
 }
 
 #[test]
+fn no_key_is_defined_twice() {
+    for (name, source) in [("ru.ftl", RU), ("en.ftl", EN)] {
+        let resource = FluentResource::try_new(source.to_owned()).expect("catalogue parses");
+        let mut seen = BTreeSet::new();
+        let twice: Vec<&str> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .filter(|k| !seen.insert(*k))
+            .collect();
+        assert!(twice.is_empty(), "{name} defines these twice (the second is never used): {twice:?}");
+    }
+}
+
+#[test]
 fn both_catalogues_parse_and_hold_the_same_keys() {
     let ru = keys(RU);
     let en = keys(EN);

@@ -26,6 +26,8 @@ pub struct ImportOutcome {
     pub entries_changed: usize,
     /// Stored texts an empty cell of the report did not erase.
     pub entries_kept: usize,
+    /// Points whose text was edited in the program since and was kept over the document's.
+    pub edited_kept: Vec<String>,
 }
 
 /// What opening a period did.

@@ -31,7 +31,9 @@ pub enum Request {
         item: ItemId,
     },
     Import {
-        report: Report,
+        report: Box<Report>,
+        /// The document's texts win over those edited in the program since.
+        replace_edited: bool,
     },
     Save {
         edit: EntryEdit,

@@ -75,7 +75,9 @@ impl Service {
             Request::Whoami => self.whoami(actor, role),
             Request::Snapshot { period } => Ok(Response::Snapshot(self.snapshot(actor, period)?.map(Box::new))),
             Request::Entry { period, item } => Ok(Response::Entry(store.entry(period, item)?)),
-            Request::Import { report } => Ok(Response::Imported(store.import(&report, actor, now)?)),
+            Request::Import { report, replace_edited } => {
+                Ok(Response::Imported(store.import_with(&report, by, replace_edited)?))
+            }
             Request::Save { edit } => Ok(Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Edit)?)),
             Request::History { period, item } => Ok(Response::History(store.history(period, item)?)),
             Request::Restore { period, item, revision, base_revision } => self.restore(

@@ -16,7 +16,19 @@ use crate::domain::{
 use crate::model::{ImportOutcome, Revision, RevisionSource};
 
 impl Store {
+    /// Texts edited in the program since they were imported are kept (and named in the
+    /// outcome): a document read again never undoes someone's work.
     pub fn import(&self, report: &Report, actor: &Actor, now: Stamp) -> Result<ImportOutcome, StoreError> {
+        self.import_with(report, (actor, now), false)
+    }
+
+    /// `replace_edited`: the document's texts win even over those edited in the program.
+    pub fn import_with(
+        &self,
+        report: &Report,
+        (actor, now): (&Actor, Stamp),
+        replace_edited: bool,
+    ) -> Result<ImportOutcome, StoreError> {
         let _writer = self.lock_writer();
         let mut changes = Changes::default();
         let years = report.plan_years().ok_or(StoreError::PlanYearsUnknown)?;
@@ -44,7 +56,8 @@ impl Store {
                 )?;
                 outcome.period_created = true;
             }
-            self.merge_entries(period, report, &row_ids, (actor, now), &mut changes, &mut outcome)?;
+            let merge = Merge { period, replace_edited, by: (actor, now) };
+            self.merge_entries(&merge, report, &row_ids, &mut changes, &mut outcome)?;
         }
         self.commit(changes)?;
         Ok(outcome)
@@ -153,16 +166,17 @@ impl Store {
     }
 
     /// Entries that differ from the stored ones become new revisions; an empty cell never
-    /// erases a stored text.
+    /// erases a stored text, nor does a document undo an edit made in the program (unless
+    /// told to).
     fn merge_entries(
         &self,
-        period: PeriodId,
+        merge: &Merge<'_>,
         report: &Report,
         row_ids: &[ItemId],
-        (actor, now): (&Actor, Stamp),
         changes: &mut Changes,
         outcome: &mut ImportOutcome,
     ) -> Result<(), StoreError> {
+        let (period, (actor, now)) = (merge.period, merge.by);
         let stored: HashMap<ItemId, Entry> = self.entries(period)?.into_iter().collect();
         for (row, id) in report.rows.iter().zip(row_ids) {
             let old = stored.get(id);
@@ -172,6 +186,10 @@ impl Store {
                 None if row_empty => continue,
                 Some(_) if row_empty => {
                     outcome.entries_kept += 1;
+                    continue;
+                }
+                Some(_) if !merge.replace_edited && self.edited_here(period, *id)? => {
+                    outcome.edited_kept.push(strip_number_dot(&row.point).to_owned());
                     continue;
                 }
                 _ => {}
@@ -200,6 +218,20 @@ impl Store {
         }
         Ok(())
     }
+
+    /// Whether an entry's current text was written in the program (an edit or a restore),
+    /// not by a document or a carry-over.
+    fn edited_here(&self, period: PeriodId, id: ItemId) -> Result<bool, StoreError> {
+        let last = self.history(period, id)?.pop();
+        Ok(last.is_some_and(|r| matches!(r.source, RevisionSource::Edit | RevisionSource::Restore)))
+    }
+}
+
+/// How a document's texts go into a period.
+struct Merge<'a> {
+    period: PeriodId,
+    replace_edited: bool,
+    by: (&'a Actor, Stamp),
 }
 
 /// "2020 год", "2021–2024 годы", as messages name a plan's years.
@@ -289,6 +321,12 @@ fn merge_plan(plan: &mut Plan, report: &Report, years: Years, row_ids: &[ItemId]
     }
     if plan.approved_by.trim().is_empty() {
         plan.approved_by = report.approved_by.clone();
+    }
+    if plan.signed_by.trim().is_empty() {
+        plan.signed_by = report.signed_by.clone();
+    }
+    if plan.executor.trim().is_empty() {
+        plan.executor = report.executor.clone();
     }
     plan.years = Years { first: plan.years.first.min(years.first), last: plan.years.last.max(years.last) };
     if plan.title_lines.is_empty() || (report.period.is_some() && !report.title_lines.is_empty()) {

@@ -24,6 +24,8 @@ pub(crate) fn report(period: &str, rows: &[(&str, &str, &str)]) -> Report {
             })
             .collect(),
         sections: vec![],
+        signed_by: String::new(),
+        executor: String::new(),
     }
 }
 

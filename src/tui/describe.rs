@@ -70,6 +70,12 @@ pub fn relative(date: NaiveDate, as_of: NaiveDate) -> String {
 }
 
 /// "14.04.2020 14:02" at the given offset from UTC (the user's local time).
+/// When a draft was kept: the server stamps it, so one kept in this session and not yet
+/// read back has no stamp yet, and is "just now".
+pub fn draft_time(s: Stamp, offset: FixedOffset) -> String {
+    if s == Stamp(0) { crate::tr!("draft-just-now") } else { stamp(s, offset) }
+}
+
 pub fn stamp(s: Stamp, offset: FixedOffset) -> String {
     match offset.timestamp_opt(s.0, 0).single() {
         Some(t) => t.format("%d.%m.%Y %H:%M").to_string(),

@@ -111,7 +111,8 @@ impl fmt::Display for Key {
             f.write_str("Alt-")?;
         }
         match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
+            // Not printed on the key: named in the interface language.
+            KeyCode::Char(' ') => f.write_str(&crate::tr!("key-space")),
             KeyCode::Char(c) if self.ctrl || self.alt => write!(f, "{}", c.to_uppercase()),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Enter => f.write_str("Enter"),

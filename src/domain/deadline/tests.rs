@@ -382,3 +382,32 @@ fn a_date_outside_the_plan_years_is_kept_and_named() {
     assert_eq!(during.clauses[0].years_outside(2021, 2024), [2025]);
     assert_eq!(parse("до конца 2025 года").unwrap().clauses[0].years_outside(2021, 2024), [2025]);
 }
+
+#[test]
+fn ranges_of_periods_and_a_yearly_word_after_a_date() {
+    all_mean(
+        &["II–III кварталы", "II - III квартал", "во II – III кварталах"],
+        DeadlineKind::Fixed,
+        &[(d(30, 9, 2022), 3)],
+    );
+    all_mean(&["январь – апрель", "январь-апрель", "с января по апрель"], DeadlineKind::Fixed, &[(d(30, 4, 2022), 2)]);
+    all_mean(
+        &["до 30 апреля ежегодно", "30 апреля, ежегодно", "до 30 апреля каждый год"],
+        DeadlineKind::Recurring,
+        &[(d(30, 4, 2022), 2)],
+    );
+    assert_eq!(
+        dues("до 1 июля ежегодно, до 25 декабря ежегодно"),
+        Some(vec![(d(1, 7, 2020), 3), (d(25, 12, 2020), 4)])
+    );
+    assert_eq!(dues("ноябрь – декабрь ежегодно"), Some(vec![(d(31, 12, 2020), 4)]));
+}
+
+#[test]
+fn a_labelled_date_with_its_own_year_is_that_date() {
+    let s = crate::domain::deadline::understand("за I полугодие — до 15 июля; за год — до 20 января 2025 г.");
+    assert!(s.unparsed.is_empty(), "{:?}", s.unparsed);
+    let dates: Vec<NaiveDate> =
+        [2024, 2025].into_iter().flat_map(|y| s.schedule.due_dates(y)).map(|d| d.date).collect();
+    assert!(dates.contains(&d(15, 7, 2024)) && dates.contains(&d(20, 1, 2025)), "{dates:?}");
+}

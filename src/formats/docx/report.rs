@@ -23,7 +23,7 @@ pub fn to_report(file: &Path, blocks: &[Block]) -> Result<Report, ImportError> {
     };
     let (table_at, header_rows, layout) = find_table(blocks).map_err(|p| fail(None, p))?;
     let Block::Table(table) = &blocks[table_at] else { return Err(fail(None, Problem::NoTable)) };
-    let header_cells = header_cells(&blocks[..table_at]);
+    let header_cells = crate::formats::header::split_captions(header_cells(&blocks[..table_at]));
     let header = read_header(&header_cells);
     let title_lines = header_cells[..header.first_value.min(header_cells.len())]
         .iter()
@@ -33,7 +33,8 @@ pub fn to_report(file: &Path, blocks: &[Block]) -> Result<Report, ImportError> {
         .map(str::to_owned)
         .collect();
     let (rows, sections) = read_rows(table, header_rows, &layout).map_err(|(row, p)| fail(Some(Place::Row(row)), p))?;
-    assemble(Parts { header, title_lines, layout, rows, sections }).map_err(|(place, p)| fail(place, p))
+    let closing = closing_paragraphs(&blocks[table_at + 1..]);
+    assemble(Parts { header, title_lines, layout, rows, sections, closing }).map_err(|(place, p)| fail(place, p))
 }
 
 /// The first table whose caption rows give a layout with a title and a deadline column:
@@ -145,6 +146,20 @@ fn heading(row: &Row, texts: &[String], n: usize) -> Option<String> {
     let first_only = texts.len() == n && filled.len() == 1 && !texts[0].trim().is_empty();
     let text = filled.join(" ");
     ((merged || first_only) && !is_point(&text)).then_some(text)
+}
+
+/// The paragraphs after the table, up to the next table.
+fn closing_paragraphs(blocks: &[Block]) -> Vec<String> {
+    let lines: Vec<&str> = blocks
+        .iter()
+        .map_while(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    // Each paragraph its own (an empty one between them, as in the text export).
+    let spaced: Vec<&str> = lines.iter().flat_map(|l| [*l, ""]).collect();
+    crate::formats::closing::paragraphs(&spaced)
 }
 
 /// The paragraphs before the table (and the cells of any layout table there), each as a

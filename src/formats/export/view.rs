@@ -98,12 +98,17 @@ impl<'a> ItemLine<'a> {
     }
 }
 
-/// The header's values, each with the caption printed under it.
+/// The header's values, each with the caption printed under it; a value the store does not
+/// have is a dash, which reads back as nothing.
 pub fn header_pairs(s: &Snapshot) -> [(&str, &'static str); 3] {
     use crate::formats::form::{ACT_CAPTION, ORGANISATION_CAPTION, PERIOD_CAPTION};
+    use crate::formats::header::PLACEHOLDER;
+    fn or_dash(v: &str) -> &str {
+        if v.trim().is_empty() { PLACEHOLDER } else { v }
+    }
     [
-        (s.plan.organisation.as_str(), ORGANISATION_CAPTION),
-        (s.period.title.as_str(), PERIOD_CAPTION),
-        (s.plan.approved_by.as_str(), ACT_CAPTION),
+        (or_dash(&s.plan.organisation), ORGANISATION_CAPTION),
+        (or_dash(&s.period.title), PERIOD_CAPTION),
+        (or_dash(&s.plan.approved_by), ACT_CAPTION),
     ]
 }

@@ -7,7 +7,7 @@ use crate::domain::Report;
 use crate::formats::decode::{DecodeError, decode_text};
 use crate::formats::document::{Parts, Place, assemble};
 use crate::formats::error::{ImportError, Problem};
-use crate::formats::header::read_header;
+use crate::formats::header::{read_header, split_captions};
 use crate::formats::numbers::is_point;
 use crate::formats::table::{Layout, MAX_COLUMNS, MIN_COLUMNS, field_of, is_numbers_row};
 
@@ -19,14 +19,26 @@ pub fn parse_report(file: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
     })?;
     let (preamble, cells) = split_cells(&decoded.text);
     let table = find_table(&cells).map_err(|(line, p)| fail(line, p))?;
-    let header = read_header(&cells[..table.start]);
-    let mut title_lines: Vec<String> =
-        preamble.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-    title_lines.extend(
-        cells[..header.first_value.min(table.start)].iter().map(|c| c.text.trim().to_owned()).filter(|t| !t.is_empty()),
-    );
-    let (rows, sections) = read_rows(&cells[table.body..], &table.layout).map_err(|(line, p)| fail(Some(line), p))?;
-    let parts = Parts { header, title_lines, layout: table.layout, rows, sections };
+    let above = above_the_table(&preamble, &cells[..table.start]);
+    let header = read_header(&above);
+    let title_lines: Vec<String> = above[..header.first_value.min(above.len())]
+        .iter()
+        .flat_map(|c| c.text.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut body = cells[table.body..].to_vec();
+    let closing = match body.last_mut() {
+        Some(last) => {
+            let (own, closing) = crate::formats::closing::split_off(&last.text);
+            last.text = own;
+            closing
+        }
+        None => Vec::new(),
+    };
+    let (rows, sections) = read_rows(&body, &table.layout).map_err(|(line, p)| fail(Some(line), p))?;
+    let parts = Parts { header, title_lines, layout: table.layout, rows, sections, closing };
     assemble(parts).map_err(|(place, problem)| {
         let line = match place {
             Some(Place::Line(n) | Place::Row(n)) => Some(n),
@@ -34,6 +46,16 @@ pub fn parse_report(file: &Path, bytes: &[u8]) -> Result<Report, ImportError> {
         };
         fail(line, problem)
     })
+}
+
+/// The lines before the table's captions as header cells: the lines before the first TAB,
+/// then the cells, captions on lines of their own.
+fn above_the_table(preamble: &[&str], cells: &[Cell]) -> Vec<Cell> {
+    let lines = preamble.iter().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut above: Vec<Cell> =
+        lines.map(|(i, l)| Cell { line: i + 1, text: l.trim().to_owned(), blank_after: true }).collect();
+    above.extend(cells.iter().cloned());
+    split_captions(above)
 }
 
 /// Where the table is: its captions start at `start`, its rows at `body`.

@@ -63,6 +63,8 @@ fn report() -> Report {
         columns: crate::domain::form::standard_columns(),
         rows: vec![row("1"), row("2")],
         sections: vec![],
+        signed_by: String::new(),
+        executor: String::new(),
     }
 }
 
@@ -112,7 +114,10 @@ fn saved(response: Response) -> Entry {
 fn saves_and_imports_reach_every_known_client_in_order() {
     let mut f = Fixture::new();
     let owner = f.connect(1000, "ivanova");
-    assert!(matches!(f.ask(&owner, Request::Import { report: report() }), Response::Imported(_)));
+    assert!(matches!(
+        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false }),
+        Response::Imported(_)
+    ));
     let editor = f.connect(1001, "petrova");
     assert_eq!(
         f.ask(&owner, Request::AddUser { uid: 1001, user: UserRecord::new("petrova".into(), Role::Editor) }),
@@ -138,7 +143,10 @@ fn saves_and_imports_reach_every_known_client_in_order() {
 fn presence_is_shown_to_others_and_released_on_save_and_disconnect() {
     let mut f = Fixture::new();
     let owner = f.connect(1000, "ivanova");
-    assert!(matches!(f.ask(&owner, Request::Import { report: report() }), Response::Imported(_)));
+    assert!(matches!(
+        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false }),
+        Response::Imported(_)
+    ));
     assert_eq!(owner.events_until_quiet(), vec![Event::Reload]);
     let editing = |item: u32, users: &[&str]| Event::Editing {
         period: period(),
@@ -169,7 +177,10 @@ fn presence_is_shown_to_others_and_released_on_save_and_disconnect() {
 fn a_stranger_is_refused_and_hears_nothing_and_a_viewer_cannot_save() {
     let mut f = Fixture::new();
     let owner = f.connect(1000, "ivanova");
-    assert!(matches!(f.ask(&owner, Request::Import { report: report() }), Response::Imported(_)));
+    assert!(matches!(
+        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false }),
+        Response::Imported(_)
+    ));
     let stranger = f.connect(1002, "sidorov");
     let refusal = f.ask(&stranger, Request::Snapshot { period: None });
     assert_eq!(refusal, Response::Error(ApiError::NotAUser { name: "sidorov".into() }));

@@ -11,7 +11,12 @@ use crate::tr;
 pub(super) fn imported(state: &mut State, result: Result<ImportOutcome, String>) -> Effect {
     match result {
         Ok(outcome) => {
-            state.info(tr!("tui-imported", period = outcome.period.clone(), items = outcome.items_added));
+            let mut text = tr!("tui-imported", period = outcome.period.clone(), items = outcome.items_added);
+            if !outcome.edited_kept.is_empty() {
+                let (points, n) = (outcome.edited_kept.join(", "), outcome.edited_kept.len());
+                text = format!("{text}; {}", tr!("tui-import-edited-kept", points = points, n = n));
+            }
+            state.info(text);
             welcome::load(crate::domain::PeriodId::parse(&outcome.period))
         }
         Err(message) => {

@@ -25,11 +25,11 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
     let text = format!("{}. {}", row.item.point_label(), one_line(&sanitize(&row.item.title)));
     push_wrapped(text, state.theme.heading, width, &mut title);
     let mut out: Vec<Line<'static>> = Vec::new();
-    plan_columns(row, width, &mut out);
     deadline_lines(state, main, row, width, &mut out);
     if let Some(flags) = flag_line(state, row) {
         out.push(flags);
     }
+    plan_columns(row, width, &mut out);
     let about = about(state, main, row);
     if !about.is_empty() {
         push_wrapped(about.join(" · "), state.theme.dim, width, &mut out);
@@ -37,16 +37,17 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
     (title, out)
 }
 
-/// What the plan's own columns say of the item: who answers for it, and the columns the
-/// form does not have (expected result, financing …), each under its caption.
+/// What the plan's own columns say of the item, after the deadline: who answers for it
+/// (names on lines of their own joined with «;»), and each column the form does not have
+/// (expected result, financing …) on one line under its caption, cut to the width.
 fn plan_columns(row: &Row, width: usize, out: &mut Vec<Line<'static>>) {
-    if !row.item.responsible.trim().is_empty() {
-        let text = tr!("detail-responsible", text = one_line(&sanitize(&row.item.responsible)));
-        push_wrapped(text, Style::default(), width, out);
+    let names = crate::domain::summary::responsible_names(&sanitize(&row.item.responsible));
+    if !names.is_empty() {
+        push_wrapped(tr!("detail-responsible", text = names.join("; ")), Style::default(), width, out);
     }
     for extra in row.item.extra.iter().filter(|e| !e.text.trim().is_empty()) {
         let text = format!("{}: {}", one_line(&sanitize(&extra.caption)), one_line(&sanitize(&extra.text)));
-        push_wrapped(text, Style::default(), width, out);
+        out.push(Line::from(crate::text_width::truncate(&text, width)));
     }
 }
 
@@ -116,7 +117,7 @@ fn about(state: &State, main: &Main, row: &Row) -> Vec<String> {
         about.push(tr!("detail-editing", who = users.join(", ")));
     }
     if let Some(draft) = main.drafts.get(&row.item.id) {
-        about.push(tr!("detail-draft", when = describe::stamp(draft.saved_at, state.utc_offset)));
+        about.push(tr!("detail-draft", when = describe::draft_time(draft.saved_at, state.utc_offset)));
     }
     about
 }

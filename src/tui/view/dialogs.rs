@@ -43,7 +43,7 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
             let when = state
                 .main()
                 .and_then(|m| m.drafts.get(item))
-                .map(|d| describe::stamp(d.saved_at, state.utc_offset))
+                .map(|d| describe::draft_time(d.saved_at, state.utc_offset))
                 .unwrap_or_default();
             let hints = key_hints(state, Pane::Draft, &[Command::Confirm, Command::DiscardDraft, Command::Cancel]);
             message_box(state, frame, area, tr!("draft-title"), &tr!("draft-offer", when = when), &hints);

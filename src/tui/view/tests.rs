@@ -234,3 +234,16 @@ fn a_plan_without_periods_80x24() {
     });
     insta::assert_snapshot!(text(&draw(&mut s, 80, 24)));
 }
+
+#[test]
+fn the_open_period_question_and_the_summary_80x24() {
+    let mut s = state_with(Role::Admin, Theme::ansi16());
+    press(&mut s, Key::char('p'));
+    press(&mut s, Key::char('n'));
+    let question = text(&draw(&mut s, 80, 24));
+    assert!(question.contains("[x] перенести тексты"), "{question}");
+    insta::assert_snapshot!("open_period_80x24", question);
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::char('S'));
+    insta::assert_snapshot!("summary_80x24", text(&draw(&mut s, 80, 24)));
+}

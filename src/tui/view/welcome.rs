@@ -39,7 +39,8 @@ pub(super) fn render(state: &State, prompt: Option<&LineInput>, frame: &mut Fram
         prompt_row = Some((lines.len(), cursor));
         lines.push(Line::from(format!(" {shown}")));
     }
-    if let Some(m) = &state.message {
+    // An error has its own box (`view::error_box`); here only notices.
+    if let Some(m) = state.message.as_ref().filter(|m| !m.is_error) {
         lines.push(Line::default());
         for l in wrap(&sanitize(&m.text), text_w) {
             lines.push(Line::from(Span::styled(
@@ -91,7 +92,8 @@ pub(super) fn render_waiting(state: &State, waiting: &WaitingPlan, frame: &mut F
             Span::raw(format!("  {}", command.describe())),
         ]));
     }
-    if let Some(m) = &state.message {
+    // An error has its own box (`view::error_box`); here only notices.
+    if let Some(m) = state.message.as_ref().filter(|m| !m.is_error) {
         lines.push(Line::default());
         let style = if m.is_error { state.theme.error } else { Style::default() };
         for l in wrap(&sanitize(&m.text), text_w) {

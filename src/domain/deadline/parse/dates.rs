@@ -206,8 +206,9 @@ impl Parser<'_> {
 
     /// A quarter's noun in any case, or its abbreviation "кв.".
     pub(super) fn quarter_noun(&mut self) -> bool {
-        if self.word_of(&["квартал", "квартала", "квартале", "кварталом", "кварталу"]).is_some()
-        {
+        const FORMS: [&str; 8] =
+            ["квартал", "квартала", "квартале", "кварталом", "кварталу", "кварталы", "кварталах", "кварталов"];
+        if self.word_of(&FORMS).is_some() {
             return true;
         }
         self.word("кв") && {
@@ -250,6 +251,11 @@ impl Parser<'_> {
         let had_preposition = self.deadline_preposition();
         if let Some(dm) = self.day_month() {
             self.date_tail();
+            // "до 30 апреля ежегодно": that day of every year.
+            if dm.years.is_empty() && self.attempt(Self::yearly_after).is_some() {
+                let rule = crate::domain::DueRule::DayOfYear { day: dm.day, month: dm.month };
+                return Some(vec![Clause::Recurring { every: crate::domain::Every::Year, rule }]);
+            }
             return Some(fixed_clauses(&dm));
         }
         // "до декабря", "до II квартала": before it or by its end? Not guessed.
@@ -257,7 +263,20 @@ impl Parser<'_> {
             return self.attempt(Self::end_of).map(|c| vec![c]);
         }
         let c = self.attempt(Self::period_as_date).or_else(|| self.attempt(Self::bare_year))?;
+        // "ноябрь – декабрь ежегодно": the end of it in every year.
+        if let Clause::Fixed { day, month, year: None } = c
+            && self.attempt(Self::yearly_after).is_some()
+        {
+            let rule = crate::domain::DueRule::DayOfYear { day, month };
+            return Some(vec![Clause::Recurring { every: crate::domain::Every::Year, rule }]);
+        }
         Some(vec![c])
+    }
+
+    /// "ежегодно", "каждый год" after a date.
+    fn yearly_after(&mut self) -> Option<()> {
+        self.punct(',');
+        (self.word("ежегодно") || self.words(&["каждый", "год"])).then_some(())
     }
 
     /// Words after a date that do not change it.
@@ -294,6 +313,9 @@ impl Parser<'_> {
     /// 2022 г.", "в течение IV квартала", "I полугодие", "октябрь", "в октябре 2022 года".
     fn period_as_date(&mut self) -> Option<Clause> {
         let _ = self.words(&["в", "течение"]) || self.word("в") || self.word("во") || self.word("на");
+        if let Some(range) = self.attempt(Self::span_of_periods) {
+            return Some(range);
+        }
         if let Some(q) = self.quarter_ref() {
             return Some(quarter_end(q, self.year_with_suffix()));
         }
@@ -303,6 +325,22 @@ impl Parser<'_> {
         let month = month_number(self)?;
         let year = self.year_with_suffix();
         Some(Clause::Fixed { day: month_end(year, month), month, year })
+    }
+
+    /// "II–III кварталы", "январь – апрель", "с октября по декабрь": by the end of the last.
+    fn span_of_periods(&mut self) -> Option<Clause> {
+        self.word("с");
+        if let Some(first) = self.quarter_number() {
+            (self.punct('-') || self.word("и") || self.word("по")).then_some(())?;
+            let last = self.quarter_number().filter(|l| *l > first)?;
+            self.quarter_noun().then_some(())?;
+            return Some(quarter_end(last, self.year_with_suffix()));
+        }
+        let first = month_number(self)?;
+        (self.punct('-') || self.word("по")).then_some(())?;
+        let last = month_number(self).filter(|l| *l > first)?;
+        let year = self.year_with_suffix();
+        Some(Clause::Fixed { day: month_end(year, last), month: last, year })
     }
 
     /// "с 01.01.2022 по 31.12.2024": continuous work in those years.

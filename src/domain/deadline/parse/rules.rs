@@ -42,7 +42,13 @@ impl Parser<'_> {
         self.deadline_preposition();
         let dm = self.day_month()?;
         self.words(&["следующего", "года"]);
-        dm.years.is_empty().then_some(Clause::Labelled { day: dm.day, month: dm.month, reports_on })
+        match dm.years.as_slice() {
+            [] => Some(Clause::Labelled { day: dm.day, month: dm.month, reports_on }),
+            // "за год — до 20 января 2025 г.": that date, in its own year, as other dated
+            // labels ("за 2021 год – до 01.02.2022") are.
+            [year] => Some(Clause::Fixed { day: dm.day, month: dm.month, year: Some(*year) }),
+            _ => None,
+        }
     }
 
     /// "до 15 апреля (за I квартал)".
