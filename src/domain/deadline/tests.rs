@@ -411,3 +411,17 @@ fn a_labelled_date_with_its_own_year_is_that_date() {
         [2024, 2025].into_iter().flat_map(|y| s.schedule.due_dates(y)).map(|d| d.date).collect();
     assert!(dates.contains(&d(15, 7, 2024)) && dates.contains(&d(20, 1, 2025)), "{dates:?}");
 }
+
+#[test]
+fn a_yearly_word_beside_days_makes_them_yearly_and_adds_no_31_december() {
+    for text in [
+        "Ежегодно, к Международному дню борьбы с коррупцией (9 декабря)",
+        "ежегодно (9 декабря)",
+        "Ежегодно; 9 декабря",
+    ] {
+        let understood = understand(text);
+        let due: Vec<(NaiveDate, u8)> =
+            understood.schedule.due_dates(2022).into_iter().map(|x| (x.date, x.reports_on.number)).collect();
+        assert_eq!(due, [(d(9, 12, 2022), 4)], "{text}: {understood:?}");
+    }
+}

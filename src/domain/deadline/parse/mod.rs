@@ -11,7 +11,7 @@ mod rules;
 pub(super) use dates::MONTHS_GENITIVE;
 
 use super::tokens::{Tok, Token, number_word, tokenize};
-use super::{Clause, Schedule};
+use super::{Clause, DueRule, Every, Schedule};
 
 /// What the grammar made of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +36,24 @@ pub fn parse(text: &str) -> Option<Schedule> {
 
 /// Words that turn a rule's meaning around: a text holding one is not understood at all.
 const EXCEPTIONS: [&str; 4] = ["кроме", "исключением", "исключая", "помимо"];
+
+/// "Ежегодно" beside days of the year ("Ежегодно, к Международному дню … (9 декабря)") names
+/// how often those days come, not a 31 December of its own: the days are yearly.
+fn yearly_days(clauses: &mut Vec<Clause>) {
+    let bare_yearly = Clause::Recurring { every: Every::Year, rule: DueRule::EndOfPeriod };
+    let has_days = clauses.iter().any(|c| {
+        matches!(c, Clause::Fixed { year: None, .. } | Clause::Recurring { rule: DueRule::DayOfYear { .. }, .. })
+    });
+    if !(has_days && clauses.contains(&bare_yearly)) {
+        return;
+    }
+    clauses.retain(|c| *c != bare_yearly);
+    for c in clauses.iter_mut() {
+        if let Clause::Fixed { day, month, year: None } = *c {
+            *c = Clause::Recurring { every: Every::Year, rule: DueRule::DayOfYear { day, month } };
+        }
+    }
+}
 
 pub fn understand(text: &str) -> Understanding {
     let toks = tokenize(text);
@@ -79,6 +97,7 @@ pub fn understand(text: &str) -> Understanding {
     if clauses.iter().any(|c| *c != Clause::Event) {
         clauses.retain(|c| *c != Clause::Event);
     }
+    yearly_days(&mut clauses);
     let unparsed = unknown.iter().map(|&(a, b)| shown(&text[toks[a].start..toks[b - 1].end])).filter(|s| !s.is_empty());
     Understanding { schedule: Schedule { clauses }, unparsed: unparsed.collect() }
 }
