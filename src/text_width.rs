@@ -34,22 +34,23 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// Greedy word wrap by display width; words wider than `width` are split. Keeps blank
-/// lines; every returned line fits in `width` columns.
+/// lines; every returned line fits in `width` columns. No line starts with the spaces of a
+/// break, nor with punctuation standing alone after a space («слово —», «слово .»): it stays
+/// with the word before.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_w = 0;
-        for word in paragraph.split(' ') {
-            let w = self::width(word);
-            let gap = usize::from(!line.is_empty());
-            if line_w + gap + w <= width {
-                if gap == 1 {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                line_w += gap + w;
+        for (i, (gap, word)) in words(paragraph).into_iter().enumerate() {
+            let w = self::width(&word);
+            // A paragraph's indent stays; the spaces of a break go.
+            let gap_w = if line.is_empty() && i > 0 { 0 } else { gap };
+            if line_w + gap_w + w <= width {
+                line.extend(std::iter::repeat_n(' ', gap_w));
+                line.push_str(&word);
+                line_w += gap_w + w;
                 continue;
             }
             if !line.is_empty() {
@@ -71,6 +72,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// A paragraph's words, each with the spaces before it; a word of punctuation only (a dash,
+/// a stray full stop) is glued to the word before, with its spaces.
+fn words(paragraph: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut gap = 0;
+    for piece in paragraph.split(' ') {
+        if piece.is_empty() {
+            gap += 1;
+            continue;
+        }
+        let punctuation = !piece.chars().any(char::is_alphanumeric);
+        match out.last_mut() {
+            Some((_, last)) if punctuation => {
+                last.extend(std::iter::repeat_n(' ', gap + 1));
+                last.push_str(piece);
+            }
+            _ => out.push((if out.is_empty() { gap } else { gap + 1 }, piece.to_owned())),
+        }
+        gap = 0;
+    }
+    out
+}
 /// Replaces control characters (ESC, BEL, C1 controls, …) and bidirectional overrides
 /// with visible placeholders, so stored text can never drive the terminal. Line breaks
 /// and tabs stay.
