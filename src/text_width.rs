@@ -28,6 +28,34 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Cut to `max` columns in the middle: its start, "…", and its end, so that titles that
+/// begin alike still differ.
+pub fn truncate_middle(s: &str, max: usize) -> String {
+    if width(s) <= max || max < 5 {
+        return truncate(s, max);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let tail_room = (max - 1) * 2 / 5;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for c in chars.iter().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_room {
+            break;
+        }
+        tail.push(*c);
+        used += w;
+    }
+    let tail: String = tail.iter().rev().collect();
+    // From a word's start when the end holds one: «…округа», not «…го округа».
+    let tail = match tail.find(' ') {
+        Some(at) if at + 1 < tail.len() => tail[at + 1..].to_owned(),
+        _ => tail.trim_start().to_owned(),
+    };
+    let head = truncate(s, max - width(&tail));
+    format!("{head}{tail}")
+}
+
 /// One line of text: line breaks and runs of spaces become one space.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

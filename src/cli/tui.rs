@@ -36,6 +36,7 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     let me = client.whoami()?;
     let mut state = State::new(keymaps, theme, me.actor.name, me.role, today, ctx.config.rules.clone());
     state.responsible = me.responsible;
+    state.demo = demo_dir.is_some();
     state.utc_offset = crate::clock::utc_offset();
     state.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     if demo_dir.is_some() {

@@ -27,6 +27,30 @@ pub fn push_folded(out: &mut String, c: char) {
     }
 }
 
+/// Where `folded_needle` (already folded) first stands in `haystack`, case and ё/е aside:
+/// the range in characters of `haystack`.
+pub fn find_folded(haystack: &str, folded_needle: &str) -> Option<(usize, usize)> {
+    let needle: Vec<char> = folded_needle.chars().collect();
+    if needle.is_empty() {
+        return None;
+    }
+    // Each folded character, with the character of `haystack` it came from.
+    let mut folded: Vec<(char, usize)> = Vec::with_capacity(haystack.len());
+    for (i, c) in haystack.chars().enumerate() {
+        let mut one = String::new();
+        if c.is_whitespace() {
+            one.push(' ');
+        } else {
+            push_folded(&mut one, c);
+        }
+        folded.extend(one.chars().map(|f| (f, i)));
+    }
+    let at = folded.windows(needle.len()).position(|w| w.iter().map(|(c, _)| *c).eq(needle.iter().copied()))?;
+    let first = folded[at].1;
+    let last = folded[at + needle.len() - 1].1;
+    Some((first, last + 1))
+}
+
 /// Case- and ё-insensitive substring test; `needle` must already be folded.
 pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
     if folded_needle.is_empty() {
@@ -38,6 +62,13 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_is_found_in_the_original_characters() {
+        assert_eq!(find_folded("Отчёт о РАБОТЕ", &fold("отчет")), Some((0, 5)));
+        assert_eq!(find_folded("Отчёт о РАБОТЕ", &fold("о раб")), Some((6, 11)));
+        assert_eq!(find_folded("нет", "да"), None);
+    }
 
     #[test]
     fn folds_case_yo_and_whitespace() {

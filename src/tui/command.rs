@@ -57,15 +57,15 @@ macro_rules! commands {
 
 commands! {
     Down "down" "cmd-down" => (|s, _| navigation::move_by(s, 1))
-        [List: "j" "Down"] [Help: "j" "Down"] [Period: "j" "Down"] [History: "j" "Down"];
+        [List: "j" "Down"] [Help: "j" "Down"] [Period: "j" "Down"] [History: "j" "Down"] [Conflict: "j" "Down"];
     Up "up" "cmd-up" => (|s, _| navigation::move_by(s, -1))
-        [List: "k" "Up"] [Help: "k" "Up"] [Period: "k" "Up"] [History: "k" "Up"];
+        [List: "k" "Up"] [Help: "k" "Up"] [Period: "k" "Up"] [History: "k" "Up"] [Conflict: "k" "Up"];
     PageDown "page_down" "cmd-page-down" => (|s, _| navigation::page(s, 1))
-        [List: "PageDown"] [Help: "PageDown" "Space"];
+        [List: "PageDown"] [Help: "PageDown" "Space"] [Conflict: "PageDown"];
     PageUp "page_up" "cmd-page-up" => (|s, _| navigation::page(s, -1))
-        [List: "PageUp"] [Help: "PageUp"];
-    First "first" "cmd-first" => (|s, _| navigation::move_to(s, 0)) [List: "Home" "g"];
-    Last "last" "cmd-last" => (|s, _| navigation::move_to(s, usize::MAX)) [List: "End" "G"];
+        [List: "PageUp"] [Help: "PageUp"] [Conflict: "PageUp"];
+    First "first" "cmd-first" => (|s, _| navigation::move_to(s, 0)) [List: "Home" "g"] [Help: "Home" "g"];
+    Last "last" "cmd-last" => (|s, _| navigation::move_to(s, usize::MAX)) [List: "End" "G"] [Help: "End" "G"];
     Edit "edit" "cmd-edit" => (|s, _| editing::start(s, Focus::Editor)) [List: "Enter" "e"];
     Assessment1 "pick_assessment_1" "cmd-pick-assessment" => (|s, _| editing::pick_assessment(s, 0)) [List: "1"];
     Assessment2 "pick_assessment_2" "cmd-pick-assessment" => (|s, _| editing::pick_assessment(s, 1)) [List: "2"];
@@ -78,6 +78,9 @@ commands! {
     Assessment9 "pick_assessment_9" "cmd-pick-assessment" => (|s, _| editing::pick_assessment(s, 8)) [List: "9"];
     Search "search" "cmd-search" => (|s, _| main::open_search(s)) [List: "/"];
     ClearSearch "clear_search" "cmd-clear-search" => (|s, _| navigation::clear_search(s)) [List: "Esc"];
+    NextMatch "next_match" "cmd-next-match" => (|s, _| navigation::next_match(s, true)) [List: "n"];
+    PrevMatch "prev_match" "cmd-prev-match" => (|s, _| navigation::next_match(s, false)) [List: "N"];
+    GoTo "go_to" "cmd-go-to" => (|s, _| main::open_go_to(s)) [List: ":"];
     CycleFilter "cycle_filter" "cmd-cycle-filter" => (|s, _| navigation::cycle_filter(s)) [List: "f"];
     NextFlagged "next_flagged" "cmd-next-flagged" => (|s, _| navigation::next_flagged(s, true)) [List: "]"];
     PrevFlagged "prev_flagged" "cmd-prev-flagged" => (|s, _| navigation::next_flagged(s, false)) [List: "["];
@@ -111,7 +114,9 @@ commands! {
     PrevPane "prev_pane" "cmd-prev-pane" => (|s, _| editing::cycle_focus(s, false)) [Global: "shift-tab"];
     SaveAndQuit "save_and_quit" "cmd-save-and-quit" => - [Quit: "s" "Enter"];
     QuitKeepingDraft "quit_keeping_draft" "cmd-quit-keeping-draft" => - [Quit: "d"];
-    Confirm "confirm" "cmd-confirm" => - [Period: "Enter"] [Draft: "Enter" "y"] [History: "Enter"] [Confirm: "Enter" "y"];
+    QuitDiscarding "quit_discarding" "cmd-quit-discarding" => - [Quit: "x"];
+    DiscardChanges "discard_changes" "cmd-discard-changes" => (|s, _| main::ask_to_discard(s)) [List: "u"];
+    Confirm "confirm" "cmd-confirm" => - [Period: "Enter"] [Draft: "Enter" "y"] [History: "Enter"] [Confirm: "Enter" "y" "д"];
     OpenNextPeriod "open_next_period" "cmd-open-next-period" => - [Period: "n"];
     ClosePeriod "close_period" "cmd-close-period" => - [Period: "d" "Delete"];
     ToggleCarryOver "toggle_carry_over" "cmd-toggle-carry-over" => - [Confirm: "Space"];
@@ -129,7 +134,7 @@ commands! {
     EarlierPeriod "earlier_period" "cmd-earlier-period" => - [Welcome: "Left" "h"];
     LaterPeriod "later_period" "cmd-later-period" => - [Welcome: "Right" "l"];
     Quit "quit" "cmd-quit" => (|s, _| main::quit(s))
-        [List: "q" "ctrl-c"] [Welcome: "q" "Esc" "ctrl-c"] [Start: "q" "Esc" "ctrl-c"];
+        [Global: "ctrl-c"] [List: "q"] [Welcome: "q" "Esc" "ctrl-c"] [Start: "q" "Esc" "ctrl-c"];
 }
 
 impl Command {

@@ -19,8 +19,9 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
+/// Two fifths of the screen: 32 columns at 80, 48 at 120, up to 100 on a wide terminal.
 fn list_width(width: u16) -> u16 {
-    (width * 2 / 5).clamp(30, 64)
+    (width * 2 / 5).clamp(30, 100)
 }
 
 /// The rows of items the list shows at this size (inside its border).

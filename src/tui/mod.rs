@@ -4,6 +4,8 @@
 pub mod action;
 pub mod command;
 pub mod describe;
+pub mod diff;
+pub mod help;
 pub mod key;
 pub mod keymap;
 pub mod layout;

@@ -34,6 +34,10 @@ pub struct Theme {
     pub dim: Style,
     pub error: Style,
     pub bar: Style,
+    /// The search's match in a title: underlined, which a monochrome terminal keeps.
+    pub found: Style,
+    /// A word the spelling dictionary does not know.
+    pub misspelt: Style,
 }
 
 impl Theme {
@@ -50,6 +54,8 @@ impl Theme {
             dim: Style::default().add_modifier(Modifier::DIM),
             error: Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
             bar: Style::default().add_modifier(Modifier::REVERSED),
+            found: Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            misspelt: Style::default().fg(Color::Red).add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -67,6 +73,8 @@ impl Theme {
             dim: Style::default(),
             error: Style::default().add_modifier(Modifier::BOLD),
             bar: Style::default().add_modifier(Modifier::REVERSED),
+            found: Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            misspelt: Style::default().add_modifier(Modifier::UNDERLINED),
         }
     }
 

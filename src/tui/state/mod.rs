@@ -40,6 +40,8 @@ pub struct State {
     pub drafts_elsewhere: Vec<PeriodId>,
     /// The filter to show once the period being loaded arrives (the drafts' period).
     pub next_filter: Option<Filter>,
+    /// A throwaway store holding the sample (`--demo`): the status line says so.
+    pub demo: bool,
     /// A period asked for and not yet shown: a reload meanwhile loads it, not the old one.
     pub pending_period: Option<PeriodId>,
     /// The date deadlines are counted as of: the user's choice, else the period's report
@@ -108,6 +110,15 @@ pub enum Overlay {
         from: Option<crate::domain::PeriodId>,
         carry: bool,
     },
+    /// Throwing away the open item's unsaved text.
+    Discard {
+        item: ItemId,
+    },
+    /// Bringing an older revision back for everyone.
+    Restore {
+        item: ItemId,
+        revision: Revision,
+    },
     /// Taking back a period opened by mistake.
     ClosePeriod {
         period: crate::domain::PeriodId,
@@ -127,6 +138,8 @@ pub enum Overlay {
         mine_info: String,
         mine_assessment: String,
         theirs: Entry,
+        /// Rows scrolled down, both texts together.
+        scroll: u16,
     },
     History {
         item: ItemId,
@@ -141,6 +154,8 @@ pub enum PromptKind {
     AsOf,
     Schedule,
     Responsible,
+    /// `:` then an item's point.
+    GoTo,
     ExportFormat,
     ExportPath,
 }
@@ -175,6 +190,7 @@ impl State {
             drafts_elsewhere: Vec::new(),
             next_filter: None,
             pending_period: None,
+            demo: false,
             as_of: today,
             as_of_chosen: None,
             today,

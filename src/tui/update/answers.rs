@@ -173,7 +173,7 @@ fn conflict(state: &mut State, period: PeriodId, item: ItemId, text: (String, St
         state.main().is_some_and(|m| m.period.id == period && m.editor.as_ref().is_some_and(|e| e.item == item));
     if on_it {
         let (mine_info, mine_assessment) = text;
-        state.overlay = Some(Overlay::Conflict { item, mine_info, mine_assessment, theirs });
+        state.overlay = Some(Overlay::Conflict { item, mine_info, mine_assessment, theirs, scroll: 0 });
         return Effect::None;
     }
     let point = point_of(state, item);
@@ -249,5 +249,6 @@ fn previous_text(state: &mut State, item: ItemId, entry: Option<Entry>) -> Effec
     let combined = if current.trim().is_empty() { text } else { format!("{current}\n\n{text}") };
     editor.replace_info(&combined);
     state.info(tr!("tui-copied-previous"));
-    editing::set_focus(state, Focus::Editor).and(editing::modified_now(state))
+    // The list keeps the keys: the next `j` moves, it is not typed into the copied text.
+    editing::set_focus(state, Focus::List).and(editing::modified_now(state))
 }

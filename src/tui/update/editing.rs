@@ -32,9 +32,16 @@ pub(crate) fn start(state: &mut State, focus: Focus) -> Effect {
 
 pub(crate) fn set_focus(state: &mut State, focus: Focus) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
+    let from_list = main.focus == Focus::List;
     main.focus = focus;
     if let Some(editor) = &mut main.editor {
         editor.apply_focus(focus);
+        // Coming from the list, typing goes on at the end of the text, not before it.
+        if from_list && focus != Focus::List {
+            let area = if focus == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+            area.move_cursor(CursorMove::Bottom);
+            area.move_cursor(CursorMove::End);
+        }
     }
     Effect::None
 }
@@ -146,7 +153,23 @@ pub(crate) fn undo(state: &mut State, undo: bool) -> Effect {
     let Some((editor, focus)) = focused_area(state) else { return Effect::None };
     let area = if focus == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
     let changed = if undo { area.undo() } else { area.redo() };
+    if changed {
+        show_from_the_top(area);
+    }
     if changed { modified_now(state) } else { Effect::None }
+}
+
+/// After an undo the text may be far shorter than the view was scrolled: scroll back to its
+/// top (the next draw brings the cursor's line into view), the cursor where it was.
+fn show_from_the_top(area: &mut ratatui_textarea::TextArea<'static>) {
+    let (top, _) = area.scroll_offset();
+    if top == 0 {
+        return;
+    }
+    let cursor = area.cursor();
+    area.scroll((-i16::try_from(top).unwrap_or(i16::MAX), 0));
+    let (row, col) = (u16::try_from(cursor.0).unwrap_or(u16::MAX), u16::try_from(cursor.1).unwrap_or(u16::MAX));
+    area.move_cursor(CursorMove::Jump(row, col));
 }
 
 pub(crate) fn save(state: &mut State) -> Effect {
@@ -162,6 +185,12 @@ pub(crate) fn save(state: &mut State) -> Effect {
         return Effect::None;
     }
     let (item, info, assessment) = (editor.item, editor.info_text(), editor.assessment_text());
+    // The line a merge by hand put between the two texts is not for the official text.
+    if let Some(marker) = info.lines().find(|l| is_merge_marker(l)) {
+        let marker = marker.trim().to_owned();
+        state.error(tr!("tui-merge-marker-left", line = marker));
+        return Effect::None;
+    }
     let edit = EntryEdit {
         period,
         item,
@@ -170,7 +199,15 @@ pub(crate) fn save(state: &mut State) -> Effect {
         assessment: assessment.clone(),
     };
     state.saving.insert((period, item));
-    Effect::call(Purpose::Save { period, item, info, assessment }, Request::Save { edit })
+    // Back to the list: the next `j` or Enter moves, it is not typed into the saved text.
+    set_focus(state, Focus::List)
+        .and(Effect::call(Purpose::Save { period, item, info, assessment }, Request::Save { edit }))
+}
+
+/// "——— текст пользователя petrova ———", as `edit_merge` writes it.
+fn is_merge_marker(line: &str) -> bool {
+    let l = line.trim();
+    l.starts_with("——— ") && l.ends_with(" ———")
 }
 
 fn current_revision(main: &super::super::state::Main, item: crate::domain::ItemId) -> u64 {
@@ -278,6 +315,25 @@ pub(crate) fn leave_item(state: &mut State) -> Effect {
         effect = effect.and(presence(period, editor.item, false));
     }
     main.focus = super::super::state::Focus::List;
+    effect
+}
+
+/// Throws away the open item's unsaved text and its draft: the saved text comes back.
+pub(crate) fn discard(state: &mut State) -> Effect {
+    let Some(main) = state.main_mut() else { return Effect::None };
+    let period = main.period.id;
+    let Some(editor) = main.editor.take() else { return Effect::None };
+    let item = editor.item;
+    let mut effect = Effect::None;
+    if main.drafts.remove(&item).is_some() {
+        effect = Effect::call(Purpose::DeleteDraft, Request::DeleteDraft { period, item });
+    }
+    if editor.announced {
+        effect = effect.and(presence(period, item, false));
+    }
+    main.focus = Focus::List;
+    main.open_selected();
+    state.info(tr!("tui-discarded"));
     effect
 }
 

@@ -13,6 +13,11 @@ pub(crate) fn open_search(state: &mut State) -> Effect {
     Effect::None
 }
 
+pub(crate) fn open_go_to(state: &mut State) -> Effect {
+    state.overlay = Some(Overlay::Prompt(Prompt::new(PromptKind::GoTo, "")));
+    Effect::None
+}
+
 pub(crate) fn open_as_of(state: &mut State) -> Effect {
     let shown = state.as_of.format("%d.%m.%Y").to_string();
     state.overlay = Some(Overlay::Prompt(Prompt::new(PromptKind::AsOf, &shown)));
@@ -71,6 +76,17 @@ pub(crate) fn fetch_history(state: &mut State) -> Effect {
 }
 
 /// Quits, asking first when the open text is not saved.
+/// Asks before the open item's unsaved text is thrown away.
+pub(crate) fn ask_to_discard(state: &mut State) -> Effect {
+    match state.main().and_then(|m| m.editor.as_ref()).filter(|e| e.is_modified()) {
+        Some(editor) => {
+            state.overlay = Some(Overlay::Discard { item: editor.item });
+        }
+        None => state.info(tr!("tui-nothing-to-discard")),
+    }
+    Effect::None
+}
+
 pub(crate) fn quit(state: &mut State) -> Effect {
     if state.main().and_then(|m| m.editor.as_ref()).is_some_and(|e| e.is_modified()) {
         state.overlay = Some(Overlay::ConfirmQuit);

@@ -68,6 +68,13 @@ fn current_pane(state: &State) -> Option<Pane> {
 }
 
 fn on_key(state: &mut State, key: Key) -> Effect {
+    // Nothing is drawn but a request to enlarge the terminal: keys would act unseen.
+    if super::layout::too_small(state.size.0, state.size.1) {
+        let quit = key.ctrl && matches!(key.code, KeyCode::Char('c' | 'с'));
+        if !quit {
+            return Effect::None;
+        }
+    }
     // An error waits on the status line until Esc (or any key but a command) dismisses it.
     if state.error_shown() && key.code == KeyCode::Esc {
         state.message = None;

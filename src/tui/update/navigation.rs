@@ -73,6 +73,21 @@ pub(crate) fn next_flagged(state: &mut State, forward: bool) -> Effect {
     }
 }
 
+/// The next (or previous) item the search finds, round the list.
+pub(crate) fn next_match(state: &mut State, forward: bool) -> Effect {
+    let Some(main) = state.main() else { return Effect::None };
+    if main.search.is_empty() {
+        state.info(tr!("tui-no-search"));
+        return Effect::None;
+    }
+    let n = main.visible.len();
+    if n == 0 {
+        return Effect::None;
+    }
+    let to = if forward { (main.cursor + 1) % n } else { (main.cursor + n - 1) % n };
+    select(state, to)
+}
+
 pub(crate) fn cycle_filter(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     main.filter = main.filter.next(!main.my_names.is_empty());

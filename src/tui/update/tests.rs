@@ -202,7 +202,7 @@ fn leaving_an_item_with_unsaved_text_keeps_a_draft() {
         Effect::Call { request: Request::PutDraft { item, draft, .. }, .. } => Some((*item, draft.info.clone())),
         _ => None,
     });
-    assert_eq!(draft.map(|(_, info)| info.starts_with("черновик")), Some(true));
+    assert_eq!(draft.map(|(_, info)| info.ends_with("черновик")), Some(true), "typed at the end of the text");
     assert!(effects.iter().any(|e| is_presence(e, false)));
     // Coming back and starting to edit offers the draft.
     press(&mut s, Key::char('k'));
@@ -210,7 +210,7 @@ fn leaving_an_item_with_unsaved_text_keeps_a_draft() {
     assert!(matches!(s.overlay, Some(Overlay::DraftOffer { .. })));
     press(&mut s, Key::plain(KeyCode::Enter));
     let editor = s.main().unwrap().editor.as_ref().unwrap();
-    assert!(editor.info_text().starts_with("черновик"));
+    assert!(editor.info_text().ends_with("черновик"));
     assert_eq!(s.main().unwrap().focus, Focus::Editor);
 }
 
@@ -277,7 +277,7 @@ fn a_paste_of_several_lines_is_one_edit() {
     let before = s.main().unwrap().editor.as_ref().unwrap().info_text();
     update(&mut s, Action::Paste("первая\r\nвторая\nтретья".into()));
     let after = s.main().unwrap().editor.as_ref().unwrap().info_text();
-    assert!(after.starts_with("первая\nвторая\nтретья"), "{after}");
+    assert!(after.ends_with("первая\nвторая\nтретья"), "{after}");
     press(&mut s, Key::ctrl('z'));
     assert_eq!(s.main().unwrap().editor.as_ref().unwrap().info_text(), before);
     press(&mut s, Key::ctrl('y'));
@@ -310,7 +310,7 @@ fn a_conflict_shows_both_texts_and_can_keep_mine() {
     };
     update(&mut s, answered(purpose, SaveOutcome::Conflict { theirs }));
     let Some(Overlay::Conflict { mine_info, .. }) = &s.overlay else { panic!("conflict dialog") };
-    assert!(mine_info.starts_with("мой"));
+    assert!(mine_info.ends_with("мой"));
     let (_, edit) = save_of(press(&mut s, Key::char('m')));
     assert_eq!(edit.base_revision, 2);
 }
@@ -428,9 +428,9 @@ fn a_failed_save_keeps_the_text_unsaved_as_a_draft_and_in_a_recovery_file() {
         crate::client::ClientError::Connection { detail: "сервер закрыл соединение".into() };
     let effects = flatten(update(&mut s, Action::Answer { purpose, result: Err(lost) }));
     assert!(effects.iter().any(is_draft), "{effects:?}");
-    assert!(effects.iter().any(|e| matches!(e, Effect::Recover(u) if u.info.starts_with("не дошло"))));
+    assert!(effects.iter().any(|e| matches!(e, Effect::Recover(u) if u.info.ends_with("не дошло "))));
     let editor = s.main().unwrap().editor.as_ref().unwrap();
-    assert!(editor.is_modified() && editor.info_text().starts_with("не дошло"));
+    assert!(editor.is_modified() && editor.info_text().ends_with("не дошло "));
     // The loop writes the recovery file and says where.
     let file = Ok("~/.local/state/otchet/recovery/2020-Q1-70.txt".to_owned());
     update(&mut s, Action::Recovered { error: "сервер закрыл соединение".into(), file });
@@ -670,4 +670,124 @@ fn a_period_with_a_report_date_is_viewed_as_of_it_unless_the_user_chose_a_date()
     keys(&mut s, "01.06.20");
     press(&mut s, Key::plain(KeyCode::Enter));
     assert!(matches!(&s.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()), "a two-digit year is refused");
+}
+
+fn editor_text(s: &State) -> String {
+    s.main().unwrap().editor.as_ref().unwrap().info_text()
+}
+
+#[test]
+fn a_restore_asks_first_then_shows_the_restored_text_as_saved() {
+    use crate::model::{Revision, RevisionSource};
+    let q1 = crate::domain::PeriodId::parse("2020-Q1").unwrap();
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    let item = s.main().unwrap().selected().unwrap().item.id;
+    let old = Revision {
+        revision: 1,
+        by: "import".into(),
+        at: Stamp(1),
+        info: "старый текст".into(),
+        assessment: String::new(),
+        source: RevisionSource::Import,
+    };
+    let newer =
+        Revision { revision: 2, info: "новый текст".into(), source: RevisionSource::Edit, ..old.clone() };
+    press(&mut s, Key::char('h'));
+    update(
+        &mut s,
+        Action::Answer {
+            purpose: Purpose::History { period: q1, item },
+            result: Ok(Response::History(vec![old.clone(), newer])),
+        },
+    );
+    press(&mut s, Key::char('k'));
+    assert_eq!(press(&mut s, Key::plain(KeyCode::Enter)), Effect::None, "Enter only asks");
+    assert!(matches!(&s.overlay, Some(Overlay::Restore { revision, .. }) if revision.revision == 1));
+    assert_eq!(press(&mut s, Key::char('x')), Effect::None, "anything else is no");
+    assert!(s.overlay.is_none());
+
+    press(&mut s, Key::char('h'));
+    update(
+        &mut s,
+        Action::Answer {
+            purpose: Purpose::History { period: q1, item },
+            result: Ok(Response::History(vec![old.clone()])),
+        },
+    );
+    press(&mut s, Key::plain(KeyCode::Enter));
+    let call = press(&mut s, Key::char('д'));
+    let Effect::Call { purpose, request: Request::Restore { revision: 1, .. } } = call else { panic!("{call:?}") };
+    let restored =
+        Entry { info: "старый текст".into(), revision: 3, changed_by: "ivanova".into(), ..Entry::default() };
+    update(&mut s, answered(purpose, SaveOutcome::Saved(restored)));
+    assert_eq!(editor_text(&s), "старый текст");
+    assert!(!s.main().unwrap().editor.as_ref().unwrap().is_modified(), "saved, nothing to ask at quit");
+    let quit = flatten(press(&mut s, Key::char('q')));
+    assert_eq!(quit.last(), Some(&Effect::Quit), "q quits without a question: {quit:?}");
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn a_save_gives_the_keys_back_to_the_list() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, " дополнение");
+    assert_eq!(s.main().unwrap().focus, Focus::Editor);
+    save_of(press(&mut s, Key::ctrl('s')));
+    assert_eq!(s.main().unwrap().focus, Focus::List);
+    press(&mut s, Key::char('j'));
+    assert_eq!(selected_point(&s), "71", "j moves, it is not typed into the text");
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut s = sample_state();
+    update(&mut s, Action::Resize(60, 20));
+    assert_eq!(press(&mut s, Key::char('j')), Effect::None);
+    assert_eq!(press(&mut s, Key::plain(KeyCode::Enter)), Effect::None);
+    assert_eq!(selected_point(&s), "1");
+    assert_eq!(s.main().unwrap().focus, Focus::List);
+    assert_eq!(press(&mut s, Key::ctrl('c')), Effect::Quit, "Ctrl-C still quits");
+}
+
+#[test]
+fn colon_and_a_number_goes_to_that_item_and_n_steps_through_matches() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('f'));
+    keys(&mut s, ":14");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert_eq!(selected_point(&s), "14", "found though the filter hid it");
+    assert_eq!(s.main().unwrap().filter, Filter::All);
+    keys(&mut s, ":999");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(matches!(&s.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()));
+    press(&mut s, Key::plain(KeyCode::Esc));
+
+    press(&mut s, Key::char('/'));
+    keys(&mut s, "памят");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    let found: Vec<String> = {
+        let m = s.main().unwrap();
+        m.visible.iter().map(|&i| m.rows[i].item.point_label().to_owned()).collect()
+    };
+    assert!(found.len() >= 2, "{found:?}");
+    let first = selected_point(&s);
+    press(&mut s, Key::char('n'));
+    assert_ne!(selected_point(&s), first);
+    press(&mut s, Key::char('N'));
+    assert_eq!(selected_point(&s), first);
+    press(&mut s, Key::char('N'));
+    assert_eq!(selected_point(&s), *found.last().unwrap(), "round the list");
+}
+
+#[test]
+fn a_merge_marker_left_in_the_text_is_not_saved() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    update(&mut s, Action::Paste("\n——— текст пользователя petrova ———\nих текст".into()));
+    assert_eq!(press(&mut s, Key::ctrl('s')), Effect::None);
+    assert!(s.message.as_ref().is_some_and(|m| m.is_error && m.text.contains("строка-разделитель")));
 }

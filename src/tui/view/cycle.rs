@@ -55,6 +55,36 @@ pub(super) fn render_close(state: &State, period: PeriodId, frame: &mut Frame, a
     boxed(state, frame, area, tr!("close-period-title"), &[question, tr!("close-period-note")], &hints);
 }
 
+fn point_of(main: &Main, item: crate::domain::ItemId) -> String {
+    main.row_of(item).map(|i| main.rows[i].item.point_label().to_owned()).unwrap_or_default()
+}
+
+pub(super) fn render_discard(state: &State, item: crate::domain::ItemId, frame: &mut Frame, area: Rect) {
+    let Some(main) = state.main() else { return };
+    let question = tr!("discard-question", point = point_of(main, item));
+    let hints = [answer_hint(state, Command::Confirm, tr!("discard-yes")), tr!("confirm-anything-else")].join(" · ");
+    boxed(state, frame, area, tr!("discard-title"), &[question], &hints);
+}
+
+pub(super) fn render_restore(
+    state: &State,
+    item: crate::domain::ItemId,
+    revision: &crate::model::Revision,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let Some(main) = state.main() else { return };
+    let question = tr!(
+        "restore-question",
+        revision = revision.revision,
+        who = sanitize(&revision.by).into_owned(),
+        when = super::super::describe::stamp(revision.at, state.utc_offset),
+        point = point_of(main, item)
+    );
+    let hints = [answer_hint(state, Command::Confirm, tr!("restore-yes")), tr!("confirm-anything-else")].join(" · ");
+    boxed(state, frame, area, tr!("restore-title"), &[question], &hints);
+}
+
 /// "Enter, y — открыть": every key the command has in the question's keymap.
 fn answer_hint(state: &State, command: Command, what: String) -> String {
     let keys: Vec<String> = state.keymaps.keys_of(Pane::Confirm, command).iter().map(ToString::to_string).collect();

@@ -30,9 +30,11 @@ fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'stat
         out.push(flags);
     }
     plan_columns(row, width, &mut out);
-    let about = about(state, main, row);
-    if !about.is_empty() {
-        push_wrapped(about.join(" · "), state.theme.dim, width, &mut out);
+    // Each on lines of its own: a line cut at the pane's foot never cuts a name or a date.
+    for (i, text) in about(state, main, row).into_iter().enumerate() {
+        let style =
+            if i == 0 && main.presence.contains_key(&row.item.id) { state.theme.error } else { state.theme.dim };
+        push_wrapped(text, style, width, &mut out);
     }
     (title, out)
 }
@@ -103,21 +105,22 @@ fn flag_line(state: &State, row: &Row) -> Option<Line<'static>> {
     (!flags.is_empty()).then(|| Line::from(flags))
 }
 
-/// Who changed the item and when, who edits it now, the user's draft of it.
+/// Who edits the item now (first: a second user must see it), the user's draft of it, who
+/// changed it last and when.
 fn about(state: &State, main: &Main, row: &Row) -> Vec<String> {
     let mut about = Vec::new();
+    if let Some(users) = main.presence.get(&row.item.id) {
+        about.push(tr!("detail-editing", who = users.join(", ")));
+    }
+    if let Some(draft) = main.drafts.get(&row.item.id) {
+        about.push(tr!("detail-draft", when = describe::draft_time(draft.saved_at, state.utc_offset)));
+    }
     if row.entry.revision > 0 && !row.entry.changed_by.is_empty() {
         about.push(tr!(
             "detail-changed",
             who = row.entry.changed_by.clone(),
             when = describe::stamp(row.entry.changed_at, state.utc_offset)
         ));
-    }
-    if let Some(users) = main.presence.get(&row.item.id) {
-        about.push(tr!("detail-editing", who = users.join(", ")));
-    }
-    if let Some(draft) = main.drafts.get(&row.item.id) {
-        about.push(tr!("detail-draft", when = describe::draft_time(draft.saved_at, state.utc_offset)));
     }
     about
 }

@@ -35,9 +35,20 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
         Overlay::Messages { scroll } => render_log(state, *scroll, frame, area),
         Overlay::Prompt(prompt) => render_prompt(state, prompt, frame, area),
         Overlay::ConfirmQuit => {
-            let hints =
-                key_hints(state, Pane::Quit, &[Command::SaveAndQuit, Command::QuitKeepingDraft, Command::Cancel]);
-            message_box(state, frame, area, tr!("quit-title"), &tr!("quit-unsaved"), &hints);
+            let hints = key_hints(
+                state,
+                Pane::Quit,
+                &[Command::SaveAndQuit, Command::QuitKeepingDraft, Command::QuitDiscarding, Command::Cancel],
+            );
+            let (point, title) = open_item(state);
+            message_box(
+                state,
+                frame,
+                area,
+                tr!("quit-title"),
+                &tr!("quit-unsaved-item", point = point, title = title),
+                &hints,
+            );
         }
         Overlay::DraftOffer { item } => {
             let when = state
@@ -49,26 +60,46 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
             message_box(state, frame, area, tr!("draft-title"), &tr!("draft-offer", when = when), &hints);
         }
         Overlay::Period { cursor } => render_periods(state, *cursor, frame, area),
-        Overlay::Conflict { mine_info, mine_assessment, theirs, .. } => {
-            render_conflict(state, (mine_info, mine_assessment), theirs, frame, area);
+        Overlay::Conflict { mine_info, mine_assessment, theirs, scroll, .. } => {
+            render_conflict(state, (mine_info, mine_assessment), theirs, *scroll, frame, area);
         }
         Overlay::History { revisions, cursor, .. } => render_history(state, revisions, *cursor, frame, area),
         Overlay::OpenPeriod { period, from, carry } => {
             super::cycle::render_open(state, (*period, *from, *carry), frame, area)
         }
         Overlay::ClosePeriod { period } => super::cycle::render_close(state, *period, frame, area),
+        Overlay::Discard { item } => super::cycle::render_discard(state, *item, frame, area),
+        Overlay::Restore { item, revision } => super::cycle::render_restore(state, *item, revision, frame, area),
         Overlay::Summary { scroll } => super::cycle::render_summary(state, *scroll, frame, area),
     }
 }
 
-/// Mine and theirs side by side.
-fn render_conflict(state: &State, mine: (&str, &str), theirs: &crate::domain::Entry, frame: &mut Frame, area: Rect) {
+/// The open item's point and title, cut short, for a question about it.
+fn open_item(state: &State) -> (String, String) {
+    let row = state.main().and_then(|m| m.editor.as_ref().and_then(|e| m.row_of(e.item)).map(|i| &m.rows[i]));
+    row.map(|r| {
+        let title = truncate(&crate::text_width::one_line(&sanitize(&r.item.title)), 40);
+        (r.item.point_label().to_owned(), title)
+    })
+    .unwrap_or_default()
+}
+
+/// Mine and theirs side by side, scrolled together, the paragraphs that differ marked (a
+/// bar in the margin, which a monochrome terminal keeps, and the match style).
+fn render_conflict(
+    state: &State,
+    mine: (&str, &str),
+    theirs: &crate::domain::Entry,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
     let inner = dialog_block(frame, outer, tr!("conflict-title"), state);
     let hints = key_hints(
         state,
         Pane::Conflict,
-        &[Command::KeepMine, Command::TakeTheirs, Command::EditMerge, Command::Cancel],
+        &[Command::KeepMine, Command::TakeTheirs, Command::EditMerge, Command::Down, Command::Cancel],
     );
     let hint_lines = paragraph_lines(&hints, inner.width.into(), state.theme.dim);
     let body_h = inner.height.saturating_sub(u16::try_from(hint_lines.len()).unwrap_or(1));
@@ -78,22 +109,40 @@ fn render_conflict(state: &State, mine: (&str, &str), theirs: &crate::domain::En
         who = theirs.changed_by.clone(),
         when = describe::stamp(theirs.changed_at, state.utc_offset)
     );
+    let (mine_lines, theirs_lines): (Vec<&str>, Vec<&str>) =
+        (mine.0.split('\n').collect(), theirs.info.split('\n').collect());
+    let (mine_changed, theirs_changed) = super::super::diff::changed_lines(&mine_lines, &theirs_lines);
     let columns = [
-        (Rect::new(inner.x, inner.y, half, body_h), tr!("conflict-mine"), mine.0, mine.1),
+        (Rect::new(inner.x, inner.y, half, body_h), tr!("conflict-mine"), &mine_lines, &mine_changed, mine.1),
         (
             Rect::new(inner.x + half, inner.y, inner.width - half, body_h),
             theirs_title,
-            &theirs.info,
-            &theirs.assessment,
+            &theirs_lines,
+            &theirs_changed,
+            theirs.assessment.as_str(),
         ),
     ];
-    for (rect, title, info, assessment) in columns {
+    let mut drawn = Vec::new();
+    for (rect, title, paragraphs, changed, assessment) in columns {
         let block = Block::default().borders(Borders::ALL).title(Line::from(format!(" {title} ")));
         let text_area = block.inner(rect);
         frame.render_widget(block, rect);
-        let mut lines = paragraph_lines(assessment, text_area.width.into(), state.theme.heading);
-        lines.extend(paragraph_lines(info, text_area.width.into(), Style::default()));
-        frame.render_widget(Paragraph::new(lines), text_area);
+        let w = usize::from(text_area.width.saturating_sub(2)).max(1);
+        let mut lines = paragraph_lines(assessment, w + 2, state.theme.heading);
+        for (paragraph, differs) in paragraphs.iter().zip(changed.iter()) {
+            let (bar, style) = if *differs { ("▌ ", state.theme.found) } else { ("  ", Style::default()) };
+            for l in wrap(&sanitize(paragraph), w) {
+                lines.push(Line::from(vec![Span::styled(bar, style), Span::styled(l, style)]));
+            }
+        }
+        drawn.push((text_area, lines));
+    }
+    // Scrolled no further than the longer text's last screen.
+    let longest = drawn.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+    let rows = drawn.first().map_or(1, |(a, _)| usize::from(a.height));
+    let scroll = scroll.min(u16::try_from(longest.saturating_sub(rows)).unwrap_or(u16::MAX));
+    for (text_area, lines) in drawn {
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
     }
     frame.render_widget(
         Paragraph::new(hint_lines),
@@ -129,7 +178,13 @@ fn render_history(state: &State, revisions: &[crate::model::Revision], cursor: u
         text.extend(paragraph_lines(&rev.info, body.width.into(), Style::default()));
         frame.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::TOP)), body);
     }
-    let hints = key_hints(state, Pane::History, &[Command::Confirm, Command::Cancel]);
+    let restore_key =
+        state.keymaps.first_key(Pane::History, Command::Confirm).map(|k| k.to_string()).unwrap_or_default();
+    let hints = format!(
+        "{restore_key} — {} · {}",
+        tr!("history-restore-hint"),
+        key_hints(state, Pane::History, &[Command::Cancel])
+    );
     let y = inner.y + inner.height.saturating_sub(1);
     frame.render_widget(Paragraph::new(Span::styled(hints, state.theme.dim)), Rect::new(inner.x, y, inner.width, 1));
 }
@@ -179,6 +234,7 @@ fn prompt_label(kind: PromptKind) -> String {
         PromptKind::AsOf => tr!("prompt-as-of"),
         PromptKind::Schedule => tr!("prompt-schedule"),
         PromptKind::Responsible => tr!("prompt-responsible"),
+        PromptKind::GoTo => tr!("prompt-go-to"),
         PromptKind::ExportFormat => tr!("prompt-export-format"),
         PromptKind::ExportPath => tr!("prompt-export-path"),
     }

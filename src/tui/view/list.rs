@@ -11,10 +11,13 @@ use super::super::theme::{MARK_ACCEPTED, MARK_CARRIED, MARK_DRAFT, MARK_EDITED_B
 use crate::text_width::{one_line, sanitize, truncate, width};
 use crate::tr;
 
-fn title(main: &Main) -> String {
+/// The pane's title; a search is cut to leave room for its count.
+fn title(main: &Main, room: usize) -> String {
     let shown = main.visible.len();
     if !main.search.is_empty() {
-        return tr!("list-title-search", search = truncate(&main.search, 20), n = shown);
+        let bare = width(&tr!("list-title-search", search = "", n = shown));
+        let search = truncate(&sanitize(&main.search), room.saturating_sub(bare).clamp(1, 20));
+        return tr!("list-title-search", search = search, n = shown);
     }
     match main.filter {
         Filter::All => tr!("list-title-all", n = shown),
@@ -29,6 +32,19 @@ fn title(main: &Main) -> String {
     }
 }
 
+/// The title with the search's match underlined (case and ё/е aside).
+fn found_in(title: &str, search: &str, style: Style) -> Vec<Span<'static>> {
+    let needle = crate::domain::text::fold(search);
+    match crate::domain::text::find_folded(title, &needle) {
+        Some((from, to)) => {
+            let chars: Vec<char> = title.chars().collect();
+            let part = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+            vec![Span::raw(part(0, from)), Span::styled(part(from, to), style), Span::raw(part(to, chars.len()))]
+        }
+        None => vec![Span::raw(title.to_owned())],
+    }
+}
+
 enum ListLine {
     Heading(String),
     Item(usize),
@@ -40,7 +56,9 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(Line::from(format!(" {} ", title(main))).style(theme.heading));
+        .title(
+            Line::from(format!(" {} ", title(main, usize::from(area.width).saturating_sub(4)))).style(theme.heading),
+        );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if main.visible.is_empty() {
@@ -73,24 +91,53 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
 
     let point_w = main.point_width;
     let inner_w = usize::from(inner.width);
+    let titles = shown_titles(main, &lines, point_w, inner_w);
     let rendered: Vec<Line> = lines
         .into_iter()
         .map(|l| match l {
             ListLine::Heading(text) => {
                 Line::from(Span::styled(truncate(&sanitize(&one_line(&text)), inner_w), theme.heading))
             }
-            ListLine::Item(pos) => item_line(state, main, pos, point_w, inner_w),
+            ListLine::Item(pos) => item_line(state, main, pos, (point_w, inner_w), &titles[&pos]),
         })
         .collect();
     frame.render_widget(Paragraph::new(rendered), inner);
 }
 
-fn item_line(state: &State, main: &Main, pos: usize, point_w: usize, inner_w: usize) -> Line<'static> {
-    let theme = &state.theme;
+/// Room for an item's title beside its mark, point and the marks on the right.
+fn title_room(main: &Main, pos: usize, point_w: usize, inner_w: usize) -> usize {
     let row = &main.rows[main.visible[pos]];
-    let (mark, style) = theme.state_of(row.flags);
-    let point = truncate(row.item.point_label(), point_w);
-    let pad = " ".repeat(point_w.saturating_sub(width(&point)));
+    let tail = tail_marks(main, row);
+    inner_w.saturating_sub(1 + 1 + point_w + 1 + if tail.is_empty() { 0 } else { width(&tail) + 1 })
+}
+
+/// Each drawn item's title cut to its room; titles that would be cut alike («Обеспечение
+/// контроля за …» three times) are cut in the middle instead, so their ends tell them apart.
+fn shown_titles(
+    main: &Main,
+    lines: &[ListLine],
+    point_w: usize,
+    inner_w: usize,
+) -> std::collections::HashMap<usize, String> {
+    let items: Vec<usize> =
+        lines.iter().filter_map(|l| if let ListLine::Item(p) = l { Some(*p) } else { None }).collect();
+    let full = |pos: usize| sanitize(&one_line(&main.rows[main.visible[pos]].item.title)).into_owned();
+    let cut: Vec<(usize, String)> =
+        items.iter().map(|&p| (p, truncate(&full(p), title_room(main, p, point_w, inner_w)))).collect();
+    cut.iter()
+        .map(|(pos, title)| {
+            let alike = cut.iter().filter(|(_, t)| t == title).count() > 1 && title.ends_with('…');
+            let shown = if alike {
+                crate::text_width::truncate_middle(&full(*pos), title_room(main, *pos, point_w, inner_w))
+            } else {
+                title.clone()
+            };
+            (*pos, shown)
+        })
+        .collect()
+}
+
+fn tail_marks(main: &Main, row: &super::super::state::Row) -> String {
     let mut tail = String::new();
     if row.entry.carried_from.is_some() {
         tail.push_str(MARK_CARRIED);
@@ -106,19 +153,27 @@ fn item_line(state: &State, main: &Main, pos: usize, point_w: usize, inner_w: us
     if main.presence.contains_key(&row.item.id) {
         tail.push_str(MARK_EDITED_BY_OTHER);
     }
+    tail
+}
+
+fn item_line(state: &State, main: &Main, pos: usize, (point_w, inner_w): (usize, usize), title: &str) -> Line<'static> {
+    let theme = &state.theme;
+    let row = &main.rows[main.visible[pos]];
+    let (mark, style) = theme.state_of(row.flags);
+    let point = truncate(row.item.point_label(), point_w);
+    let pad = " ".repeat(point_w.saturating_sub(width(&point)));
+    let tail = tail_marks(main, row);
     // mark, space, point, space, title, [space, tail]
-    let fixed = 1 + 1 + point_w + 1 + if tail.is_empty() { 0 } else { width(&tail) + 1 };
-    let title = truncate(&sanitize(&one_line(&row.item.title)), inner_w.saturating_sub(fixed));
-    let mut text = format!("{pad}{point} {title}");
+    let mut spans = vec![Span::styled(mark.to_owned(), style), Span::raw(" "), Span::raw(format!("{pad}{point} "))];
+    spans.extend(found_in(title, &main.search, theme.found));
     if !tail.is_empty() {
-        let used = width(&text) + 2;
-        text.push_str(&" ".repeat(inner_w.saturating_sub(used + width(&tail))));
-        text.push_str(&tail);
+        let used = 1 + 1 + width(&pad) + width(&point) + 1 + width(title);
+        spans.push(Span::raw(" ".repeat(inner_w.saturating_sub(used + width(&tail)))));
+        spans.push(Span::raw(tail));
     }
     let selected = pos == main.cursor;
     let line_style = if selected { style.patch(theme.selected) } else { style };
-    let mut line =
-        Line::from(vec![Span::styled(mark.to_owned(), style), Span::raw(" "), Span::raw(text)]).style(line_style);
+    let mut line = Line::from(spans).style(line_style);
     if selected {
         // The selection bar spans the whole width.
         let used = line.width();

@@ -29,29 +29,57 @@ fn save_state(state: &State, main: &Main, modified: bool) -> String {
 pub(super) fn render(state: &State, main: &Main, modified: bool, frame: &mut Frame, area: Rect) {
     let theme = &state.theme;
     let w = usize::from(area.width);
-    let help_key = state.keymaps.first_key(Pane::List, Command::Help).map(|k| k.to_string()).unwrap_or_default();
-    let right =
-        format!(" {} · {} · {} ", save_state(state, main, modified), state.user, tr!("status-help", key = help_key));
-    let as_of = state.as_of.format("%d.%m.%Y").to_string();
-    let as_of = if state.as_of_is_report_date() {
-        tr!("status-as-of-report", date = as_of)
-    } else {
-        tr!("status-as-of", date = as_of)
-    };
-    let mut left_full = format!(" {} · {as_of}", main.period.title);
-    if !main.plan.organisation.trim().is_empty() {
-        left_full.push_str(&format!(" · {}", sanitize(&main.plan.organisation)));
-    }
-    let left = truncate(&left_full, w.saturating_sub(width(&right)));
-    let gap = w.saturating_sub(width(&left) + width(&right));
-    let top = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)]).style(theme.bar);
-
+    let top = Line::from(top_line(state, main, modified, w)).style(theme.bar);
     let bottom = match &state.message {
         // An error has a box of its own above the status lines (`view::error_box`).
         Some(m) if !m.is_error => Line::from(Span::raw(truncate(&format!(" {}", sanitize(&m.text)), w))),
         _ => counts_line(state, main, w),
     };
     frame.render_widget(Paragraph::new(vec![top, bottom]), area);
+}
+
+/// The first status line: where we are on the left, who we are on the right. What does not
+/// fit goes whole, least needed first (the organisation, the help hint, the as-of note, the
+/// period's title for its id), never cut in a word or a number.
+fn top_line(state: &State, main: &Main, modified: bool, w: usize) -> String {
+    let help_key = state.keymaps.first_key(Pane::List, Command::Help).map(|k| k.to_string()).unwrap_or_default();
+    let date = state.as_of.format("%d.%m.%Y").to_string();
+    let as_of_long = if state.as_of_is_report_date() {
+        tr!("status-as-of-report", date = date.as_str())
+    } else {
+        tr!("status-as-of", date = date.as_str())
+    };
+    let as_of_short = tr!("status-as-of", date = date.as_str());
+    let organisation = sanitize(main.plan.organisation.trim()).into_owned();
+    let demo = state.demo.then(|| tr!("status-demo"));
+    let title = sanitize(&main.period.title).into_owned();
+    let id = main.period.id.to_string();
+    let help = tr!("status-help", key = help_key);
+    let save = save_state(state, main, modified);
+    // From the fullest line to the barest, the first that fits.
+    let tries: [(&str, &str, bool, bool); 5] = [
+        (&title, &as_of_long, true, true),
+        (&title, &as_of_long, false, true),
+        (&title, &as_of_short, false, false),
+        (&id, &as_of_short, false, false),
+        (&id, &date, false, false),
+    ];
+    for (period, as_of, with_org, with_help) in tries {
+        let mut left: Vec<&str> = demo.iter().map(String::as_str).collect();
+        left.extend([period, as_of]);
+        if with_org && !organisation.is_empty() {
+            left.push(&organisation);
+        }
+        let mut right = vec![save.as_str(), state.user.as_str()];
+        if with_help {
+            right.push(&help);
+        }
+        let (left, right) = (format!(" {}", left.join(" · ")), format!(" {} ", right.join(" · ")));
+        if width(&left) + width(&right) <= w {
+            return format!("{left}{}{right}", " ".repeat(w - width(&left) - width(&right)));
+        }
+    }
+    truncate(&format!(" {id} · {date} · {save}"), w)
 }
 
 /// The flags' counts, then the review's and the carried-over ones when there are any, then

@@ -247,3 +247,91 @@ fn the_open_period_question_and_the_summary_80x24() {
     press(&mut s, Key::char('S'));
     insta::assert_snapshot!("summary_80x24", text(&draw(&mut s, 80, 24)));
 }
+
+#[test]
+fn ctrl_z_after_a_long_paste_keeps_the_text_in_view() {
+    let mut s = sample_state();
+    go_to(&mut s, "44");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    draw(&mut s, 80, 24);
+    let long: String = (1..=60).map(|i| format!("вставленная строка {i}\n")).collect();
+    update(&mut s, Action::Paste(long));
+    let pasted = text(&draw(&mut s, 80, 24));
+    assert!(pasted.contains("вставленная строка 60"), "{pasted}");
+    press(&mut s, Key::ctrl('z'));
+    let after = text(&draw(&mut s, 80, 24));
+    assert!(!after.contains("вставленная строка"), "{after}");
+    assert!(after.contains("│В течение 14 рабочих дней с даты окончания"), "the text from its top:\n{after}");
+}
+
+#[test]
+fn a_conflict_scrolls_to_a_difference_beyond_the_first_screen_and_marks_it_80x24() {
+    let mut s = sample_state();
+    let common: String = (1..=30).map(|i| format!("Общий абзац номер {i}.\n")).collect();
+    let theirs = crate::domain::Entry {
+        info: format!("{common}Их последнее предложение."),
+        changed_by: "petrova".into(),
+        changed_at: crate::domain::Stamp(1_586_000_000),
+        revision: 2,
+        ..crate::domain::Entry::default()
+    };
+    s.overlay = Some(crate::tui::state::Overlay::Conflict {
+        item: crate::domain::ItemId(1),
+        mine_info: format!("{common}Мое последнее предложение."),
+        mine_assessment: String::new(),
+        theirs,
+        scroll: 0,
+    });
+    let first = text(&draw(&mut s, 80, 24));
+    assert!(!first.contains("последнее предложение"), "{first}");
+    for _ in 0..3 {
+        press(&mut s, Key::plain(KeyCode::PageDown));
+    }
+    let buffer = draw(&mut s, 80, 24);
+    let shown = text(&buffer);
+    assert!(shown.contains("Мое последнее") && shown.contains("Их последнее"), "{shown}");
+    let (x, y) = find(&buffer, "Их последнее").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED), "the difference is marked");
+    let (x, y) = find(&buffer, "Общий абзац номер 30").unwrap();
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED), "what is the same is not");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn status_lines_with_five_digit_counts_and_a_co_editor_80x24() {
+    let mut s = sample_state();
+    go_to(&mut s, "70");
+    if let Some(main) = s.main_mut() {
+        main.counts = crate::domain::Counts {
+            items: 12345,
+            overdue: 10234,
+            no_result: 11876,
+            due_soon: 15,
+            done: 407,
+            ready: 0,
+            accepted: 0,
+        };
+        let id = main.selected().unwrap().item.id;
+        main.presence.insert(id, vec!["petrova".into()]);
+    }
+    let shown = text(&draw(&mut s, 80, 24));
+    assert!(shown.contains("редактирует: petrova"), "{shown}");
+    let last = shown.lines().last().unwrap();
+    assert!(last.contains("10234") && last.contains("11876") && last.contains("407"), "{last}");
+    assert!(!last.ends_with('…'), "no number cut: {last}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn the_help_says_how_to_close_and_scroll_it() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('?'));
+    let shown = text(&draw(&mut s, 80, 24));
+    assert!(shown.contains("Esc — закрыть") && shown.contains("ниже еще"), "{shown}");
+    press(&mut s, Key::plain(KeyCode::PageDown));
+    let next = text(&draw(&mut s, 80, 24));
+    assert!(next.contains("1–4") && !next.contains("  5 "), "as many assessments as there are: {next}");
+    press(&mut s, Key::plain(KeyCode::End));
+    let end = text(&draw(&mut s, 80, 24));
+    assert!(!end.contains("ниже еще"), "{end}");
+}

@@ -1,5 +1,6 @@
-//! Questions that change things for everyone: opening a period (and whether the last
-//! period's texts come along), taking one back. Enter or `y` answers yes, Space toggles the
+//! Questions before what cannot be taken back lightly: opening a period (and whether the
+//! last period's texts come along), taking one back, bringing an older text back for
+//! everyone, throwing away unsaved text. Enter, `y` or `д` answers yes, Space toggles the
 //! carry-over, anything else is no.
 
 use super::super::super::action::{Effect, Purpose};
@@ -18,6 +19,10 @@ pub(super) fn on_command(state: &mut State, overlay: Overlay, command: Option<Co
             let copy_from = from.filter(|_| carry);
             let call = Effect::call(Purpose::OpenPeriod, Request::OpenPeriod { period, copy_from });
             Next::close(editing::leave_everything(state).and(call))
+        }
+        (Overlay::Discard { .. }, Some(Command::Confirm)) => Next::close(editing::discard(state)),
+        (Overlay::Restore { item, revision }, Some(Command::Confirm)) => {
+            Next::close(super::history::restore(state, item, &revision))
         }
         (Overlay::ClosePeriod { period }, Some(Command::Confirm)) => {
             let call = Effect::call(Purpose::ClosePeriod, Request::ClosePeriod { period });

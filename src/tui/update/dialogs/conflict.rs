@@ -14,17 +14,29 @@ pub(super) struct Conflict {
     pub mine_info: String,
     pub mine_assessment: String,
     pub theirs: Entry,
+    pub scroll: u16,
 }
 
 impl Conflict {
     fn back(self) -> Overlay {
-        let Conflict { item, mine_info, mine_assessment, theirs } = self;
-        Overlay::Conflict { item, mine_info, mine_assessment, theirs }
+        let Conflict { item, mine_info, mine_assessment, theirs, scroll } = self;
+        Overlay::Conflict { item, mine_info, mine_assessment, theirs, scroll }
     }
 }
 
-pub(super) fn on_command(state: &mut State, c: Conflict, command: Command) -> Next {
+pub(super) fn on_command(state: &mut State, mut c: Conflict, command: Command) -> Next {
     match command {
+        // Both texts scroll together, so what differs can be read side by side.
+        Command::Down | Command::Up | Command::PageDown | Command::PageUp => {
+            let step: i32 = match command {
+                Command::Down => 1,
+                Command::Up => -1,
+                Command::PageDown => 10,
+                _ => -10,
+            };
+            c.scroll = u16::try_from((i32::from(c.scroll) + step).clamp(0, 2000)).unwrap_or(0);
+            Next::stay(c.back())
+        }
         Command::KeepMine => Next::close(keep_mine(state, c)),
         Command::TakeTheirs => {
             results::take_entry(state, c.item, c.theirs, true);

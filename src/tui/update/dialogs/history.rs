@@ -20,24 +20,28 @@ impl History {
     }
 }
 
-pub(super) fn on_command(state: &mut State, mut h: History, command: Command) -> Next {
+pub(super) fn on_command(mut h: History, command: Command) -> Next {
     let last = h.revisions.len().saturating_sub(1);
     match command {
         Command::Down | Command::Up => {
             h.cursor = step_cursor(h.cursor, command, last);
             Next::stay(h.back())
         }
-        Command::Confirm => Next::close(restore(state, &h)),
+        // A restore changes the text for everyone: asked first.
+        Command::Confirm => match h.revisions.get(h.cursor) {
+            Some(revision) => Next::stay(Overlay::Restore { item: h.item, revision: revision.clone() }),
+            None => Next::close(Effect::None),
+        },
         Command::Cancel => Next::close(Effect::None),
         _ => Next::stay(h.back()),
     }
 }
 
-fn restore(state: &mut State, h: &History) -> Effect {
+/// Brings `rev` back as the item's text, over whatever was saved since (the history keeps it).
+pub(super) fn restore(state: &mut State, item: ItemId, rev: &Revision) -> Effect {
     let Some(main) = state.main() else { return Effect::None };
-    let base_revision = main.row_of(h.item).map_or(0, |i| main.rows[i].entry.revision);
-    let Some(rev) = h.revisions.get(h.cursor) else { return Effect::None };
-    let (period, item) = (main.period.id, h.item);
+    let base_revision = main.row_of(item).map_or(0, |i| main.rows[i].entry.revision);
+    let period = main.period.id;
     let request = Request::Restore { period, item, revision: rev.revision, base_revision };
     Effect::call(Purpose::Restore { period, item }, request)
 }

@@ -36,7 +36,10 @@ impl Next {
 pub(super) fn pane(overlay: &Overlay) -> Option<Pane> {
     Some(match overlay {
         Overlay::Help { .. } | Overlay::Messages { .. } | Overlay::Summary { .. } => Pane::Help,
-        Overlay::OpenPeriod { .. } | Overlay::ClosePeriod { .. } => Pane::Confirm,
+        Overlay::OpenPeriod { .. }
+        | Overlay::ClosePeriod { .. }
+        | Overlay::Discard { .. }
+        | Overlay::Restore { .. } => Pane::Confirm,
         Overlay::ConfirmQuit => Pane::Quit,
         Overlay::Period { .. } => Pane::Period,
         Overlay::Prompt(_) => return None,
@@ -49,12 +52,18 @@ pub(super) fn pane(overlay: &Overlay) -> Option<Pane> {
 pub(super) fn on_key(state: &mut State, overlay: Overlay, command: Option<Command>, key: Key) -> Effect {
     let next = match (overlay, command) {
         (Overlay::Prompt(p), _) => prompt::on_key(state, p, key),
-        (overlay @ (Overlay::OpenPeriod { .. } | Overlay::ClosePeriod { .. }), c) => {
-            confirm::on_command(state, overlay, c)
-        }
+        (
+            overlay @ (Overlay::OpenPeriod { .. }
+            | Overlay::ClosePeriod { .. }
+            | Overlay::Discard { .. }
+            | Overlay::Restore { .. }),
+            c,
+        ) => confirm::on_command(state, overlay, c),
         (overlay, None) => Next::stay(overlay),
         (Overlay::Help { scroll }, Some(c)) => {
-            scroll_by(c, scroll).map_or(Next::close(Effect::None), |scroll| Next::stay(Overlay::Help { scroll }))
+            let max = super::super::help::max_scroll(state);
+            scroll_by(c, scroll.min(max))
+                .map_or(Next::close(Effect::None), |scroll| Next::stay(Overlay::Help { scroll: scroll.min(max) }))
         }
         (Overlay::Messages { scroll }, Some(c)) => {
             scroll_by(c, scroll).map_or(Next::close(Effect::None), |scroll| Next::stay(Overlay::Messages { scroll }))
@@ -65,11 +74,11 @@ pub(super) fn on_key(state: &mut State, overlay: Overlay, command: Option<Comman
         (Overlay::ConfirmQuit, Some(c)) => quit::on_command(state, c),
         (Overlay::Period { cursor }, Some(c)) => period::on_command(state, cursor, c),
         (Overlay::DraftOffer { item }, Some(c)) => draft::on_command(state, item, c),
-        (Overlay::Conflict { item, mine_info, mine_assessment, theirs }, Some(c)) => {
-            conflict::on_command(state, conflict::Conflict { item, mine_info, mine_assessment, theirs }, c)
+        (Overlay::Conflict { item, mine_info, mine_assessment, theirs, scroll }, Some(c)) => {
+            conflict::on_command(state, conflict::Conflict { item, mine_info, mine_assessment, theirs, scroll }, c)
         }
         (Overlay::History { item, revisions, cursor }, Some(c)) => {
-            history::on_command(state, history::History { item, revisions, cursor }, c)
+            history::on_command(history::History { item, revisions, cursor }, c)
         }
     };
     if let Some(overlay) = next.overlay {
@@ -86,6 +95,8 @@ fn scroll_by(command: Command, scroll: u16) -> Option<u16> {
         Command::Up => step(-1),
         Command::PageDown => step(10),
         Command::PageUp => step(-10),
+        Command::First => Some(0),
+        Command::Last => Some(5000),
         Command::Cancel => None,
         _ => Some(scroll),
     }

@@ -55,6 +55,7 @@ fn submit(state: &mut State, prompt: Prompt) -> Next {
         PromptKind::AsOf => as_of(state, prompt, &text),
         PromptKind::Schedule => schedule(state, prompt, &text),
         PromptKind::Responsible => responsible(state, text),
+        PromptKind::GoTo => go_to(state, prompt, &text),
         PromptKind::ExportFormat => export_format(state, prompt, &text),
         PromptKind::ExportPath => export_path(state, &prompt, &text),
     }
@@ -92,6 +93,22 @@ fn schedule(state: &mut State, prompt: Prompt, text: &str) -> Next {
         }
     };
     Next::close(Effect::call(Purpose::SetSchedule, Request::SetSchedule { plan, item, schedule }))
+}
+
+/// To the item with this point, showing the whole list if a filter or search hides it.
+fn go_to(state: &mut State, prompt: Prompt, text: &str) -> Next {
+    let point = crate::domain::plan::strip_number_dot(text).to_owned();
+    let Some(main) = state.main_mut() else { return Next::close(Effect::None) };
+    let Some(index) = main.rows.iter().position(|r| r.item.point_label() == point) else {
+        return refuse(prompt, tr!("tui-no-such-point", point = point));
+    };
+    if !main.visible.contains(&index) {
+        main.filter = super::super::super::state::Filter::All;
+        main.search.clear();
+        main.refilter();
+    }
+    let Some(position) = main.visible.iter().position(|&i| i == index) else { return Next::close(Effect::None) };
+    Next::close(navigation::select(state, position))
 }
 
 fn responsible(state: &mut State, responsible: String) -> Next {

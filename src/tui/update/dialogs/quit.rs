@@ -1,4 +1,4 @@
-//! "Unsaved text: save, keep as a draft, or go back?" before quitting.
+//! "Unsaved text of item N: save, keep as a draft, throw away, or go back?" before quitting.
 
 use super::super::super::action::Effect;
 use super::super::super::command::Command;
@@ -15,6 +15,7 @@ pub(super) fn on_command(state: &mut State, command: Command) -> Next {
             Next::close(effect)
         }
         Command::QuitKeepingDraft => Next::close(editing::leave_everything(state).and(Effect::Quit)),
+        Command::QuitDiscarding => Next::close(editing::discard(state).and(Effect::Quit)),
         Command::Cancel => Next::close(Effect::None),
         _ => Next::stay(Overlay::ConfirmQuit),
     }
