@@ -30,6 +30,12 @@ impl DoneRule {
         self.done_prefixes.iter().any(|p| a.starts_with(&fold(p)))
             && !self.not_done_words.iter().any(|w| a.contains(&fold(w)))
     }
+
+    /// The assessment says the item was not (fully) done: «не выполнено», «выполнено частично».
+    pub fn is_not_done(&self, assessment: &str) -> bool {
+        let a = fold(assessment);
+        a.starts_with("не ") || a.contains("не выполн") || self.not_done_words.iter().any(|w| a.contains(&fold(w)))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +95,16 @@ mod tests {
     fn flags_for(deadline: &str, assessment: &str, period: &str, as_of: &str) -> Flags {
         let due = parse(deadline).map(|s| s.due_dates(2020)).unwrap_or_default();
         flags(&due, assessment, PeriodId::parse(period).unwrap(), date(as_of), &FlagRules::default())
+    }
+
+    #[test]
+    fn not_done_is_said_in_words_and_in_progress_is_not() {
+        let rule = DoneRule::default();
+        assert!(rule.is_not_done("Не выполнено"));
+        assert!(rule.is_not_done("выполнено частично"));
+        assert!(!rule.is_not_done("выполняется в полном объеме"));
+        assert!(!rule.is_not_done("выполнено в полном объеме"));
+        assert!(!rule.is_not_done(""));
     }
 
     #[test]

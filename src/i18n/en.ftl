@@ -449,6 +449,7 @@ help-mark-accepted = the coordinator accepted the item (A)
 help-assessments = a standard assessment by its number ({ $n } of them)
 help-hint = { $close } closes · { $down } { $up } PgDn PgUp Home End scroll
 help-more = more below ↓
+help-mark-not-done = assessed, not done («не выполнено», «выполнено частично»)
 prompt-schedule = The item's deadline (by hand)
 prompt-schedule-hint = e.g. “ежеквартально”, “до 01.12.2020”, “по мере необходимости”; empty: from the document's text
 prompt-export-format = Export format

@@ -466,6 +466,7 @@ help-mark-accepted = координатор принял пункт (A)
 help-assessments = стандартная оценка по номеру (их { $n })
 help-hint = { $close } — закрыть · { $down } { $up } PgDn PgUp Home End — прокрутка
 help-more = ниже еще ↓
+help-mark-not-done = оценен, но не выполнен («не выполнено», «выполнено частично»)
 prompt-schedule = Срок пункта (вручную)
 prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
 prompt-export-format = Формат выгрузки

@@ -6,7 +6,7 @@ use super::keymap::Pane;
 use super::state::State;
 use super::theme::{
     MARK_ACCEPTED, MARK_CARRIED, MARK_DONE, MARK_DRAFT, MARK_DUE_SOON, MARK_EDITED_BY_OTHER, MARK_NO_RESULT,
-    MARK_OVERDUE, MARK_READY,
+    MARK_NOT_DONE, MARK_OVERDUE, MARK_READY,
 };
 use crate::text_width::width;
 use crate::tr;
@@ -46,6 +46,7 @@ pub fn lines(state: &State) -> Vec<HelpLine> {
         (MARK_NO_RESULT, Mark::NoResult, tr!("flag-no-result")),
         (MARK_DUE_SOON, Mark::DueSoon, tr!("flag-due-soon")),
         (MARK_DONE, Mark::Done, tr!("flag-done")),
+        (MARK_NOT_DONE, Mark::NoResult, tr!("help-mark-not-done")),
         (MARK_DRAFT, Mark::Other, tr!("help-mark-draft")),
         (MARK_EDITED_BY_OTHER, Mark::Other, tr!("help-mark-editing")),
         (MARK_CARRIED, Mark::Other, tr!("help-mark-carried")),

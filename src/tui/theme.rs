@@ -12,6 +12,8 @@ pub const MARK_OVERDUE: &str = "!";
 pub const MARK_NO_RESULT: &str = "?";
 pub const MARK_DUE_SOON: &str = "~";
 pub const MARK_DONE: &str = "+";
+/// Assessed, and not as done («не выполнено», «выполнено частично»), with no deadline passed.
+pub const MARK_NOT_DONE: &str = "-";
 pub const MARK_DRAFT: &str = "*";
 pub const MARK_EDITED_BY_OTHER: &str = "@";
 /// Carried over from the last period and not looked at since.
@@ -100,8 +102,8 @@ impl Theme {
         Ok(theme)
     }
 
-    /// The mark and style of an item's most pressing state.
-    pub fn state_of(&self, f: Flags) -> (&'static str, Style) {
+    /// The mark and style of an item's most pressing state; `not_done`: its assessment says so.
+    pub fn state_of(&self, f: Flags, not_done: bool) -> (&'static str, Style) {
         if f.overdue {
             (MARK_OVERDUE, self.overdue)
         } else if f.no_result {
@@ -110,6 +112,8 @@ impl Theme {
             (MARK_DUE_SOON, self.due_soon)
         } else if f.done {
             (MARK_DONE, self.done)
+        } else if not_done {
+            (MARK_NOT_DONE, self.no_result)
         } else {
             (" ", Style::default())
         }
@@ -151,7 +155,8 @@ mod tests {
         assert_eq!(unique.len(), marks.len());
         let t = Theme::ansi16();
         let both = Flags { overdue: true, no_result: true, due_soon: false, done: false };
-        assert_eq!(t.state_of(both).0, MARK_OVERDUE);
+        assert_eq!(t.state_of(both, true).0, MARK_OVERDUE);
+        assert_eq!(t.state_of(Flags::default(), true).0, MARK_NOT_DONE, "«не выполнено» has a mark");
     }
 
     #[test]
