@@ -154,6 +154,7 @@ fn a_store_held_by_another_process_is_named() {
 #[test]
 fn the_standard_assessments_are_kept_in_the_store() {
     let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     let out = sb.run(&["assessments"]);
     assert_ok(&out);
     assert!(stdout(&out).starts_with("1  выполнено в полном объеме в установленные сроки\n"), "{}", stdout(&out));
@@ -181,4 +182,18 @@ fn a_config_with_two_commands_on_one_key_is_refused_at_start_naming_its_line() {
     let out = sb.run(&[]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("строка 2") && stderr(&out).contains("неизвестная клавиша"), "{}", stderr(&out));
+}
+
+#[test]
+fn only_import_and_restore_create_a_store_and_a_typo_is_told() {
+    let sb = Sandbox::new();
+    let typo = sb.path().join("нет-такого");
+    for args in [&["status"][..], &["export", "--format", "json", "--output", "x.json"], &["users", "list"], &["period", "list"]] {
+        let out = sb.otchet().args(args).arg("--db").arg(&typo).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("нет хранилища"), "{args:?}: {}", stderr(&out));
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["status"]));
 }

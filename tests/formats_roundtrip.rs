@@ -100,7 +100,8 @@ fn export_refuses_bad_usage_and_writes_nothing() {
 
     let empty = Sandbox::new();
     let out = empty.run(&["export", "--format", "csv", "--output", txt.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "no store there: {}", stderr(&out));
+    assert!(stderr(&out).contains("нет хранилища"), "{}", stderr(&out));
     assert!(!txt.exists());
 }
 

@@ -63,11 +63,11 @@ fn a_missing_file_is_named() {
 }
 
 #[test]
-fn a_bad_file_into_an_empty_store_leaves_it_empty() {
+fn a_bad_file_creates_no_store() {
     let sb = Sandbox::new();
     let file = sb.write("empty.txt", b"");
     assert_eq!(sb.run(&["import", file.to_str().unwrap()]).status.code(), Some(2));
     let out = sb.run(&["status"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("пусто"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("нет хранилища"), "{}", stderr(&out));
 }

@@ -250,7 +250,7 @@ fn a_table_without_a_deadline_column_is_refused_naming_its_captions() {
             ),
             "{format}: {err}"
         );
-        assert_eq!(sb.run(&["status"]).status.code(), Some(1), "nothing was stored");
+        assert_eq!(sb.run(&["status"]).status.code(), Some(2), "no store was created");
     }
 }
 

@@ -119,7 +119,7 @@ fn a_store_folder_everyone_may_write_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("доступен на запись всем"), "{}", stderr(&out));
     // A command that would start the server says why it could not.
-    let out = sb.run(&["status"]);
+    let out = sb.run(&["import", common::sample_path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("доступен на запись всем"), "{}", stderr(&out));
 }

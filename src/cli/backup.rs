@@ -60,7 +60,7 @@ pub fn run_restore(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let plans = dump.plans.len();
     let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
     let items = dump.plans.iter().map(|p| p.items.len()).sum::<usize>();
-    let mut client = ctx.client()?;
+    let mut client = ctx.client_creating()?;
     client.load_dump(dump)?;
     let file = path.display().to_string();
     let store = ctx.store_path()?.display().to_string();

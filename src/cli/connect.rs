@@ -21,8 +21,17 @@ impl Context {
         Ok(ServerPaths::new(&self.store_path()?, self.config.socket.as_deref()))
     }
 
-    /// A client of the store's server; when none runs, this program starts one.
+    /// A client of an existing store's server; when none runs, this program starts one.
     pub fn client(&self) -> Result<Client, Failure> {
+        let store = self.store_path()?;
+        if !crate::store::exists(&store) {
+            return Err(Failure::usage(tr!("cli-no-store", path = store.display().to_string())));
+        }
+        self.client_creating()
+    }
+
+    /// As [`Context::client`], creating the store when there is none (import, restore, the TUI).
+    pub fn client_creating(&self) -> Result<Client, Failure> {
         let paths = self.server_paths()?;
         let exe = std::env::current_exe().map_err(|e| {
             Failure::other(tr!("client-start-failed", program = "otchet", detail = crate::i18n::os_error(&e)))

@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     };
     // Read and check the whole file before the store is touched.
     let imported = read_document(file, crate::formats::DEFAULT_IMPORT_LIMIT)?;
-    let mut client = ctx.client()?;
+    let mut client = ctx.client_creating()?;
     match imported {
         Imported::Report(mut report) => {
             report.years = years.or(report.years);

@@ -31,6 +31,8 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     let demo_dir = demo.then(demo_store_dir);
     let mut client = match &demo_dir {
         Some(dir) => demo_client(dir)?,
+        // Only the default store is created here: a --db that names nothing is a typo.
+        None if ctx.db.is_none() => ctx.client_creating()?,
         None => ctx.client()?,
     };
     let me = client.whoami()?;

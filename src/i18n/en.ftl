@@ -123,6 +123,7 @@ status-review-counts = ready: { $ready } · accepted: { $accepted }
 cli-bad-lang = unknown language “{ $value }” (allowed: ru, en)
 cli-bad-period = bad period “{ $value }”: expected 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M or 2020
 cli-bad-date = bad date “{ $value }”: expected DD.MM.YYYY or YYYY-MM-DD, e.g. 13.04.2020, with a four-digit year
+cli-no-store = there is no store in { $path }: check --db and OTCHET_DB, or create one with “otchet import FILE” or “otchet restore FILE”
 cli-no-store-path = cannot tell where the store is: give --db DIR or set OTCHET_DB
 
 ## import command

@@ -126,6 +126,7 @@ status-review-counts = готово: { $ready } · принято: { $accepted }
 cli-bad-lang = неизвестный язык «{ $value }» (допустимо: ru, en)
 cli-bad-period = неверный период «{ $value }»: ожидалось 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M или 2020
 cli-bad-date = неверная дата «{ $value }»: ожидалась дата в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 13.04.2020, с годом из четырех цифр
+cli-no-store = в каталоге { $path } нет хранилища: проверьте --db и OTCHET_DB или создайте его командой «otchet import ФАЙЛ» или «otchet restore ФАЙЛ»
 cli-no-store-path = не удалось определить каталог хранилища: укажите --db КАТАЛОГ или переменную OTCHET_DB
 
 ## import command

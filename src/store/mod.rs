@@ -126,6 +126,15 @@ impl Changes {
     }
 }
 
+/// Whether `dir` holds a store (or may: a folder we cannot look into is for the server to judge).
+pub fn exists(dir: &Path) -> bool {
+    let present = |name: &str| match std::fs::symlink_metadata(dir.join(name)) {
+        Ok(_) => true,
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    };
+    present("db") || present(manifest::FILE)
+}
+
 impl Store {
     pub fn open(dir: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
         create_private_dir(dir)?;
