@@ -122,6 +122,29 @@ pub fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
     std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback))
 }
 
+/// The user's documents folder: XDG_DOCUMENTS_DIR of `user-dirs.dirs`, else `~/Документы`
+/// or `~/Documents` where one exists, else the home folder.
+pub fn documents_dir() -> Option<PathBuf> {
+    let home = PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?);
+    let user_dirs = xdg_dir("XDG_CONFIG_HOME", ".config").map(|d| d.join("user-dirs.dirs"));
+    let from_user_dirs = user_dirs
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|text| documents_in_user_dirs(&text, &home))
+        .filter(|d| d.is_dir() && d != &home);
+    let named = ["Документы", "Documents"].into_iter().map(|n| home.join(n)).find(|d| d.is_dir());
+    Some(from_user_dirs.or(named).unwrap_or(home))
+}
+
+/// `XDG_DOCUMENTS_DIR="$HOME/…"` as xdg-user-dirs writes it.
+fn documents_in_user_dirs(text: &str, home: &Path) -> Option<PathBuf> {
+    let line = text.lines().find_map(|l| l.trim().strip_prefix("XDG_DOCUMENTS_DIR="))?;
+    let value = line.trim().trim_matches('"');
+    match value.strip_prefix("$HOME") {
+        Some(rest) => Some(home.join(rest.trim_start_matches('/'))),
+        None => Some(PathBuf::from(value)).filter(|p| p.is_absolute()),
+    }
+}
+
 /// toml's message, with the line it is about and, for the usual mistake (a misspelt
 /// setting), in the user's language.
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
@@ -217,6 +240,21 @@ impl Config {
             return Some(p.clone());
         }
         xdg_dir("XDG_DATA_HOME", ".local/share").map(|d| d.join("otchet"))
+    }
+}
+
+#[cfg(test)]
+mod documents_tests {
+    use super::*;
+
+    #[test]
+    fn the_documents_folder_as_xdg_user_dirs_writes_it() {
+        let home = Path::new("/home/ivanova");
+        let text = "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Рабочий стол\"\nXDG_DOCUMENTS_DIR=\"$HOME/Документы\"\n";
+        assert_eq!(documents_in_user_dirs(text, home), Some(PathBuf::from("/home/ivanova/Документы")));
+        assert_eq!(documents_in_user_dirs("XDG_DOCUMENTS_DIR=\"/srv/docs\"", home), Some(PathBuf::from("/srv/docs")));
+        assert_eq!(documents_in_user_dirs("XDG_DOCUMENTS_DIR=\"relative\"", home), None);
+        assert_eq!(documents_in_user_dirs("", home), None);
     }
 }
 

@@ -188,7 +188,12 @@ fn a_config_with_two_commands_on_one_key_is_refused_at_start_naming_its_line() {
 fn only_import_and_restore_create_a_store_and_a_typo_is_told() {
     let sb = Sandbox::new();
     let typo = sb.path().join("нет-такого");
-    for args in [&["status"][..], &["export", "--format", "json", "--output", "x.json"], &["users", "list"], &["period", "list"]] {
+    for args in [
+        &["status"][..],
+        &["export", "--format", "json", "--output", "x.json"],
+        &["users", "list"],
+        &["period", "list"],
+    ] {
         let out = sb.otchet().args(args).arg("--db").arg(&typo).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(stderr(&out).contains("нет хранилища"), "{args:?}: {}", stderr(&out));
@@ -196,4 +201,29 @@ fn only_import_and_restore_create_a_store_and_a_typo_is_told() {
     }
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     assert_ok(&sb.run(&["status"]));
+}
+
+#[test]
+fn os_errors_are_told_in_russian() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    let nowhere = sb.path().join("нет/x.docx");
+    let not_a_dir = sb.write("файл", b"x");
+    let runs = [
+        sb.run(&["export", "--format", "docx", "--output", nowhere.to_str().unwrap()]),
+        sb.run(&["backup", nowhere.to_str().unwrap()]),
+        sb.run(&["restore", nowhere.to_str().unwrap()]),
+        sb.run(&["import", sb.path().to_str().unwrap()]),
+        sb.otchet()
+            .args(["import", sample_path().to_str().unwrap(), "--db"])
+            .arg(not_a_dir.join("s"))
+            .output()
+            .unwrap(),
+    ];
+    for out in runs {
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{err}");
+        assert!(!err.contains("os error") && !err.is_ascii(), "{err}");
+        assert!(!err.contains("No such") && !err.contains("Not a directory"), "{err}");
+    }
 }

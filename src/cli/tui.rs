@@ -41,6 +41,7 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     state.demo = demo_dir.is_some();
     state.utc_offset = crate::clock::utc_offset();
     state.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    state.export_dir = crate::config::documents_dir();
     if demo_dir.is_some() {
         // The sample's own reporting date, two weeks after its quarter, as its report date.
         if let Ok(Some(s)) = client.snapshot(None) {

@@ -279,6 +279,9 @@ tui-load-failed-hint = Check that the store is reachable and its server runs (ot
 tui-imported = period { $period } loaded; new items: { $items }
 tui-copied-previous = inserted the previous period's text (Ctrl-Z undoes)
 tui-previous-empty = the previous period has no text for this item
+tui-folder-unreadable = cannot read the folder { $path }: { $detail }
+tui-completion-choices = choices: { $list }
+tui-completion-more = and { $n } more
 tui-exported = report exported: { $path }
 tui-changed-elsewhere = { $who } changed this item while you edited it; saving will offer to merge
 tui-too-small = the terminal is too small (80×24 needed, now { $width }×{ $height })
@@ -455,10 +458,11 @@ prompt-schedule = The item's deadline (by hand)
 prompt-schedule-hint = e.g. “ежеквартально”, “до 01.12.2020”, “по мере необходимости”; empty: from the document's text
 prompt-export-format = Export format
 prompt-export-format-hint = docx, html, csv, txt or json
+prompt-export-path-hint = the full path can be edited; Tab completes a folder or file name; a name alone goes into the documents folder
 prompt-export-path = File
 welcome-title = otchet
 welcome-text = The store is empty. Load a report (Word's plain-text export of the table) or the sample to see how the program works.
-welcome-path = Path to the report file (Enter loads, Esc cancels):
+welcome-path = Path of the report file (Tab completes, Enter loads, Esc cancels):
 
 ## Documents in and out (import of .docx and JSON, export)
 

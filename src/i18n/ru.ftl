@@ -284,6 +284,9 @@ tui-load-failed-hint = Проверьте, что хранилище досту�
 tui-imported = загружен период { $period }; новых пунктов: { $items }
 tui-copied-previous = вставлен текст за предыдущий период (Ctrl-Z — отменить)
 tui-previous-empty = за предыдущий период по этому пункту текста нет
+tui-folder-unreadable = не удалось прочитать папку { $path }: { $detail }
+tui-completion-choices = варианты: { $list }
+tui-completion-more = и еще { $n }
 tui-exported = отчет выгружен: { $path }
 tui-changed-elsewhere = пока вы редактировали, пункт изменил(а) { $who }; при сохранении будет предложено объединить тексты
 tui-too-small = терминал слишком мал (нужно 80×24, сейчас { $width }×{ $height })
@@ -472,10 +475,11 @@ prompt-schedule = Срок пункта (вручную)
 prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
 prompt-export-format = Формат выгрузки
 prompt-export-format-hint = docx, html, csv, txt или json
+prompt-export-path-hint = полный путь можно изменить; Tab — дополнить имя папки или файла; имя без папки — в папку документов
 prompt-export-path = Файл
 welcome-title = otchet
 welcome-text = Хранилище пока пусто. Загрузите отчет (текстовую выгрузку таблицы из Word) или образец, чтобы посмотреть, как работает программа.
-welcome-path = Путь к файлу отчета (Enter — загрузить, Esc — отмена):
+welcome-path = Путь к файлу отчета (Tab — дополнить, Enter — загрузить, Esc — отмена):
 
 ## Documents in and out (import of .docx and JSON, export)
 

@@ -153,7 +153,7 @@ impl Accepting {
             ];
             match poll(&mut fds, timeout) {
                 Ok(_) | Err(Errno::EINTR) => {}
-                Err(e) => return Err(ServeError::Io { detail: e.to_string() }),
+                Err(e) => return Err(ServeError::Io { detail: crate::i18n::os_error(&std::io::Error::from(e)) }),
             }
             lifecycle::drain(wake_rx);
             accept_all(&bound.listener, hub, lifecycle, &mut self.next_id, &mut self.workers);

@@ -42,10 +42,10 @@ pub fn check(dir: &Path) -> Result<Sharing, ServeError> {
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })?;
+            .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: crate::i18n::os_error(&e) })?;
     }
     let mode = std::fs::metadata(dir)
-        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })?
+        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: crate::i18n::os_error(&e) })?
         .permissions()
         .mode();
     sharing_of(mode).ok_or_else(|| ServeError::WorldWritable { path: dir.to_path_buf() })

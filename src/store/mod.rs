@@ -130,7 +130,7 @@ impl Changes {
 pub fn exists(dir: &Path) -> bool {
     let present = |name: &str| match std::fs::symlink_metadata(dir.join(name)) {
         Ok(_) => true,
-        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+        Err(e) => e.kind() == std::io::ErrorKind::PermissionDenied,
     };
     present("db") || present(manifest::FILE)
 }
@@ -214,7 +214,7 @@ impl Store {
                 Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
             })
             .map_err(|e| self.stop(format!("{e:?}")))?;
-        self.db.flush().map_err(|e| self.stop(e.to_string()))?;
+        self.db.flush().map_err(|e| self.stop(error::sled_detail(&e)))?;
         self.commits.store(count, Ordering::Release);
         // Only after the flush: the file never counts a commit the files may not hold. A
         // failure (a full disk) leaves it behind, which is harmless.
@@ -223,7 +223,7 @@ impl Store {
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush().map(|_| ()).map_err(|e| StoreError::Write { detail: e.to_string() })
+        self.db.flush().map(|_| ()).map_err(|e| StoreError::Write { detail: error::sled_detail(&e) })
     }
 
     /// After a write failed half way, every request is refused (see `StoreError::Stopped`).
@@ -377,7 +377,7 @@ impl Store {
 
     /// Bytes the store's files take on disk.
     pub fn size_on_disk(&self) -> Result<u64, StoreError> {
-        self.db.size_on_disk().map_err(|e| StoreError::Write { detail: e.to_string() })
+        self.db.size_on_disk().map_err(|e| StoreError::Write { detail: error::sled_detail(&e) })
     }
 }
 

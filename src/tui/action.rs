@@ -35,6 +35,11 @@ pub enum Action {
     /// The full path of the written file.
     Exported(Result<PathBuf, String>),
     EditorClosed(Result<String, String>),
+    /// The names in the folder of a path being typed (folders end in `/`), for Tab.
+    FolderListed {
+        typed: String,
+        names: Result<Vec<String>, String>,
+    },
     /// A text the store did not take was written to a recovery file (its path as shown to
     /// the user), or could not be.
     Recovered {
@@ -106,6 +111,11 @@ pub enum Job {
         period: PeriodId,
         as_of: NaiveDate,
         rules: FlagRules,
+    },
+    /// List this folder to complete `typed`, the path as the user typed it.
+    ListFolder {
+        typed: String,
+        folder: PathBuf,
     },
 }
 

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod command;
+pub mod completion;
 pub mod describe;
 pub mod diff;
 pub mod help;

@@ -49,17 +49,17 @@ pub fn run(state: State, mut client: Client, options: Options) -> Result<(), Str
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(tr!("tui-needs-terminal"));
     }
-    let (waker, wakeups) = waker::pair().map_err(|e| e.to_string())?;
+    let (waker, wakeups) = waker::pair().map_err(|e| crate::i18n::os_error(&e))?;
     spawn_signal_thread(waker.clone())?;
     {
         let waker = waker.clone();
         client.set_event_sink(Box::new(move |event| waker.send(Action::Remote(event))));
     }
     let context = JobContext { import_limit: options.import_limit };
-    let worker = Worker::start(client, waker, context).map_err(|e| e.to_string())?;
+    let worker = Worker::start(client, waker, context).map_err(|e| crate::i18n::os_error(&e))?;
 
     terminal::restore_on_panic();
-    let term = terminal::enter().map_err(|e| e.to_string())?;
+    let term = terminal::enter().map_err(|e| crate::i18n::os_error(&e))?;
     let mut event_loop = Loop::new(state, term, worker, &options);
     let result = event_loop.run(&wakeups, &options);
     event_loop.finish();
@@ -67,7 +67,7 @@ pub fn run(state: State, mut client: Client, options: Options) -> Result<(), Str
 }
 
 fn spawn_signal_thread(waker: waker::Waker) -> Result<(), String> {
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGWINCH]).map_err(|e| e.to_string())?;
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGWINCH]).map_err(|e| crate::i18n::os_error(&e))?;
     std::thread::Builder::new()
         .name("signals".into())
         .stack_size(64 * 1024)
@@ -83,7 +83,7 @@ fn spawn_signal_thread(waker: waker::Waker) -> Result<(), String> {
             }
         })
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| crate::i18n::os_error(&e))
 }
 
 /// What the loop keeps between wake-ups.
@@ -167,7 +167,7 @@ impl Loop {
     fn run_editor(&mut self, text: &str) -> Result<(), String> {
         terminal::leave();
         let result = external_editor::edit(text);
-        let mut term = terminal::enter().map_err(|e| e.to_string())?;
+        let mut term = terminal::enter().map_err(|e| crate::i18n::os_error(&e))?;
         let _ = term.clear();
         self.term = Some(term);
         self.pending.push_back(Action::EditorClosed(result));
@@ -177,8 +177,11 @@ impl Loop {
     fn recover(&mut self, unsaved: Unsaved) -> Action {
         let point =
             self.state.main().and_then(|m| m.row_of(unsaved.item).map(|i| m.rows[i].item.point_label().to_owned()));
-        let file =
-            self.recovery.write(&unsaved, point.as_deref()).map(|p| recovery::shown(&p)).map_err(|e| e.to_string());
+        let file = self
+            .recovery
+            .write(&unsaved, point.as_deref())
+            .map(|p| recovery::shown(&p))
+            .map_err(|e| crate::i18n::os_error(&e));
         Action::Recovered { error: unsaved.error, file }
     }
 

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use super::waker::Waker;
 use crate::client::Client;
 use crate::proto::Request;
+use crate::tr;
 use crate::tui::action::{Action, Job, Purpose};
 
 /// One piece of work for the worker.
@@ -140,10 +141,47 @@ fn do_job(client: &mut Client, job: Job, context: &JobContext) -> Action {
         Job::Export { format, path, period, as_of, rules } => {
             Action::Exported(super::export::export(client, format, &path, period, as_of, &rules))
         }
+        Job::ListFolder { typed, folder } => Action::FolderListed { typed, names: list_folder(&folder) },
     }
+}
+
+/// At most this many names are listed: a completion is for typing on, not for browsing.
+const MAX_LISTED: usize = 5000;
+
+/// The names in a folder, folders with a `/` after them.
+fn list_folder(folder: &Path) -> Result<Vec<String>, String> {
+    let entries = std::fs::read_dir(folder).map_err(|e| {
+        tr!("tui-folder-unreadable", path = folder.display().to_string(), detail = crate::i18n::os_error(&e))
+    })?;
+    let names = entries
+        .filter_map(Result::ok)
+        .take(MAX_LISTED)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            // Followed on purpose: a link to a folder is completed as one.
+            let is_dir = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+            Some(if is_dir { format!("{name}/") } else { name })
+        })
+        .collect();
+    Ok(names)
 }
 
 fn import(client: &mut Client, path: &Path, limit: u64) -> Result<crate::model::ImportOutcome, String> {
     let report = crate::formats::read_report_file(path, limit).map_err(|e| e.to_string())?;
     client.import(report).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_folder_is_listed_with_its_folders_marked_and_a_missing_one_named_in_russian() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("Документы")).unwrap();
+        std::fs::write(dir.path().join("отчет.txt"), "x").unwrap();
+        let mut names = super::list_folder(dir.path()).unwrap();
+        names.sort();
+        assert_eq!(names, ["Документы/", "отчет.txt"]);
+        let err = super::list_folder(&dir.path().join("нет")).unwrap_err();
+        assert!(err.contains("нет") && err.contains("не найден"), "{err}");
+    }
 }

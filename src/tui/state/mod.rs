@@ -59,6 +59,8 @@ pub struct State {
     pub quit_after_save: bool,
     /// The user's home folder, for `~/…` in the file prompts (the runtime reads it).
     pub home: Option<std::path::PathBuf>,
+    /// Where exports go unless another folder is typed: the user's documents folder.
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 pub enum Screen {
@@ -199,6 +201,7 @@ impl State {
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             quit_after_save: false,
             home: None,
+            export_dir: None,
         }
     }
 

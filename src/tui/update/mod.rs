@@ -5,6 +5,7 @@ mod dialogs;
 pub(super) mod editing;
 pub(super) mod main_screen;
 pub(super) mod navigation;
+mod paths;
 mod results;
 pub(super) mod review;
 mod welcome;
@@ -36,6 +37,7 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         Action::Imported(result) => results::imported(state, result),
         Action::Exported(result) => results::exported(state, result),
         Action::EditorClosed(result) => results::editor_closed(state, result),
+        Action::FolderListed { typed, names } => paths::folder_listed(state, &typed, names),
         Action::Recovered { error, file } => results::recovered(state, error, file),
     }
 }

@@ -4,7 +4,7 @@ use crate::model::SaveOutcome;
 use crate::proto::{Event, Request, Response};
 use crate::tui::action::{Action, Effect, Job, Purpose};
 use crate::tui::key::{Key, KeyCode};
-use crate::tui::state::{Filter, Focus, Overlay};
+use crate::tui::state::{Filter, Focus, LineInput, Overlay};
 use crate::tui::test_support::{sample_state, state_with};
 use crate::tui::theme::Theme;
 
@@ -790,4 +790,68 @@ fn a_merge_marker_left_in_the_text_is_not_saved() {
     update(&mut s, Action::Paste("\n——— текст пользователя petrova ———\nих текст".into()));
     assert_eq!(press(&mut s, Key::ctrl('s')), Effect::None);
     assert!(s.message.as_ref().is_some_and(|m| m.is_error && m.text.contains("строка-разделитель")));
+}
+
+#[test]
+fn the_export_goes_to_the_documents_folder_shown_in_full_and_a_bare_name_lands_there() {
+    let mut s = sample_state();
+    s.home = Some("/home/ivanova".into());
+    s.export_dir = Some("/home/ivanova/Документы".into());
+    press(&mut s, Key::char('x'));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    let Some(Overlay::Prompt(p)) = &s.overlay else { panic!("the file name is asked") };
+    assert_eq!(p.input.text(), "~/Документы/otchet-2020-Q1.docx");
+    let Effect::Job(Job::Export { path, .. }) = press(&mut s, Key::plain(KeyCode::Enter)) else { panic!("export") };
+    assert_eq!(path, std::path::Path::new("/home/ivanova/Документы/otchet-2020-Q1.docx"));
+
+    press(&mut s, Key::char('x'));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    press(&mut s, Key::ctrl('u'));
+    keys(&mut s, "квартал.docx");
+    let Effect::Job(Job::Export { path, .. }) = press(&mut s, Key::plain(KeyCode::Enter)) else { panic!("export") };
+    assert_eq!(path, std::path::Path::new("/home/ivanova/Документы/квартал.docx"));
+}
+
+#[test]
+fn tab_in_the_export_path_lists_its_folder_and_completes_what_is_typed() {
+    let mut s = sample_state();
+    s.home = Some("/home/ivanova".into());
+    s.export_dir = Some("/home/ivanova/Документы".into());
+    press(&mut s, Key::char('x'));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    press(&mut s, Key::ctrl('u'));
+    keys(&mut s, "~/За");
+    let effect = press(&mut s, Key::plain(KeyCode::Tab));
+    assert_eq!(
+        effect,
+        Effect::Job(Job::ListFolder { typed: "~/За".into(), folder: "/home/ivanova/".into() }),
+        "the folder of what is typed, with ~ expanded"
+    );
+    let names = vec!["Загрузки/".to_owned(), "Документы/".to_owned(), "Заметки/".to_owned()];
+    update(&mut s, Action::FolderListed { typed: "~/За".into(), names: Ok(names.clone()) });
+    let Some(Overlay::Prompt(p)) = &s.overlay else { panic!("the prompt stays") };
+    assert_eq!(p.input.text(), "~/За", "two choices agree no further");
+    assert!(s.message.as_ref().is_some_and(|m| m.text.contains("Загрузки/") && m.text.contains("Заметки/")));
+    keys(&mut s, "г");
+    update(&mut s, Action::FolderListed { typed: "~/За".into(), names: Ok(names.clone()) });
+    let Some(Overlay::Prompt(p)) = &s.overlay else { panic!("the prompt stays") };
+    assert_eq!(p.input.text(), "~/Заг", "a late listing for an older text changes nothing");
+    press(&mut s, Key::plain(KeyCode::Tab));
+    update(&mut s, Action::FolderListed { typed: "~/Заг".into(), names: Ok(names) });
+    let Some(Overlay::Prompt(p)) = &s.overlay else { panic!("the prompt stays") };
+    assert_eq!(p.input.text(), "~/Загрузки/");
+    assert_eq!(p.input.cursor(), "~/Загрузки/".chars().count(), "the cursor at the end");
+}
+
+#[test]
+fn tab_on_the_welcome_screen_completes_the_report_path() {
+    let mut s = sample_state();
+    s.screen = Screen::Welcome { prompt: Some(LineInput::new("отч")) };
+    assert_eq!(
+        press(&mut s, Key::plain(KeyCode::Tab)),
+        Effect::Job(Job::ListFolder { typed: "отч".into(), folder: ".".into() })
+    );
+    update(&mut s, Action::FolderListed { typed: "отч".into(), names: Ok(vec!["отчет-2020-q1.txt".into()]) });
+    let Screen::Welcome { prompt: Some(input) } = &s.screen else { panic!("the prompt stays") };
+    assert_eq!(input.text(), "отчет-2020-q1.txt");
 }

@@ -2,8 +2,6 @@
 //! empty store (import a file or load the bundled sample), and a plan without periods
 //! (open the first).
 
-use std::path::PathBuf;
-
 use super::super::action::{Effect, Job, Purpose};
 use super::super::command::Command;
 use super::super::key::{Key, KeyCode};
@@ -86,14 +84,6 @@ pub(super) fn command(state: &mut State, command: Command) -> Effect {
     }
 }
 
-/// `~/…` under the user's home folder (which the runtime put in the state).
-pub(super) fn expand_home(state: &State, path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), &state.home) {
-        (Some(rest), Some(home)) => home.join(rest),
-        _ => PathBuf::from(path),
-    }
-}
-
 /// Typing the path of the file to import.
 pub(super) fn prompt_key(state: &mut State, key: Key) -> Effect {
     let Screen::Welcome { prompt: Some(input) } = &mut state.screen else { return Effect::None };
@@ -103,7 +93,11 @@ pub(super) fn prompt_key(state: &mut State, key: Key) -> Effect {
             if path.is_empty() {
                 return Effect::None;
             }
-            return Effect::Job(Job::ImportFile(expand_home(state, &path)));
+            return Effect::Job(Job::ImportFile(super::paths::resolve(state, &path, None)));
+        }
+        KeyCode::Tab => {
+            let typed = input.text().to_owned();
+            return super::paths::tab(state, &typed, None);
         }
         KeyCode::Esc => state.screen = Screen::Welcome { prompt: None },
         _ => input.edit(key),

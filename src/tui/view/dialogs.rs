@@ -247,6 +247,7 @@ fn render_prompt(state: &State, prompt: &Prompt, frame: &mut Frame, area: Rect) 
         PromptKind::Responsible => tr!("prompt-responsible-hint"),
         PromptKind::AsOf => tr!("prompt-as-of-hint"),
         PromptKind::ExportFormat => tr!("prompt-export-format-hint"),
+        PromptKind::ExportPath => tr!("prompt-export-path-hint"),
         _ => String::new(),
     };
     let mut extra = paragraph_lines(&hint, usize::from(w.saturating_sub(2)), state.theme.dim);

@@ -27,6 +27,11 @@ impl Next {
         Next { overlay: Some(overlay), effect: Effect::None }
     }
 
+    /// The dialog stays, and something is done.
+    pub(super) fn stay_and(overlay: Overlay, effect: Effect) -> Next {
+        Next { overlay: Some(overlay), effect }
+    }
+
     pub(super) fn close(effect: Effect) -> Next {
         Next { overlay: None, effect }
     }

@@ -4,7 +4,7 @@
 use super::super::super::action::{Effect, Job, Purpose};
 use super::super::super::key::{Key, KeyCode};
 use super::super::super::state::{Overlay, Prompt, PromptKind, State};
-use super::super::{navigation, recompute, welcome};
+use super::super::{navigation, paths, recompute};
 use super::Next;
 use crate::formats::ExportFormat;
 use crate::proto::Request;
@@ -21,6 +21,10 @@ pub(super) fn on_key(state: &mut State, mut prompt: Prompt, key: Key) -> Next {
             Next::close(navigation::after_refilter(state))
         }
         KeyCode::Esc => Next::close(Effect::None),
+        KeyCode::Tab if prompt.kind == PromptKind::ExportPath => {
+            let effect = paths::tab(state, prompt.input.text(), state.export_dir.as_deref());
+            Next::stay_and(Overlay::Prompt(prompt), effect)
+        }
         _ => {
             prompt.input.edit(key);
             prompt.error = None;
@@ -122,7 +126,12 @@ fn export_format(state: &mut State, prompt: Prompt, text: &str) -> Next {
     let (Some(format), Some(period)) = (ExportFormat::parse(text), state.main().map(|m| m.period.id)) else {
         return refuse(prompt, tr!("tui-bad-format", value = text));
     };
-    let mut next = Prompt::new(PromptKind::ExportPath, &format.default_file_name(period));
+    let name = format.default_file_name(period);
+    let initial = match &state.export_dir {
+        Some(dir) => paths::shown(state, &dir.join(&name)),
+        None => name,
+    };
+    let mut next = Prompt::new(PromptKind::ExportPath, &initial);
     next.carried = format.extension().to_owned();
     Next::stay(Overlay::Prompt(next))
 }
@@ -134,7 +143,7 @@ fn export_path(state: &mut State, prompt: &Prompt, text: &str) -> Next {
     if text.is_empty() {
         return Next::close(Effect::None);
     }
-    let path = welcome::expand_home(state, text);
+    let path = paths::resolve(state, text, state.export_dir.as_deref());
     let job = Job::Export { format, path, period, as_of: state.as_of, rules: state.rules.clone() };
     Next::close(Effect::Job(job))
 }
