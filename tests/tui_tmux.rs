@@ -273,3 +273,58 @@ fn the_next_period_opens_only_when_confirmed_and_carries_the_texts() {
     t.keys(&["v"]);
     t.wait_for("Перенесенные: 71");
 }
+
+/// The TUI under `script`, which records every byte it writes, with this TERM; quits with q.
+fn raw_output_with_term(term: &str, session: &'static str) -> String {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let raw = sb.path().join("raw.out");
+    let command = format!(
+        "TERM={term} exec script -q -f -c '{} --db {}' {}",
+        env!("CARGO_BIN_EXE_otchet"),
+        sb.db().display(),
+        raw.display()
+    );
+    let t = Tmux::start_command(&sb, session, &command);
+    t.wait_for("Пункты плана: 72");
+    t.keys(&["j", "q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while t.alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!t.alive(), "q quits");
+    String::from_utf8_lossy(&std::fs::read(&raw).unwrap()).into_owned()
+}
+
+/// SGR sequences that set a colour, in any form.
+fn colour_codes(raw: &str) -> Vec<String> {
+    raw.split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(params, _)| params))
+        .filter(|p| p.bytes().all(|b| b.is_ascii_digit() || b == b';'))
+        .flat_map(|p| p.split(';').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|n| n.len() == 2 && matches!(n.as_bytes()[0], b'3' | b'4' | b'9') && n != "39" && n != "49")
+        .collect()
+}
+
+#[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
+fn a_vt100_gets_no_colours_no_alternate_screen_and_no_bracketed_paste() {
+    let raw = raw_output_with_term("vt100", "vt100");
+    assert!(raw.contains("Пункты плана"), "it drew");
+    assert!(!raw.contains("38;5;") && !raw.contains("48;5;"), "no 256-colour codes");
+    assert!(colour_codes(&raw).is_empty(), "no colour at all: {:?}", colour_codes(&raw));
+    assert!(!raw.contains("\x1b[?1049h") && !raw.contains("\x1b[?2004h"), "no alternate screen, no bracketed paste");
+    assert!(raw.contains("\x1b[7m") || raw.contains(";7m"), "the selection is in reverse video");
+}
+
+#[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
+fn an_8_colour_xterm_gets_plain_sgr_colours() {
+    let raw = raw_output_with_term("xterm", "xterm8");
+    assert!(!raw.contains("38;5;") && !raw.contains("48;5;"), "no 256-colour codes");
+    let codes = colour_codes(&raw);
+    assert!(codes.iter().any(|c| c == "31"), "overdue in plain red: {codes:?}");
+    assert!(codes.iter().all(|c| !c.starts_with('9')), "no bright colours beyond 8: {codes:?}");
+    assert!(raw.contains("\x1b[?1049h"), "xterm has an alternate screen");
+}

@@ -17,7 +17,9 @@ use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
 pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // A terminal without colours gets the monochrome theme, whose bold carries "overdue".
+    let colorless = runtime::terminal_capabilities().colors == runtime::capabilities::ColorDepth::None;
+    let no_color = colorless || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_config(&ctx.config.colors, no_color).map_err(Failure::usage)?;
     let overrides: Vec<Override> = ctx
         .config

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::key::Key;
+use super::key::{Key, Mouse};
 use crate::client::ClientError;
 use crate::domain::{FlagRules, ItemId, PeriodId};
 use crate::formats::ExportFormat;
@@ -15,6 +15,7 @@ use crate::proto::{Event, Request, Response};
 #[derive(Debug)]
 pub enum Action {
     Key(Key),
+    Mouse(Mouse),
     /// A bracketed paste: lands as one edit.
     Paste(String),
     Resize(u16, u16),

@@ -25,6 +25,22 @@ pub enum KeyCode {
     F(u8),
 }
 
+/// A mouse event, in screen cells from the top left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MouseKind {
+    WheelUp,
+    WheelDown,
+    /// The left button pressed.
+    Click,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,

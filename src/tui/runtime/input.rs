@@ -1,17 +1,31 @@
 //! crossterm's events become our own `Action`s here, at the edge.
 
-use crossterm::event::{Event, KeyCode as CtCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode as CtCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::super::action::Action;
-use super::super::key::{Key, KeyCode};
+use super::super::key::{Key, KeyCode, Mouse, MouseKind};
 
 pub fn action(event: Event) -> Option<Action> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => key(k).map(Action::Key),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => mouse(m).map(Action::Mouse),
         _ => None,
     }
+}
+
+/// The wheel and a left click; drags, moves and other buttons mean nothing here.
+fn mouse(m: MouseEvent) -> Option<Mouse> {
+    let kind = match m.kind {
+        MouseEventKind::ScrollUp => MouseKind::WheelUp,
+        MouseEventKind::ScrollDown => MouseKind::WheelDown,
+        MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+        _ => return None,
+    };
+    Some(Mouse { kind, column: m.column, row: m.row })
 }
 
 fn key(k: KeyEvent) -> Option<Key> {

@@ -4,11 +4,13 @@
 //! worker, the signal thread and the server connection), with one timeout: the next local
 //! midnight, or the end of the pause after typing when a draft is due. Nothing ticks.
 
+pub mod capabilities;
 mod effects;
 mod export;
 mod external_editor;
 mod input;
 pub mod recovery;
+mod sgr;
 mod terminal;
 mod waker;
 mod worker;
@@ -35,6 +37,11 @@ pub const DRAFT_PAUSE: Duration = Duration::from_millis(1500);
 
 /// How long quitting waits for the worker to hand the last drafts to the server.
 const FINISH_WAIT: Duration = Duration::from_secs(5);
+
+/// What the terminal can do, from terminfo (found once).
+pub fn terminal_capabilities() -> capabilities::Capabilities {
+    terminal::capabilities()
+}
 
 pub struct Options {
     pub initial_period: Option<crate::domain::PeriodId>,

@@ -4,6 +4,7 @@ mod answers;
 mod dialogs;
 pub(super) mod editing;
 pub(super) mod main_screen;
+mod mouse;
 pub(super) mod navigation;
 mod paths;
 mod results;
@@ -23,6 +24,7 @@ use super::state::{Focus, Screen, State};
 pub fn update(state: &mut State, action: Action) -> Effect {
     match action {
         Action::Key(key) => on_key(state, key),
+        Action::Mouse(mouse) => mouse::on_mouse(state, mouse),
         Action::Paste(text) => editing::paste(state, &text),
         Action::Resize(w, h) => {
             state.size = (w, h);

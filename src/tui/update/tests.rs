@@ -855,3 +855,59 @@ fn tab_on_the_welcome_screen_completes_the_report_path() {
     let Screen::Welcome { prompt: Some(input) } = &s.screen else { panic!("the prompt stays") };
     assert_eq!(input.text(), "отчет-2020-q1.txt");
 }
+
+fn mouse(state: &mut State, kind: crate::tui::key::MouseKind, column: u16, row: u16) -> Effect {
+    update(state, Action::Mouse(crate::tui::key::Mouse { kind, column, row }))
+}
+
+#[test]
+fn a_click_in_the_list_selects_the_item_drawn_there_and_the_wheel_moves_through_it() {
+    use crate::tui::key::MouseKind;
+    let mut s = sample_state();
+    update(&mut s, Action::Resize(80, 24));
+    // The sixth row inside the list's border, whatever headings come before it.
+    let lines = crate::tui::view::list::shown_lines(s.main().unwrap(), 20);
+    let crate::tui::view::list::ListLine::Item(expected) = lines[5] else { panic!("row 6 is an item in the sample") };
+    mouse(&mut s, MouseKind::Click, 10, 6);
+    assert_eq!(s.main().unwrap().cursor, expected);
+    let before = s.main().unwrap().cursor;
+    mouse(&mut s, MouseKind::WheelDown, 10, 10);
+    assert_eq!(s.main().unwrap().cursor, before + 3);
+    mouse(&mut s, MouseKind::WheelUp, 10, 10);
+    assert_eq!(s.main().unwrap().cursor, before);
+    mouse(&mut s, MouseKind::Click, 10, 23);
+    assert_eq!(s.main().unwrap().cursor, before, "a click on the status lines selects nothing");
+}
+
+#[test]
+fn a_click_in_the_text_starts_editing_with_the_cursor_where_it_fell() {
+    use crate::tui::key::MouseKind;
+    let mut s = sample_state();
+    update(&mut s, Action::Resize(80, 24));
+    let main = s.main().unwrap();
+    let areas = crate::tui::view::main_areas(&s, main, ratatui::layout::Rect::new(0, 0, 80, 24));
+    // The first text row, the third character.
+    mouse(&mut s, MouseKind::Click, areas.editor.x + 3, areas.editor.y + 1);
+    let main = s.main().unwrap();
+    assert_eq!(main.focus, Focus::Editor);
+    assert_eq!(main.editor.as_ref().unwrap().info.cursor(), (0, 2));
+    let areas = crate::tui::view::main_areas(&s, s.main().unwrap(), ratatui::layout::Rect::new(0, 0, 80, 24));
+    mouse(&mut s, MouseKind::Click, areas.assessment.x + 1, areas.assessment.y + 1);
+    assert_eq!(s.main().unwrap().focus, Focus::Assessment, "a click moves the focus between the panes");
+    mouse(&mut s, MouseKind::Click, 5, 3);
+    assert_eq!(s.main().unwrap().focus, Focus::List, "a click in the list gives the keys back to it");
+}
+
+#[test]
+fn the_wheel_scrolls_the_help_and_does_nothing_while_the_terminal_is_too_small() {
+    use crate::tui::key::MouseKind;
+    let mut s = sample_state();
+    update(&mut s, Action::Resize(80, 24));
+    press(&mut s, Key::char('?'));
+    mouse(&mut s, MouseKind::WheelDown, 40, 10);
+    assert!(matches!(s.overlay, Some(Overlay::Help { scroll: 3, .. })), "three lines down");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    update(&mut s, Action::Resize(60, 20));
+    assert_eq!(mouse(&mut s, MouseKind::Click, 10, 6), Effect::None);
+    assert_eq!(s.main().unwrap().cursor, 0);
+}

@@ -45,27 +45,15 @@ fn found_in(title: &str, search: &str, style: Style) -> Vec<Span<'static>> {
     }
 }
 
-enum ListLine {
+pub enum ListLine {
     Heading(String),
+    /// A position in `visible`.
     Item(usize),
 }
 
-pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
-    let theme = &state.theme;
-    let focused = main.focus == Focus::List && state.overlay.is_none();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(
-            Line::from(format!(" {} ", title(main, usize::from(area.width).saturating_sub(4)))).style(theme.heading),
-        );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if main.visible.is_empty() {
-        frame.render_widget(Paragraph::new(tr!("list-empty")).style(theme.dim), inner);
-        return;
-    }
-    let height = usize::from(inner.height);
+/// The lines the list shows in `height` rows: section headings and items, from the
+/// scroll offset, late enough that the selection is among them.
+pub fn shown_lines(main: &Main, height: usize) -> Vec<ListLine> {
     let show_sections = main.filter == Filter::All && main.search.is_empty();
     let lines_from = |start: usize| -> Vec<ListLine> {
         let mut out = Vec::with_capacity(height);
@@ -88,6 +76,25 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
         start += 1;
         lines = lines_from(start);
     }
+    lines
+}
+
+pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
+    let theme = &state.theme;
+    let focused = main.focus == Focus::List && state.overlay.is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(
+            Line::from(format!(" {} ", title(main, usize::from(area.width).saturating_sub(4)))).style(theme.heading),
+        );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if main.visible.is_empty() {
+        frame.render_widget(Paragraph::new(tr!("list-empty")).style(theme.dim), inner);
+        return;
+    }
+    let lines = shown_lines(main, usize::from(inner.height));
 
     let point_w = main.point_width;
     let inner_w = usize::from(inner.width);

@@ -4,7 +4,7 @@ mod cycle;
 mod detail;
 mod dialogs;
 mod help;
-mod list;
+pub mod list;
 mod status;
 mod text_panes;
 mod welcome;
@@ -39,9 +39,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         Screen::Welcome { prompt } => welcome::render(state, prompt.as_ref(), frame, area),
         Screen::NoPeriod(waiting) => welcome::render_waiting(state, waiting, frame, area),
         Screen::Main(main) => {
-            let typing = main.focus != super::state::Focus::List;
-            let wanted = detail::wanted_rows(state, main, layout::areas(area, 0, typing).detail.width);
-            let areas = layout::areas(area, wanted, typing);
+            let areas = main_areas(state, main, area);
             list::render(state, main, frame, areas.list);
             detail::render(state, main, frame, areas.detail);
             // Comparing the open text with the saved one reads all of it: once per frame.
@@ -56,6 +54,13 @@ pub fn view(state: &State, frame: &mut Frame) {
     if let Some(overlay) = &state.overlay {
         dialogs::render(state, overlay, frame, area);
     }
+}
+
+/// Where the main screen's panes are drawn (update asks too, to place a mouse click).
+pub fn main_areas(state: &State, main: &super::state::Main, area: Rect) -> layout::Areas {
+    let typing = main.focus != super::state::Focus::List;
+    let wanted = detail::wanted_rows(state, main, layout::areas(area, 0, typing).detail.width);
+    layout::areas(area, wanted, typing)
 }
 
 /// An error, whole, in a box above the status lines until the user dismisses it.
