@@ -1,13 +1,15 @@
 //! Tells the tests what this machine can do: `otchet_root` when built by root (the tests
 //! that switch uid or mount file systems run then), `otchet_tmux` when tmux is on PATH (the
-//! end-to-end tests that drive the TUI run then). A test whose precondition does not hold
+//! end-to-end tests that drive the TUI run then), `otchet_hunspell_ru` when Debian's
+//! `hunspell-ru` dictionary is installed (the spelling tests run then). A test whose precondition does not hold
 //! is ignored with its reason; `cargo test -- --include-ignored` runs it anyway, and it
 //! fails saying what it needs (`.ci/run` runs every test that way, as root, with tmux).
-//! Installing tmux later: `touch build.rs` to look again.
+//! Installing tmux or hunspell-ru later: `touch build.rs` to look again.
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(otchet_root)");
     println!("cargo::rustc-check-cfg=cfg(otchet_tmux)");
+    println!("cargo::rustc-check-cfg=cfg(otchet_hunspell_ru)");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=PATH");
     if effective_uid() == Some(0) {
@@ -15,6 +17,9 @@ fn main() {
     }
     if on_path("tmux") {
         println!("cargo::rustc-cfg=otchet_tmux");
+    }
+    if std::path::Path::new("/usr/share/hunspell/ru_RU.dic").is_file() {
+        println!("cargo::rustc-cfg=otchet_hunspell_ru");
     }
 }
 

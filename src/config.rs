@@ -27,6 +27,16 @@ struct ConfigFile {
     colors: Option<BTreeMap<String, String>>,
     keys: Option<KeyTables>,
     server: Option<ServerFile>,
+    spelling: Option<SpellingFile>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpellingFile {
+    /// Whether the editor checks spelling (a user may turn it off for themselves).
+    check: Option<bool>,
+    /// The Hunspell dictionary without its extension (the server's setting).
+    dictionary: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -51,6 +61,9 @@ pub struct Config {
     pub idle_timeout_secs: u64,
     pub socket: Option<PathBuf>,
     pub backup_days: u32,
+    pub spell_check: bool,
+    /// `…/ru_RU` for `ru_RU.aff` and `ru_RU.dic`.
+    pub dictionary: PathBuf,
 }
 
 impl Default for Config {
@@ -65,6 +78,8 @@ impl Default for Config {
             idle_timeout_secs: 600,
             socket: None,
             backup_days: 14,
+            spell_check: true,
+            dictionary: PathBuf::from(crate::spelling::DEFAULT_DICTIONARY),
         }
     }
 }
@@ -214,6 +229,14 @@ impl Config {
                 });
             }
         }
+        if let Some(spelling) = file.spelling {
+            if let Some(check) = spelling.check {
+                self.spell_check = check;
+            }
+            if let Some(dictionary) = spelling.dictionary {
+                self.dictionary = dictionary;
+            }
+        }
         if let Some(server) = file.server {
             if let Some(secs) = server.idle_timeout_secs {
                 self.idle_timeout_secs = secs;
@@ -226,6 +249,11 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The spelling dictionary the server loads; an empty setting turns spelling off.
+    pub fn dictionary_path(&self) -> Option<PathBuf> {
+        Some(self.dictionary.clone()).filter(|p| !p.as_os_str().is_empty())
     }
 
     /// `--db`, else `$OTCHET_DB`, else the config files' `db`, else `~/.local/share/otchet`.

@@ -20,6 +20,7 @@ pub mod model;
 pub mod proto;
 pub mod sample;
 pub mod server;
+pub mod spelling;
 pub mod store;
 pub mod text_width;
 pub mod tui;

@@ -295,8 +295,8 @@ proptest! {
     }
 
     #[test]
-    fn settings_round_trip(assessments in prop::collection::vec(text(), 0..6)) {
-        check(&Settings { assessments })?;
+    fn settings_round_trip(assessments in prop::collection::vec(text(), 0..6), words in prop::collection::vec(text(), 0..6)) {
+        check(&Settings { assessments, words })?;
     }
 
     #[test]

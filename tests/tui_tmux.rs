@@ -184,6 +184,11 @@ fn signal(pid: &str, which: &str) {
 #[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
 fn a_frozen_server_never_freezes_the_screen_and_a_dead_one_loses_no_text() {
     let sb = Sandbox::new();
+    // Only the save may be in flight when the server stops (a spelling question queued
+    // before it would fail instead, and the save reach the next server).
+    let config = sb.path().join("config/otchet");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[spelling]\ncheck = false\n").unwrap();
     import_sample(&sb);
     let t = Tmux::start(&sb, "frozen");
     t.wait_for("Пункты плана: 72");
@@ -327,4 +332,54 @@ fn an_8_colour_xterm_gets_plain_sgr_colours() {
     assert!(codes.iter().any(|c| c == "31"), "overdue in plain red: {codes:?}");
     assert!(codes.iter().all(|c| !c.starts_with('9')), "no bright colours beyond 8: {codes:?}");
     assert!(raw.contains("\x1b[?1049h"), "xterm has an alternate screen");
+}
+
+/// Whether `word` is drawn underlined: an SGR 4 since the last reset before it.
+fn underlined(styled: &str, word: &str) -> bool {
+    let Some(line) = styled.lines().find(|l| l.contains(word)) else { return false };
+    let before = &line[..line.find(word).unwrap_or(0)];
+    let since_reset = before.rsplit("\x1b[0m").next().unwrap_or("");
+    since_reset.split("\x1b[").skip(1).any(|sgr| sgr.trim_end_matches('m').split(';').any(|p| p == "4"))
+}
+
+#[test]
+#[cfg_attr(not(all(otchet_tmux, otchet_hunspell_ru)), ignore = "needs tmux and hunspell-ru")]
+fn a_misspelt_word_is_underlined_as_it_is_typed() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "spelling");
+    t.wait_for("Пункты плана: 72");
+    t.keys(&["Enter"]);
+    t.text(" борьба с коррупцыи");
+    t.wait_for("коррупцыи");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let styled = t.styled_screen();
+        if underlined(&styled, "коррупцыи") {
+            assert!(!underlined(&styled, "борьба"), "a right word is not underlined:\n{styled}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "never underlined:\n{styled}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
+fn without_a_dictionary_the_editor_says_so_once_and_works() {
+    let sb = Sandbox::new();
+    // Before the import: the server it starts is the one that reads the setting.
+    let config = sb.path().join("config/otchet");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[spelling]\ndictionary = \"/nonexistent/ru_RU\"\n").unwrap();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "nodict");
+    t.wait_for("Пункты плана: 72");
+    t.wait_for("орфография не проверяется");
+    t.go_to_70();
+    t.keys(&["Enter"]);
+    t.text("Направлено письмом. ");
+    t.wait_for("Направлено письмом.");
+    t.keys(&["C-s"]);
+    t.wait_for("пункт 70 сохранен");
 }

@@ -38,7 +38,8 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         if assessments.len() > 9 {
             return Err(Failure::usage(tr!("assessments-too-many", n = assessments.len())));
         }
-        client.set_settings(Settings { assessments })?;
+        // The store's added words stay as they are: the server changes only the assessments.
+        client.set_settings(Settings { assessments, words: Vec::new() })?;
     }
     for (i, text) in client.settings()?.assessments.iter().enumerate() {
         println!("{}  {text}", i + 1);

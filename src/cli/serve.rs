@@ -70,7 +70,8 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     drop(start_lock);
     let backups = server::backups::Policy::for_store(&paths.store, ctx.config.backup_days);
     let options = ServerOptions { idle_timeout, store_dir: paths.store.clone(), backups };
-    server::run(bound, Service::with_log(store, server::log_line), &options).map_err(Failure::other)
+    let service = Service::with_log(store, server::log_line).with_dictionary(ctx.config.dictionary_path());
+    server::run(bound, service, &options).map_err(Failure::other)
 }
 
 /// `--idle-timeout`, else `$OTCHET_IDLE_TIMEOUT` (tests), else the settings; 0 = never.

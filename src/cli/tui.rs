@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
 
     let demo_dir = demo.then(demo_store_dir);
     let mut client = match &demo_dir {
-        Some(dir) => demo_client(dir)?,
+        Some(dir) => demo_client(dir, ctx.config.dictionary_path())?,
         // Only the default store is created here: a --db that names nothing is a typo.
         None if ctx.db.is_none() => ctx.client_creating()?,
         None => ctx.client()?,
@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     state.utc_offset = crate::clock::utc_offset();
     state.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     state.export_dir = crate::config::documents_dir();
+    state.spelling = crate::tui::state::Spelling::new(ctx.config.spell_check);
     if demo_dir.is_some() {
         // The sample's own reporting date, two weeks after its quarter, as its report date.
         if let Ok(Some(s)) = client.snapshot(None) {
@@ -69,9 +70,9 @@ fn demo_store_dir() -> PathBuf {
 }
 
 /// A private store in-process: nobody else needs to reach a throwaway demo.
-fn demo_client(dir: &std::path::Path) -> Result<Client, Failure> {
+fn demo_client(dir: &std::path::Path, dictionary: Option<PathBuf>) -> Result<Client, Failure> {
     let store = Store::open(dir, &StoreOptions::default())?;
-    let (service, actor) = (Service::new(store), current_actor());
+    let (service, actor) = (Service::new(store).with_dictionary(dictionary), current_actor());
     let handler = Box::new(move |request| service.handle(&actor, crate::clock::now(), request));
     let mut client = Client::new(Box::new(LocalTransport::new(handler)));
     let report =

@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 pub struct Settings {
     /// The standard assessments offered with one key each.
     pub assessments: Vec<String>,
+    /// Words the spelling check takes as right in this store (names of departments,
+    /// abbreviations such as НПА, ОМСУ), added by its users, sorted.
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 impl Default for Settings {
@@ -17,6 +21,7 @@ impl Default for Settings {
                 "выполнено частично".into(),
                 "не выполнено".into(),
             ],
+            words: Vec::new(),
         }
     }
 }

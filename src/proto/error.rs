@@ -21,6 +21,12 @@ pub enum ApiError {
     BadRequest {
         reason: BadRequest,
     },
+    /// The server has no spelling dictionary: none at `path` (`missing`), or one it could
+    /// not read.
+    NoDictionary {
+        path: String,
+        missing: bool,
+    },
     /// The client and server speak different protocol versions.
     Version {
         client: u16,
@@ -110,6 +116,8 @@ pub enum BadRequest {
     OwnerCannotBeRemoved,
     /// The answer could not be sent (too large for a frame, say).
     Unsendable,
+    /// Only a single word can be added to the spelling list.
+    NotAWord,
 }
 
 impl ApiError {
@@ -188,6 +196,7 @@ impl fmt::Display for BadRequest {
             BadRequest::OwnerStaysAdmin => tr!("api-owner-stays-admin"),
             BadRequest::OwnerCannotBeRemoved => tr!("api-owner-not-removed"),
             BadRequest::Unsendable => tr!("api-unsendable"),
+            BadRequest::NotAWord => tr!("api-not-a-word"),
         };
         f.write_str(&text)
     }
@@ -203,6 +212,8 @@ impl fmt::Display for ApiError {
                 _ => tr!("access-admin-only", name = name, role = role.as_str()),
             },
             ApiError::BadRequest { reason } => tr!("api-bad-request", detail = reason.to_string()),
+            ApiError::NoDictionary { path, missing: true } => tr!("spelling-no-dictionary", path = path),
+            ApiError::NoDictionary { path, missing: false } => tr!("spelling-dictionary-unreadable", path = path),
             ApiError::Version { client, server, server_program } => {
                 tr!("proto-version-mismatch", client = *client, server = *server, program = server_program)
             }

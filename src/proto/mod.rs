@@ -126,8 +126,20 @@ pub enum Request {
         item: ItemId,
         editing: bool,
     },
-    /// Store-wide settings (the standard assessments).
+    /// Store-wide settings (the standard assessments, the added words).
     Settings,
+    /// Which of these words the dictionary and the store's added words do not know.
+    Spelling {
+        words: Vec<String>,
+    },
+    /// The dictionary's suggestions for a word.
+    Suggest {
+        word: String,
+    },
+    /// A word taken as right from now on, for every user of the store.
+    AddWord {
+        word: String,
+    },
     /// The whole store (JSON export, backup).
     Dump,
     /// Loads a whole-store dump into an empty store (JSON import, restore).
@@ -150,6 +162,8 @@ impl Request {
             | Request::Items { .. }
             | Request::Reviews { .. }
             | Request::MyDrafts
+            | Request::Spelling { .. }
+            | Request::Suggest { .. }
             | Request::Editing { .. } => Role::Viewer,
             Request::Save { .. }
             | Request::Restore { .. }
@@ -157,7 +171,8 @@ impl Request {
             | Request::DeleteDraft { .. }
             | Request::SetSchedule { .. }
             | Request::SetReview { .. }
-            | Request::ConfirmCarried { .. } => Role::Editor,
+            | Request::ConfirmCarried { .. }
+            | Request::AddWord { .. } => Role::Editor,
             Request::Import { .. }
             | Request::OpenPeriod { .. }
             | Request::ClosePeriod { .. }
@@ -198,6 +213,9 @@ pub enum Response {
     Users(Vec<(u32, UserRecord)>),
     Dump(Box<StoreDump>),
     Settings(Settings),
+    /// The words asked about that are not known.
+    Misspelt(Vec<String>),
+    Suggestions(Vec<String>),
     Error(ApiError),
 }
 
@@ -210,4 +228,6 @@ pub enum Event {
     Editing { period: PeriodId, item: ItemId, users: Vec<String> },
     /// Items, periods or the plan changed in bulk (import, a new period, a schedule): reload.
     Reload,
+    /// The store's settings changed (a word was added).
+    Settings(Settings),
 }

@@ -36,6 +36,8 @@ enum Effect {
         item: ItemId,
     },
     Reload,
+    /// The store's settings changed: everyone gets them.
+    Settings,
     Nothing,
 }
 
@@ -60,6 +62,7 @@ impl Effect {
             | Request::SetResponsible { .. }
             | Request::SetSettings { .. }
             | Request::LoadDump { .. } => Effect::Reload,
+            Request::AddWord { .. } => Effect::Settings,
             _ => Effect::Nothing,
         }
     }
@@ -124,6 +127,9 @@ impl Hub {
                 self.push(Audience::Everyone, Event::EntryChanged { period, item, entry: entry.clone() });
             }
             (Effect::Reload, r) if !matches!(r, Response::Error(_)) => self.push(Audience::Everyone, Event::Reload),
+            (Effect::Settings, Response::Settings(settings)) => {
+                self.push(Audience::Everyone, Event::Settings(settings.clone()));
+            }
             _ => {}
         }
     }

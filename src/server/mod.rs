@@ -3,6 +3,7 @@
 
 pub mod backups;
 mod broadcast;
+mod dictionary;
 mod error;
 mod fault;
 mod hub;

@@ -1,10 +1,12 @@
 //! What the store does for a request from a known user: the role check, then the store
 //! call. The server runs it for every socket client; a local client runs it in-process.
 
+use super::dictionary::Dictionary;
 use super::fault::{Refusal, fault_of};
 use crate::domain::{Actor, EntryEdit, ItemId, PeriodId, Review, Role, Stamp};
 use crate::model::{Draft, RevisionSource, Snapshot, UserRecord};
 use crate::proto::{ApiError, BadRequest, Request, Response};
+use crate::spelling::DEFAULT_DICTIONARY;
 use crate::store::{Store, StoreError};
 
 /// Where a service reports a store error in full (the server's log).
@@ -13,17 +15,24 @@ pub type ErrorLog = fn(&str);
 pub struct Service {
     store: Store,
     log: Option<ErrorLog>,
+    dictionary: Dictionary,
 }
 
 impl Service {
     /// A service whose store errors reach the client as faults only.
     pub fn new(store: Store) -> Self {
-        Self { store, log: None }
+        Self { store, log: None, dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), None) }
+    }
+
+    /// With this spelling dictionary (`…/ru_RU`), or none (`None`: spelling is off).
+    pub fn with_dictionary(mut self, base: Option<std::path::PathBuf>) -> Self {
+        self.dictionary = Dictionary::new(base, self.log);
+        self
     }
 
     /// As `new`, every store error also written in full (with the store's path) to `log`.
     pub fn with_log(store: Store, log: ErrorLog) -> Self {
-        Self { store, log: Some(log) }
+        Self { store, log: Some(log), dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), Some(log)) }
     }
 
     pub fn store(&self) -> &Store {
@@ -112,6 +121,11 @@ impl Service {
             Request::SetSettings { settings } => done(store.set_settings(&settings)),
             Request::Users => Ok(Response::Users(store.users()?)),
             Request::Settings => Ok(Response::Settings(store.settings()?)),
+            Request::Spelling { words } => {
+                Ok(Response::Misspelt(self.dictionary.unknown(&words, &store.settings()?.words)?))
+            }
+            Request::Suggest { word } => Ok(Response::Suggestions(self.dictionary.suggest(&word)?)),
+            Request::AddWord { word } => self.add_word(&word),
             Request::AddUser { uid, user } => self.add_user(uid, &user),
             Request::RemoveUser { uid } => self.remove_user(uid),
             // Presence is kept by the server's sessions, not the store.
@@ -135,6 +149,15 @@ impl Service {
             return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed: Role::Admin }.into());
         }
         Ok(Response::Entry(Some(self.store.set_review(period, item, review, (actor, now))?)))
+    }
+
+    /// One word, as the spelling check splits a text; anything else is refused.
+    fn add_word(&self, word: &str) -> Result<Response, Refusal> {
+        let one_word = crate::spelling::words(word).first().is_some_and(|w| w.word == word);
+        if !one_word {
+            return Err(ApiError::BadRequest { reason: BadRequest::NotAWord }.into());
+        }
+        Ok(Response::Settings(self.store.add_word(word)?))
     }
 
     fn whoami(&self, actor: &Actor, role: Role) -> Result<Response, Refusal> {

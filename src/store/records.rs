@@ -164,9 +164,22 @@ impl Record for Draft {
     const VERSION: u8 = 1;
 }
 
+/// Settings as format 1 wrote them: no added words.
+#[derive(Deserialize)]
+struct SettingsV1 {
+    assessments: Vec<String>,
+}
+
 impl Record for Settings {
     const KIND: Kind = Kind::Settings;
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+
+    fn decode_old(version: u8, payload: &[u8]) -> Result<Self, CodecError> {
+        old(Self::KIND, version, payload, |p| {
+            let v1: SettingsV1 = decode_payload(Self::KIND, p)?;
+            Ok(Settings { assessments: v1.assessments, words: Vec::new() })
+        })
+    }
 }
 
 /// A user as format 1 wrote it: no responsible names.

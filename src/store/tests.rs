@@ -196,3 +196,24 @@ fn a_large_dump_loads_in_batches_and_whole() {
     assert_eq!(again, dump);
     assert!(matches!(restored.load_dump(&dump), Err(StoreError::NotEmpty { .. })));
 }
+
+#[test]
+fn added_words_are_kept_sorted_once_and_survive_a_change_of_assessments() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    store.add_word("ОМСУ").unwrap();
+    store.add_word("НПА").unwrap();
+    assert_eq!(store.add_word("НПА").unwrap().words, ["НПА", "ОМСУ"]);
+    store.set_settings(&Settings { assessments: vec!["выполнено".into()], words: Vec::new() }).unwrap();
+    let settings = store.settings().unwrap();
+    assert_eq!((settings.assessments.len(), settings.words.len()), (1, 2), "assessments changed, words kept");
+}
+
+#[test]
+fn settings_of_format_1_are_read_with_no_added_words() {
+    let assessments = vec!["выполнено".to_owned(), "не выполнено".to_owned()];
+    let mut v1 = vec![crate::codec::Kind::Settings as u8, 1];
+    v1.extend(bincode::serde::encode_to_vec(&assessments, bincode::config::standard()).unwrap());
+    let settings: Settings = crate::codec::decode(&v1).unwrap();
+    assert_eq!(settings, Settings { assessments, words: Vec::new() });
+}

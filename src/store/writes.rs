@@ -98,11 +98,26 @@ impl Store {
         self.commit(changes)
     }
 
+    /// The standard assessments of `settings`; the added words stay (see `add_word`).
     pub fn set_settings(&self, settings: &Settings) -> Result<(), StoreError> {
         let _writer = self.lock_writer();
+        let kept = Settings { assessments: settings.assessments.clone(), words: self.settings()?.words };
         let mut changes = Changes::default();
-        changes.put(TreeId::Settings, b"settings", settings)?;
+        changes.put(TreeId::Settings, b"settings", &kept)?;
         self.commit(changes)
+    }
+
+    /// A word the spelling check is to take as right, for every user of the store.
+    pub fn add_word(&self, word: &str) -> Result<Settings, StoreError> {
+        let _writer = self.lock_writer();
+        let mut settings = self.settings()?;
+        if let Err(at) = settings.words.binary_search_by(|w| w.as_str().cmp(word)) {
+            settings.words.insert(at, word.to_owned());
+            let mut changes = Changes::default();
+            changes.put(TreeId::Settings, b"settings", &settings)?;
+            self.commit(changes)?;
+        }
+        Ok(settings)
     }
 
     /// Records the store's first user as its owner and admin; later calls change nothing.

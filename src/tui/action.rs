@@ -98,6 +98,14 @@ pub enum Purpose {
     },
     /// Where the user's drafts wait, at start.
     DraftPlaces,
+    /// The spelling of these words.
+    Spelling {
+        words: Vec<String>,
+    },
+    /// Suggestions for the word there.
+    Suggest(crate::tui::state::WordPlace),
+    /// A word added to the store's list.
+    AddWord,
 }
 
 /// File work, done on the worker thread like the calls.

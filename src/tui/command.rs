@@ -9,7 +9,7 @@ use super::action::Effect;
 use super::key::Key;
 use super::keymap::Pane;
 use super::state::{Focus, State};
-use super::update::{editing, main_screen as main, navigation, review};
+use super::update::{editing, main_screen as main, navigation, review, spelling};
 
 /// What a command does on the main screen.
 pub type Handler = fn(&mut State, Key) -> Effect;
@@ -105,6 +105,7 @@ commands! {
     Redo "redo" "cmd-redo" => (|s, _| editing::undo(s, false)) [Editor: "ctrl-y"] [Assessment: "ctrl-y"];
     ExternalEditor "external_editor" "cmd-external-editor" => (|s, _| editing::external_editor(s))
         [List: "E"] [Editor: "F4"];
+    Spelling "spelling" "cmd-spelling" => (|s, _| spelling::suggest(s)) [Editor: "F7"] [Assessment: "F7"];
     History "history" "cmd-history" => (|s, _| main::fetch_history(s)) [List: "h"];
     Export "export" "cmd-export" => (|s, _| main::open_export(s)) [List: "x"];
     Messages "messages" "cmd-messages" => (|s, _| main::open_log(s)) [List: "m"];

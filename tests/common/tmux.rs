@@ -78,6 +78,12 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The screen with its SGR escapes (`capture-pane -e`).
+    pub fn styled_screen(&self) -> String {
+        let out = self.tmux().args(["capture-pane", "-p", "-e", "-t", self.session]).output().expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     pub fn wait_for(&self, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {

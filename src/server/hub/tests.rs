@@ -211,3 +211,58 @@ fn refusal_text(response: &Response) -> String {
         other => format!("{other:?}"),
     }
 }
+
+#[test]
+#[cfg_attr(not(otchet_hunspell_ru), ignore = "needs hunspell-ru (apt-get install -y hunspell-ru)")]
+fn spelling_is_one_dictionary_for_all_with_the_stores_added_words_told_to_everyone() {
+    let mut f = Fixture::new();
+    let owner = f.connect(1000, "ivanova");
+    let viewer = f.connect(1002, "sidorov");
+    f.ask(&owner, Request::AddUser { uid: 1002, user: UserRecord::new("sidorov".into(), Role::Viewer) });
+    owner.events_until_quiet();
+    let words: Vec<String> = ["коррупции", "коррупцыи", "ОМСУ"].map(String::from).to_vec();
+    assert_eq!(
+        f.ask(&viewer, Request::Spelling { words: words.clone() }),
+        Response::Misspelt(vec!["ОМСУ".into(), "коррупцыи".into()])
+    );
+    let Response::Suggestions(s) = f.ask(&viewer, Request::Suggest { word: "коррупцыи".into() }) else {
+        panic!("suggestions")
+    };
+    assert!(s.contains(&"коррупции".to_owned()), "{s:?}");
+    assert!(matches!(
+        f.ask(&viewer, Request::AddWord { word: "ОМСУ".into() }),
+        Response::Error(ApiError::Forbidden { .. })
+    ));
+    assert!(matches!(
+        f.ask(&owner, Request::AddWord { word: "два слова".into() }),
+        Response::Error(ApiError::BadRequest { .. })
+    ));
+    let Response::Settings(settings) = f.ask(&owner, Request::AddWord { word: "ОМСУ".into() }) else {
+        panic!("added")
+    };
+    assert_eq!(settings.words, ["ОМСУ"]);
+    assert_eq!(viewer.events_until_quiet(), vec![Event::Settings(settings)], "everyone is told");
+    assert_eq!(f.ask(&viewer, Request::Spelling { words }), Response::Misspelt(vec!["коррупцыи".into()]));
+}
+
+#[test]
+fn a_server_without_a_dictionary_says_so_and_serves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), &StoreOptions::default()).unwrap();
+    let service = Service::new(store).with_dictionary(Some(dir.path().join("нет/ru_RU")));
+    let actor = crate::domain::Actor { uid: 1000, name: "ivanova".into() };
+    let ask = |r| service.handle(&actor, crate::domain::Stamp(1), r);
+    let Response::Error(e @ ApiError::NoDictionary { missing: true, .. }) =
+        ask(Request::Spelling { words: vec!["слово".into()] })
+    else {
+        panic!("no dictionary")
+    };
+    assert!(e.to_string().contains("hunspell-ru"), "{e}");
+    assert!(matches!(ask(Request::Whoami), Response::Whoami { .. }));
+    let off = Service::new(Store::open(tempfile::tempdir().unwrap().path(), &StoreOptions::default()).unwrap());
+    let off = off.with_dictionary(None);
+    assert!(matches!(
+        off.handle(&actor, crate::domain::Stamp(1), Request::Suggest { word: "а".into() }),
+        Response::Error(_)
+    ));
+}

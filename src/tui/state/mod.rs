@@ -3,10 +3,12 @@
 mod editor;
 mod line_input;
 mod main_screen;
+mod spelling;
 
 pub use editor::{Editor, shown as editor_shown};
 pub use line_input::LineInput;
 pub use main_screen::{Filter, Focus, Main, Row};
+pub use spelling::Spelling;
 
 use std::collections::{BTreeSet, VecDeque};
 
@@ -61,6 +63,7 @@ pub struct State {
     pub home: Option<std::path::PathBuf>,
     /// Where exports go unless another folder is typed: the user's documents folder.
     pub export_dir: Option<std::path::PathBuf>,
+    pub spelling: Spelling,
 }
 
 pub enum Screen {
@@ -148,6 +151,23 @@ pub enum Overlay {
         revisions: Vec<Revision>,
         cursor: usize,
     },
+    /// The dictionary's suggestions for the word under the cursor.
+    Suggestions {
+        word: WordPlace,
+        choices: Vec<String>,
+        cursor: usize,
+    },
+}
+
+/// A word in one of the open item's texts: which, on which line, which characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordPlace {
+    pub item: ItemId,
+    pub pane: Focus,
+    pub row: usize,
+    pub start: usize,
+    pub end: usize,
+    pub word: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,6 +222,7 @@ impl State {
             quit_after_save: false,
             home: None,
             export_dir: None,
+            spelling: Spelling::new(true),
         }
     }
 

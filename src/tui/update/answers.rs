@@ -16,6 +16,18 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
         Err(e) => Err(e),
     };
     match purpose {
+        Purpose::Spelling { words } => {
+            super::spelling::answered(state, &words, response);
+            Effect::None
+        }
+        Purpose::Suggest(place) => {
+            super::spelling::suggestions(state, place, response);
+            Effect::None
+        }
+        Purpose::AddWord => {
+            super::spelling::word_added(state, response);
+            Effect::None
+        }
         Purpose::Load | Purpose::Plans | Purpose::DraftPlaces => loading(state, purpose, response),
         Purpose::Review { .. } | Purpose::OpenPeriod | Purpose::ClosePeriod => cycle(state, purpose, response),
         _ => texts(state, purpose, response),

@@ -9,6 +9,7 @@ pub(super) mod navigation;
 mod paths;
 mod results;
 pub(super) mod review;
+pub(super) mod spelling;
 mod welcome;
 
 #[cfg(test)]
@@ -22,6 +23,12 @@ use super::keymap::Pane;
 use super::state::{Focus, Screen, State};
 
 pub fn update(state: &mut State, action: Action) -> Effect {
+    let effect = apply(state, action);
+    // Whatever changed, the words now on screen that have no verdict yet are asked about.
+    effect.and(spelling::ask(state))
+}
+
+fn apply(state: &mut State, action: Action) -> Effect {
     match action {
         Action::Key(key) => on_key(state, key),
         Action::Mouse(mouse) => mouse::on_mouse(state, mouse),

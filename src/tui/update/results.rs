@@ -116,6 +116,13 @@ pub(super) fn take_entry(state: &mut State, item: ItemId, entry: Entry, force: b
 
 pub(super) fn remote(state: &mut State, event: Event) -> Effect {
     match event {
+        Event::Settings(settings) => {
+            state.spelling.known(&settings.words);
+            if let Some(main) = state.main_mut() {
+                main.settings = settings;
+            }
+            Effect::None
+        }
         Event::EntryChanged { period, item, entry } => {
             if state.main().is_some_and(|m| m.period.id == period) {
                 let by = entry.changed_by.clone();

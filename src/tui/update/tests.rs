@@ -911,3 +911,85 @@ fn the_wheel_scrolls_the_help_and_does_nothing_while_the_terminal_is_too_small()
     assert_eq!(mouse(&mut s, MouseKind::Click, 10, 6), Effect::None);
     assert_eq!(s.main().unwrap().cursor, 0);
 }
+
+/// The spelling question among an effect's parts.
+fn spelling_question(effect: Effect) -> Option<Vec<String>> {
+    flatten(effect).into_iter().find_map(|e| match e {
+        Effect::Call { purpose: Purpose::Spelling { words }, .. } => Some(words),
+        _ => None,
+    })
+}
+
+/// Item 70 opened for typing, with spelling on and the sample's words already judged right.
+fn typing_with_spelling() -> State {
+    let mut s = sample_state();
+    s.spelling.on = true;
+    update(&mut s, Action::Resize(80, 24));
+    go_to_point(&mut s, "70");
+    if let Some(words) = spelling_question(press(&mut s, Key::plain(KeyCode::Enter))) {
+        update(&mut s, Action::Answer { purpose: Purpose::Spelling { words }, result: Ok(Response::Misspelt(vec![])) });
+    }
+    s
+}
+
+#[test]
+fn the_words_on_screen_are_asked_about_once_and_an_unknown_one_is_marked() {
+    let mut s = typing_with_spelling();
+    let effects = keys(&mut s, "коррупцыи");
+    let asked: Vec<String> = effects.into_iter().filter_map(spelling_question).flatten().collect();
+    assert!(asked.contains(&"коррупцыи".to_owned()), "{asked:?}");
+    assert_eq!(asked.iter().filter(|w| *w == "коррупцыи").count(), 1, "asked once while it waits");
+    let words = vec!["коррупцыи".to_owned()];
+    update(
+        &mut s,
+        Action::Answer { purpose: Purpose::Spelling { words: words.clone() }, result: Ok(Response::Misspelt(words)) },
+    );
+    assert!(s.spelling.is_misspelt("коррупцыи"));
+    assert!(spelling_question(press(&mut s, Key::plain(KeyCode::Left))).is_none(), "judged words are not asked again");
+}
+
+#[test]
+fn f7_offers_suggestions_and_enter_puts_one_in_the_words_place() {
+    let mut s = typing_with_spelling();
+    keys(&mut s, " коррупцыи");
+    let Effect::Call { purpose: Purpose::Suggest(place), request } =
+        flatten(press(&mut s, Key::plain(KeyCode::F(7)))).remove(0)
+    else {
+        panic!("suggestions asked for")
+    };
+    assert_eq!(request, Request::Suggest { word: "коррупцыи".into() });
+    let choices = vec!["коррупции".to_owned(), "коррупция".to_owned()];
+    update(&mut s, Action::Answer { purpose: Purpose::Suggest(place), result: Ok(Response::Suggestions(choices)) });
+    assert!(matches!(s.overlay, Some(Overlay::Suggestions { .. })));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(s.overlay.is_none());
+    let editor = s.main().unwrap().editor.as_ref().unwrap();
+    assert!(editor.info_text().ends_with(" коррупции"), "{}", editor.info_text());
+    assert!(editor.is_modified());
+}
+
+#[test]
+fn plus_adds_the_word_for_everyone_and_no_dictionary_is_said_once() {
+    let mut s = typing_with_spelling();
+    keys(&mut s, " ОМСУ");
+    let Effect::Call { purpose: Purpose::Suggest(place), .. } =
+        flatten(press(&mut s, Key::plain(KeyCode::F(7)))).remove(0)
+    else {
+        panic!("suggestions asked for")
+    };
+    update(&mut s, Action::Answer { purpose: Purpose::Suggest(place), result: Ok(Response::Suggestions(vec![])) });
+    let Effect::Call { purpose: Purpose::AddWord, request } = press(&mut s, Key::char('+')) else { panic!("added") };
+    assert_eq!(request, Request::AddWord { word: "ОМСУ".into() });
+    let settings = crate::model::Settings { words: vec!["ОМСУ".into()], ..Default::default() };
+    update(&mut s, Action::Answer { purpose: Purpose::AddWord, result: Ok(Response::Settings(settings)) });
+    assert_eq!(s.main().unwrap().settings.words, ["ОМСУ"]);
+    assert!(!s.spelling.is_misspelt("ОМСУ"));
+
+    let words = vec!["слово".to_owned()];
+    let no_dictionary =
+        crate::proto::ApiError::NoDictionary { path: "/usr/share/hunspell/ru_RU".into(), missing: true };
+    update(&mut s, Action::Answer { purpose: Purpose::Spelling { words }, result: Ok(Response::Error(no_dictionary)) });
+    assert!(!s.spelling.on, "the editor works on without checking");
+    assert!(s.message.as_ref().is_some_and(|m| m.text.contains("hunspell-ru")));
+    assert!(spelling_question(keys(&mut s, " ещеслово").pop().unwrap()).is_none(), "and asks no more");
+}

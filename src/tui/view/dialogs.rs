@@ -64,6 +64,9 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
             render_conflict(state, (mine_info, mine_assessment), theirs, *scroll, frame, area);
         }
         Overlay::History { revisions, cursor, .. } => render_history(state, revisions, *cursor, frame, area),
+        Overlay::Suggestions { word, choices, cursor } => {
+            render_suggestions(state, &word.word, choices, *cursor, frame, area)
+        }
         Overlay::OpenPeriod { period, from, carry } => {
             super::cycle::render_open(state, (*period, *from, *carry), frame, area)
         }
@@ -187,6 +190,30 @@ fn render_history(state: &State, revisions: &[crate::model::Revision], cursor: u
     );
     let y = inner.y + inner.height.saturating_sub(1);
     frame.render_widget(Paragraph::new(Span::styled(hints, state.theme.dim)), Rect::new(inner.x, y, inner.width, 1));
+}
+
+/// The dictionary's suggestions for a word: numbered, the chosen one highlighted.
+fn render_suggestions(state: &State, word: &str, choices: &[String], cursor: usize, frame: &mut Frame, area: Rect) {
+    let shown = choices.len().min(9);
+    let height = u16::try_from(shown.max(1) + 4).unwrap_or(13);
+    let outer = centered(area, 60, height);
+    let inner = dialog_block(frame, outer, tr!("spelling-title", word = sanitize(word).into_owned()), state);
+    let room = usize::from(inner.width);
+    let mut lines: Vec<Line> = choices
+        .iter()
+        .take(9)
+        .enumerate()
+        .map(|(i, choice)| {
+            let style = if i == cursor { state.theme.selected } else { Style::default() };
+            Line::from(Span::styled(truncate(&format!("{}  {}", i + 1, sanitize(choice)), room), style))
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(tr!("spelling-no-suggestions"), state.theme.dim)));
+    }
+    lines.push(Line::default());
+    lines.extend(paragraph_lines(&tr!("spelling-hint"), room, state.theme.dim));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn message_box(state: &State, frame: &mut Frame, area: Rect, title: String, text: &str, hints: &str) {

@@ -335,3 +335,38 @@ fn the_help_says_how_to_close_and_scroll_it() {
     let end = text(&draw(&mut s, 80, 24));
     assert!(!end.contains("ниже еще"), "{end}");
 }
+
+/// Where `word` is drawn: its row and first column.
+fn find_word(buffer: &Buffer, word: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let cells: Vec<(u16, String)> = (0..area.width).map(|x| (x, buffer[(x, y)].symbol().to_owned())).collect();
+        let line: String = cells.iter().map(|(_, s)| s.as_str()).collect();
+        if let Some(byte) = line.find(word) {
+            let chars_before = line[..byte].chars().count();
+            return Some((y, cells[chars_before].0));
+        }
+    }
+    None
+}
+
+#[test]
+fn a_misspelt_word_is_underlined_in_colour_and_in_monochrome_and_its_neighbours_are_not() {
+    for theme in [Theme::ansi16(), Theme::monochrome()] {
+        let mut s = state_with(Role::Editor, theme);
+        s.spelling.on = true;
+        press(&mut s, Key::plain(KeyCode::Enter));
+        for c in " борьба с коррупцыи".chars() {
+            press(&mut s, Key::char(c));
+        }
+        s.spelling.answered(&["коррупцыи".to_owned(), "борьба".to_owned()], &["коррупцыи".to_owned()]);
+        let buffer = draw(&mut s, 80, 24);
+        let (y, x) = find_word(&buffer, "коррупцыи").expect("the word is on screen");
+        for dx in 0..9 {
+            assert!(buffer[(x + dx, y)].modifier.contains(Modifier::UNDERLINED), "letter {dx} underlined");
+        }
+        assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED), "«с» is not");
+        let (y, x) = find_word(&buffer, "борьба").unwrap();
+        assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED), "a known word is not");
+    }
+}

@@ -1,6 +1,7 @@
 //! The execution text and the assessment, each a ratatui-textarea inside its own block.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
@@ -34,6 +35,7 @@ pub(super) fn render(
     let inner = block.inner(editor_area);
     frame.render_widget(block, editor_area);
     frame.render_widget(&editor.info, inner);
+    underline_misspelt(state, main, frame.buffer_mut(), inner);
 
     let hint = if main.settings.assessments.is_empty() {
         String::new()
@@ -48,4 +50,34 @@ pub(super) fn render(
     let inner = block.inner(assessment_area);
     frame.render_widget(block, assessment_area);
     frame.render_widget(&editor.assessment, inner);
+    underline_misspelt(state, main, frame.buffer_mut(), inner);
+}
+
+/// The words of the drawn text the dictionary does not know get the misspelt style
+/// (underlined, which a monochrome terminal keeps), read back from the cells as drawn, so
+/// that wrapping and scrolling need no second reckoning.
+fn underline_misspelt(state: &State, main: &Main, buf: &mut Buffer, area: Rect) {
+    if !state.spelling.on {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let mut text = String::new();
+        let mut columns = Vec::new();
+        for x in area.left()..area.right() {
+            for c in buf[(x, y)].symbol().chars() {
+                text.push(c);
+                columns.push(x);
+            }
+        }
+        for w in crate::spelling::words(&text) {
+            let added = main.settings.words.binary_search_by(|a| a.as_str().cmp(w.word)).is_ok();
+            if added || !state.spelling.is_misspelt(w.word) {
+                continue;
+            }
+            for &x in &columns[w.start..w.end] {
+                let cell = &mut buf[(x, y)];
+                cell.set_style(cell.style().patch(state.theme.misspelt));
+            }
+        }
+    }
 }

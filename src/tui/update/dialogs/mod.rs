@@ -47,7 +47,7 @@ pub(super) fn pane(overlay: &Overlay) -> Option<Pane> {
         | Overlay::Restore { .. } => Pane::Confirm,
         Overlay::ConfirmQuit => Pane::Quit,
         Overlay::Period { .. } => Pane::Period,
-        Overlay::Prompt(_) => return None,
+        Overlay::Prompt(_) | Overlay::Suggestions { .. } => return None,
         Overlay::DraftOffer { .. } => Pane::Draft,
         Overlay::Conflict { .. } => Pane::Conflict,
         Overlay::History { .. } => Pane::History,
@@ -57,6 +57,10 @@ pub(super) fn pane(overlay: &Overlay) -> Option<Pane> {
 pub(super) fn on_key(state: &mut State, overlay: Overlay, command: Option<Command>, key: Key) -> Effect {
     let next = match (overlay, command) {
         (Overlay::Prompt(p), _) => prompt::on_key(state, p, key),
+        (Overlay::Suggestions { .. }, _) if key.code == crate::tui::key::KeyCode::Esc => Next::close(Effect::None),
+        (Overlay::Suggestions { word, choices, cursor }, _) => {
+            Next::close(super::spelling::on_key(state, word, choices, cursor, key))
+        }
         (
             overlay @ (Overlay::OpenPeriod { .. }
             | Overlay::ClosePeriod { .. }
