@@ -383,3 +383,37 @@ fn without_a_dictionary_the_editor_says_so_once_and_works() {
     t.keys(&["C-s"]);
     t.wait_for("пункт 70 сохранен");
 }
+
+#[test]
+#[cfg_attr(not(otchet_tmux), ignore = "needs tmux (apt-get install -y tmux)")]
+fn a_restored_revision_is_saved_for_everyone_and_q_quits_without_a_question() {
+    let sb = Sandbox::new();
+    import_sample(&sb);
+    let t = Tmux::start(&sb, "restore");
+    t.wait_for("Пункты плана: 72");
+    t.go_to_70();
+    t.keys(&["Enter"]);
+    t.text("Текст, который вернут назад. ");
+    t.keys(&["C-s"]);
+    t.wait_for("пункт 70 сохранен");
+    t.keys(&["h"]);
+    t.wait_for("История изменений");
+    t.wait_for("№ 1");
+    // Oldest first, the newest chosen: up to revision 1, Enter asks, y confirms.
+    t.keys(&["k", "Enter"]);
+    t.wait_for("для всех");
+    t.keys(&["y"]);
+    t.wait_for("восстановлен прежний текст");
+    t.keys(&["q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while t.alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!t.alive(), "q quits at once: the restored text is saved, nothing is pending:\n{}", t.screen());
+    let out = sb.run(&["status", "--json", "--period", "2020-Q1", "--as-of", "2020-04-13"]);
+    let status: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let item70 = status["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap();
+    assert!(!item70["info"].as_str().unwrap().contains("который вернут назад"), "{item70}");
+    let out = sb.run(&["history", "70", "--period", "2020-Q1"]);
+    assert!(stdout(&out).contains("3 редакции"), "the restore is a revision of its own:\n{}", stdout(&out));
+}
