@@ -44,7 +44,7 @@ fn run() -> Result<(), String> {
     for index in 0..generated.periods.len() {
         let Some(snapshot) = generated.snapshot(index) else { continue };
         let as_of = snapshot.period.id.end();
-        let input = ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules: &rules });
+        let input = ExportInput::Period(PeriodExport::new(&snapshot, as_of, &rules));
         let bytes = export(ExportFormat::Txt, &input).map_err(|e| e.to_string())?;
         let path = output.join(ExportFormat::Txt.default_file_name(snapshot.period.id));
         save_atomically(&path, &bytes).map_err(|e| e.to_string())?;

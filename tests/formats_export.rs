@@ -39,42 +39,84 @@ fn html_escapes_every_text_and_keeps_paragraphs() {
     assert_eq!(html.matches("<thead>").count(), 1);
 }
 
-#[test]
-fn csv_reads_back_into_the_same_cells() {
-    let sb = nasty_store();
-    let bytes = std::fs::read(export(&sb, "csv", "table.csv")).unwrap();
+/// The csv's table: the records after the lines naming organisation, period and as-of.
+fn csv_table(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.ends_with("\r\n"));
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let records: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+    assert_eq!(records[0][0], "Организация");
+    assert_eq!(records[1], ["Отчетный период", "I квартал 2020 года"]);
+    assert_eq!(records[2], ["По состоянию на", "13.04.2020"]);
+    // The blank line before the table is Excel's empty row; the reader skips it.
+    (records[3].clone(), records[4..].to_vec())
+}
+
+#[test]
+fn csv_for_russian_excel_reads_back_into_the_same_cells() {
+    let sb = nasty_store();
+    let bytes = std::fs::read(export(&sb, "csv", "table.csv")).unwrap();
+    let (headers, rows) = csv_table(&bytes, b';');
     assert_eq!(headers.len(), 7);
-    assert_eq!(&headers[1], "Номер пункта Плана");
-    assert_eq!(&headers[6], "Отметки");
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 2, "one row per item, headings left out");
-    assert_eq!(&rows[0][2], NASTY);
-    assert_eq!(&rows[0][4], format!("{NASTY}\n\nвторой абзац"));
-    assert_eq!(&rows[0][6], "done");
-    assert_eq!(&rows[1][2], "Второй \"пункт\"");
-    assert_eq!(&rows[1][6], "overdue no_result");
+    assert_eq!(headers[1], "Номер пункта Плана");
+    assert_eq!(headers[6], "Отметки");
+    assert_eq!(rows.len(), 3, "a section heading row and one row per item");
+    assert_eq!(rows[0], ["Раздел", "Раздел <b>1</b> & «прочее»"]);
+    assert_eq!(rows[1][2], NASTY);
+    assert_eq!(rows[1][4], format!("{NASTY}\n\nвторой абзац"));
+    assert_eq!(rows[1][6], "выполнено");
+    assert_eq!(rows[2][2], "Второй \"пункт\"");
+    assert_eq!(rows[2][6], "просрочено, нет результата");
+}
+
+#[test]
+fn a_formula_in_a_text_is_neutralised_and_the_delimiter_can_be_a_comma() {
+    let sb = Sandbox::new();
+    let text = text_report(&[&["1.", "1.", "=1+2", "До 1 марта 2020 года", "@SUM(A1:A9)", "-выполнено"]]);
+    import(&sb, &sb.write("formula.txt", text.as_bytes()));
+    let bytes = std::fs::read(export(&sb, "csv", "f.csv")).unwrap();
+    let (_, rows) = csv_table(&bytes, b';');
+    assert_eq!(
+        (rows[0][2].as_str(), rows[0][4].as_str(), rows[0][5].as_str()),
+        ("'=1+2", "'@SUM(A1:A9)", "'-выполнено")
+    );
+    let path = sb.path().join("comma.csv");
+    let out = sb.run(&[
+        "export",
+        "--as-of",
+        "2020-04-13",
+        "--format",
+        "csv",
+        "--csv-delimiter",
+        ",",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    common::assert_ok(&out);
+    let (headers, _) = csv_table(&std::fs::read(&path).unwrap(), b',');
+    assert_eq!(headers.len(), 7);
+    let out = sb.run(&["export", "--format", "csv", "--csv-delimiter", ";;", "--output", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn the_sample_as_csv_flags_items_as_status_does() {
     let sb = sample_store();
     let bytes = std::fs::read(export(&sb, "csv", "sample.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 72);
+    let (_, rows) = csv_table(&bytes, b';');
+    let items: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() > 2).collect();
+    assert_eq!(items.len(), 72);
     let flagged = |flag: &str| -> Vec<String> {
-        rows.iter()
-            .filter(|r| r[6].split(' ').any(|f| f == flag))
+        items
+            .iter()
+            .filter(|r| r[6].split(", ").any(|f| f == flag))
             .map(|r| r[1].trim_end_matches('.').to_owned())
             .collect()
     };
-    assert_eq!(flagged("overdue"), ["70", "72"]);
-    assert_eq!(flagged("done"), ["14", "30", "43", "54", "55", "56", "59"]);
+    assert_eq!(flagged("просрочено"), ["70", "72"]);
+    assert_eq!(flagged("выполнено"), ["14", "30", "43", "54", "55", "56", "59"]);
 }
 
 #[test]

@@ -119,10 +119,11 @@ fn export_command() -> Command {
         .override_usage(tr!("cli-usage-export"))
         .arg(period_arg())
         .arg(Arg::new("as-of").long("as-of").value_name(tr!("cli-date")).help(tr!("cli-export-as-of")))
+        .arg(Arg::new("csv-delimiter").long("csv-delimiter").value_name(tr!("cli-char")).help(tr!("cli-csv-delimiter")))
         .arg(
             Arg::new("format")
                 .long("format")
-                .value_name("docx|csv|html|txt|json")
+                .value_name("docx|xlsx|csv|html|txt|json")
                 .required(true)
                 .help(tr!("cli-export-format")),
         )

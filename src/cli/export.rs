@@ -29,6 +29,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         None => None,
     };
 
+    let delimiter = csv_delimiter(m)?;
     let mut client = ctx.client()?;
     let store = ctx.store_path()?.display().to_string();
     let empty_store = || Failure::other(tr!("status-empty-store", path = store.as_str()));
@@ -55,7 +56,9 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         };
         // The period's report date, else today.
         let as_of = as_of.or(snapshot.period.report_date).unwrap_or_else(crate::clock::today);
-        let input = ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules: &ctx.config.rules });
+        let mut period_export = PeriodExport::new(&snapshot, as_of, &ctx.config.rules);
+        period_export.csv_delimiter = delimiter;
+        let input = ExportInput::Period(period_export);
         let bytes = export(format, &input).map_err(Failure::other)?;
         let done = tr!(
             "export-done",
@@ -69,4 +72,15 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     save_atomically(output, &bytes).map_err(Failure::other)?;
     println!("{done}");
     Ok(())
+}
+
+/// `--csv-delimiter`: one character (`;` unless given).
+fn csv_delimiter(m: &ArgMatches) -> Result<char, Failure> {
+    let Some(text) = m.get_one::<String>("csv-delimiter") else { return Ok(PeriodExport::RUSSIAN_EXCEL_DELIMITER) };
+    let text = if text == "\\t" { "\t" } else { text.as_str() };
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !matches!(c, '"' | '\r' | '\n') => Ok(c),
+        _ => Err(Failure::usage(tr!("cli-bad-csv-delimiter", value = text))),
+    }
 }

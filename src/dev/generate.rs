@@ -184,8 +184,7 @@ mod tests {
         let g = generate(&GenOptions { items: 120, periods: 1, seed: 3 }).unwrap();
         let snapshot = g.snapshot(0).unwrap();
         let rules = crate::domain::FlagRules::default();
-        let input =
-            ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of: period_end(&snapshot), rules: &rules });
+        let input = ExportInput::Period(PeriodExport::new(&snapshot, period_end(&snapshot), &rules));
         let bytes = export(ExportFormat::Txt, &input).unwrap();
         let read = crate::formats::txt::parse_report(Path::new("generated.txt"), &bytes).unwrap();
         let expected = g.report(0).unwrap();

@@ -6,9 +6,11 @@ mod csv;
 mod docx;
 mod html;
 mod json;
+mod marks;
 mod save;
 mod txt;
 mod view;
+mod xlsx;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -31,6 +33,7 @@ use crate::tr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
     Docx,
+    Xlsx,
     Html,
     Csv,
     Txt,
@@ -38,8 +41,14 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] =
-        [ExportFormat::Docx, ExportFormat::Html, ExportFormat::Csv, ExportFormat::Txt, ExportFormat::Json];
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Docx,
+        ExportFormat::Xlsx,
+        ExportFormat::Html,
+        ExportFormat::Csv,
+        ExportFormat::Txt,
+        ExportFormat::Json,
+    ];
 
     /// "docx", "DOCX", ".docx" …
     pub fn parse(name: &str) -> Option<Self> {
@@ -55,6 +64,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Docx => "docx",
+            ExportFormat::Xlsx => "xlsx",
             ExportFormat::Html => "html",
             ExportFormat::Csv => "csv",
             ExportFormat::Txt => "txt",
@@ -77,6 +87,7 @@ impl ExportFormat {
     pub fn description(self) -> String {
         match self {
             ExportFormat::Docx => tr!("export-format-docx"),
+            ExportFormat::Xlsx => tr!("export-format-xlsx"),
             ExportFormat::Html => tr!("export-format-html"),
             ExportFormat::Csv => tr!("export-format-csv"),
             ExportFormat::Txt => tr!("export-format-txt"),
@@ -97,6 +108,16 @@ pub struct PeriodExport<'a> {
     pub snapshot: &'a Snapshot,
     pub as_of: NaiveDate,
     pub rules: &'a FlagRules,
+    /// Between the csv's fields: `;` for Russian Excel, `,` for the rest.
+    pub csv_delimiter: char,
+}
+
+impl<'a> PeriodExport<'a> {
+    pub const RUSSIAN_EXCEL_DELIMITER: char = ';';
+
+    pub fn new(snapshot: &'a Snapshot, as_of: NaiveDate, rules: &'a FlagRules) -> Self {
+        Self { snapshot, as_of, rules, csv_delimiter: Self::RUSSIAN_EXCEL_DELIMITER }
+    }
 }
 
 pub enum ExportInput<'a> {
@@ -147,8 +168,13 @@ pub fn export(format: ExportFormat, input: &ExportInput<'_>) -> Result<Vec<u8>, 
     match (format, input) {
         (ExportFormat::Json, ExportInput::WholeStore(dump)) => json::write(dump).map_err(|e| encode(e.to_string())),
         (ExportFormat::Docx, ExportInput::Period(p)) => docx::write(p.snapshot).map_err(|e| encode(e.to_string())),
+        (ExportFormat::Xlsx, ExportInput::Period(p)) => {
+            xlsx::write(p.snapshot, p.as_of, p.rules).map_err(|e| encode(e.describe()))
+        }
         (ExportFormat::Html, ExportInput::Period(p)) => Ok(html::write(p.snapshot).into_bytes()),
-        (ExportFormat::Csv, ExportInput::Period(p)) => Ok(csv::write(p.snapshot, p.as_of, p.rules).into_bytes()),
+        (ExportFormat::Csv, ExportInput::Period(p)) => {
+            Ok(csv::write(p.snapshot, p.as_of, p.rules, p.csv_delimiter).into_bytes())
+        }
         (ExportFormat::Txt, ExportInput::Period(p)) => Ok(txt::write(p.snapshot).into_bytes()),
         _ => Err(ExportError::WrongInput { format }),
     }

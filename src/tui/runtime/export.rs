@@ -37,7 +37,7 @@ pub fn export(
             .snapshot(Some(period))
             .map_err(|e| e.to_string())?
             .ok_or_else(|| tr!("store-unknown-period", period = period.to_string()))?;
-        render(format, &ExportInput::Period(PeriodExport { snapshot: &snapshot, as_of, rules }))
+        render(format, &ExportInput::Period(PeriodExport::new(&snapshot, as_of, rules)))
     }
     .map_err(|e| e.to_string())?;
     save_atomically(path, &bytes).map_err(|e| e.to_string())?;
