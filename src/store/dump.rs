@@ -92,7 +92,7 @@ impl Batches<'_> {
     fn put<R: crate::codec::Record>(&mut self, tree: TreeId, key: &[u8], value: &R) -> Result<(), StoreError> {
         self.changes.put(tree, key, value)?;
         self.written.push((tree, key.to_vec()));
-        if self.written.len() % Self::SIZE == 0 {
+        if self.written.len().is_multiple_of(Self::SIZE) {
             self.flush()?;
         }
         Ok(())

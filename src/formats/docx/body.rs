@@ -292,10 +292,10 @@ impl Builder {
                 }
             }
             Tag::Row => {
-                if let Some(t) = self.tables.last_mut() {
-                    if let Some(row) = t.row.take() {
-                        t.rows.push(row);
-                    }
+                if let Some(t) = self.tables.last_mut()
+                    && let Some(row) = t.row.take()
+                {
+                    t.rows.push(row);
                 }
             }
             Tag::Table => {
