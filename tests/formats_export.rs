@@ -134,3 +134,37 @@ fn markup_and_quotes_survive_txt_docx_and_json_unchanged() {
     assert!(xml.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;кавычки&apos;"));
     assert!(xml.contains(r#"<w:gridSpan w:val="6"/>"#), "the heading spans the table");
 }
+
+#[test]
+fn the_docx_numbers_its_pages_and_ends_with_the_closing_block_only_when_set() {
+    let sb = formats_common::sample_store();
+    let bare = std::fs::read(export(&sb, "docx", "bare.docx")).unwrap();
+    let footer = formats_common::part(&bare, "word/footer1.xml");
+    assert!(footer.contains(" PAGE ") && footer.contains(" NUMPAGES "), "{footer}");
+    assert!(document_xml(&bare).contains(r#"<w:footerReference w:type="default" r:id="rId3"/>"#));
+    assert!(!document_xml(&bare).contains("Исполнитель:"), "no closing block when none is set");
+
+    let set = sb.run(&[
+        "plan",
+        "set",
+        "--signed-by",
+        "Глава Серовского городского округа В.В. Сизиков",
+        "--executor",
+        "Иванова А. П., 8 (34385) 7-00-00",
+    ]);
+    common::assert_ok(&set);
+    common::assert_ok(&sb.run(&["period", "set", "2020-Q1", "--report-date", "13.04.2020"]));
+    let signed = std::fs::read(export(&sb, "docx", "signed.docx")).unwrap();
+    let xml = document_xml(&signed);
+    let after_table = &xml[xml.rfind("</w:tbl>").unwrap()..];
+    assert!(after_table.contains("Глава Серовского городского округа</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">В.В. Сизиков"), "{after_table}");
+    assert!(after_table.contains(r#"<w:tab w:val="right""#), "the name at the right margin");
+    assert!(after_table.contains("Исполнитель: Иванова А. П., 8 (34385) 7-00-00"));
+    assert!(after_table.contains("13.04.2020"));
+    // And it reads back as it was set.
+    let other = Sandbox::new();
+    import(&other, &sb.path().join("signed.docx"));
+    let show = common::stdout(&other.run(&["plan", "show"]));
+    assert!(show.contains("Глава Серовского городского округа В.В. Сизиков"), "{show}");
+    assert!(show.contains("Иванова А. П., 8 (34385) 7-00-00"), "{show}");
+}

@@ -57,12 +57,49 @@ pub fn paragraphs(lines: &[&str]) -> Vec<String> {
 }
 
 /// (signed by, executor): the executor's paragraph (without its label) and everything else.
+/// How the exports label the executor's line.
+pub const EXECUTOR_LABEL: &str = "Исполнитель:";
+
+/// A signer as stored («Глава Заречного городского округа А. В. Захаров»): the position, and
+/// the name from its initials on (empty when there are none to find).
+pub fn position_and_name(signed_by: &str) -> (&str, &str) {
+    let is_initials = |t: &str| {
+        let mut chars = t.chars().peekable();
+        let mut any = false;
+        while let Some(c) = chars.next() {
+            if !(c.is_uppercase() && chars.next() == Some('.')) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    };
+    let tokens: Vec<(usize, &str)> = signed_by
+        .split(' ')
+        .scan(0, |at, t| {
+            let start = *at;
+            *at += t.len() + 1;
+            Some((start, t))
+        })
+        .collect();
+    // The name: initials (one or more tokens) and the surname after them, at the end.
+    let Some(last_initial) = tokens.iter().rposition(|(_, t)| is_initials(t)) else { return (signed_by, "") };
+    if last_initial + 2 != tokens.len() {
+        return (signed_by, "");
+    }
+    let first = (0..=last_initial).rev().take_while(|&i| is_initials(tokens[i].1)).last().unwrap_or(last_initial);
+    let at = tokens[first].0;
+    (signed_by[..at].trim_end(), &signed_by[at..])
+}
+
 pub fn read(paragraphs: &[String]) -> (String, String) {
     let is_executor = |p: &str| {
         let f = fold(p);
         f.starts_with("исполнитель") || f.starts_with("исп.")
     };
-    let signed: Vec<&str> = paragraphs.iter().map(String::as_str).filter(|p| !is_executor(p)).collect();
+    // A date line (the report's, as the exports write it) is neither signer nor executor.
+    let is_date = |p: &str| crate::domain::period::parse_user_date(p.trim()).is_some();
+    let signed: Vec<&str> = paragraphs.iter().map(String::as_str).filter(|p| !is_executor(p) && !is_date(p)).collect();
     let executor = paragraphs.iter().find(|p| is_executor(p)).map(|p| {
         let rest = p.split_once([':', '.']).map_or(p.as_str(), |(_, r)| r);
         rest.trim().to_owned()
@@ -74,6 +111,17 @@ pub fn read(paragraphs: &[String]) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signer_splits_into_position_and_name_at_the_initials() {
+        assert_eq!(
+            position_and_name("Глава Заречного городского округа А. В. Захаров"),
+            ("Глава Заречного городского округа", "А. В. Захаров")
+        );
+        assert_eq!(position_and_name("Глава администрации В.В. Сизиков"), ("Глава администрации", "В.В. Сизиков"));
+        assert_eq!(position_and_name("Глава администрации"), ("Глава администрации", ""));
+        assert_eq!(position_and_name("И.о. главы А. Б."), ("И.о. главы А. Б.", ""));
+    }
 
     #[test]
     fn the_block_is_split_off_the_last_cell_and_read() {

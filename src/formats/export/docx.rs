@@ -5,11 +5,12 @@
 use std::fmt::Write;
 
 use super::view::{Line, columns, header_pairs, is_number, lines, widths};
-use crate::formats::docx::package::write_package;
-use crate::formats::docx::xml::{Style, paragraph_with_breaks, paragraphs};
+use crate::formats::docx::package::{FOOTER_ID, write_package};
+use crate::formats::docx::xml::{Style, escape, paragraph_with_breaks, paragraphs};
 use crate::model::Snapshot;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// A4 landscape, in twentieths of a point.
 const PAGE_WIDTH: u32 = 16838;
 const PAGE_HEIGHT: u32 = 11906;
@@ -23,6 +24,7 @@ const CAPTION: Style = Style { center: true, bold: false, size: Some(20), underl
 const CENTERED: Style = Style { center: true, bold: false, size: None, underline_border: false };
 const PLAIN: Style = Style { center: false, bold: false, size: None, underline_border: false };
 const HEADING: Style = Style { center: true, bold: true, size: None, underline_border: false };
+const SMALL: Style = Style { center: false, bold: false, size: Some(20), underline_border: false };
 
 pub fn write(s: &Snapshot) -> zip::result::ZipResult<Vec<u8>> {
     let mut body = String::new();
@@ -38,16 +40,41 @@ pub fn write(s: &Snapshot) -> zip::result::ZipResult<Vec<u8>> {
     table(&mut body, s);
     // Word wants a paragraph between a table and the end of the section.
     body.push_str("<w:p/>");
+    closing_block(&mut body, s);
     let _ = write!(
         body,
-        r#"<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}" w:orient="landscape"/><w:pgMar w:top="1134" w:right="{MARGIN_RIGHT}" w:bottom="850" w:left="{MARGIN_LEFT}" w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>"#
+        r#"<w:sectPr><w:footerReference w:type="default" r:id="{FOOTER_ID}"/><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}" w:orient="landscape"/><w:pgMar w:top="1134" w:right="{MARGIN_RIGHT}" w:bottom="850" w:left="{MARGIN_LEFT}" w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>"#
     );
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>"#
+<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>"#
     );
     let title = [s.plan.title_lines.join(" "), s.period.title.clone()].join(" — ");
     write_package(&document, title.trim_start_matches(" — "))
+}
+
+/// Under the table: the signer's position at the left and name at the right margin (the
+/// space between is for the signature), the executor with a phone, the report date; each
+/// only when the plan or the period has it.
+fn closing_block(out: &mut String, s: &Snapshot) {
+    let signed_by = s.plan.signed_by.trim();
+    if !signed_by.is_empty() {
+        let (position, name) = crate::formats::closing::position_and_name(signed_by);
+        out.push_str("<w:p/>");
+        let _ = write!(
+            out,
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="{TABLE_WIDTH}"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            escape(position),
+            escape(name)
+        );
+    }
+    if !s.plan.executor.trim().is_empty() {
+        out.push_str("<w:p/>");
+        paragraphs(out, &format!("{} {}", crate::formats::closing::EXECUTOR_LABEL, s.plan.executor.trim()), SMALL);
+    }
+    if let Some(date) = s.period.report_date {
+        paragraphs(out, &date.format("%d.%m.%Y").to_string(), SMALL);
+    }
 }
 
 fn table(out: &mut String, s: &Snapshot) {
