@@ -39,6 +39,20 @@ fn html_escapes_every_text_and_keeps_paragraphs() {
     assert_eq!(html.matches("<thead>").count(), 1);
 }
 
+#[test]
+fn the_html_is_a_page_for_the_site_and_a_phone() {
+    let sb = formats_common::sample_store();
+    let html = std::fs::read_to_string(export(&sb, "html", "site.html")).unwrap();
+    assert!(html.contains(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#));
+    assert!(html.contains("<h1 class=\"form-title\">ОТЧЕТ<br>об исполнении плана"), "the title is the page's h1");
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("<caption>Исполнение мероприятий плана — I квартал 2020 года</caption>"));
+    assert!(html.contains("@media screen and (max-width: 700px)"), "a narrow-screen layout");
+    assert!(html.contains("content: attr(data-label)"), "each field labelled on a card");
+    assert!(html.contains(r#"<th scope="row" class="number" data-label="Номер пункта Плана">70.</th>"#), "row headers");
+    assert!(html.contains("@media print"), "the print styles stay");
+}
+
 /// The csv's table: the records after the lines naming organisation, period and as-of.
 fn csv_table(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
@@ -157,7 +171,12 @@ fn the_docx_numbers_its_pages_and_ends_with_the_closing_block_only_when_set() {
     let signed = std::fs::read(export(&sb, "docx", "signed.docx")).unwrap();
     let xml = document_xml(&signed);
     let after_table = &xml[xml.rfind("</w:tbl>").unwrap()..];
-    assert!(after_table.contains("Глава Серовского городского округа</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">В.В. Сизиков"), "{after_table}");
+    assert!(
+        after_table.contains(
+            "Глава Серовского городского округа</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">В.В. Сизиков"
+        ),
+        "{after_table}"
+    );
     assert!(after_table.contains(r#"<w:tab w:val="right""#), "the name at the right margin");
     assert!(after_table.contains("Исполнитель: Иванова А. П., 8 (34385) 7-00-00"));
     assert!(after_table.contains("13.04.2020"));
