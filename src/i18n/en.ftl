@@ -263,7 +263,7 @@ tui-as-of-report-date = deadlines are counted as of the period’s report date
 tui-as-of-today = deadlines are counted as of today
 tui-bad-date = bad date “{ $value }”: type DD.MM.YYYY, e.g. 13.04.2020
 tui-schedule-not-understood = not understood; e.g. “ежеквартально”, “до 01.12.2020”, “ежеквартально, до 05 числа месяца, следующего за отчетным периодом”, “по мере необходимости”
-tui-bad-format = unknown format “{ $value }”: docx, html, csv, txt or json
+tui-bad-format = unknown format “{ $value }”; there are: { $formats }
 tui-saved = item { $point } saved
 tui-restored = item { $point }: the earlier text is back and saved for everyone
 tui-restore-conflict = the item was changed while its history was open; open the history again
@@ -457,12 +457,12 @@ help-mark-not-done = assessed, not done («не выполнено», «выпо
 prompt-schedule = The item's deadline (by hand)
 prompt-schedule-hint = e.g. “ежеквартально”, “до 01.12.2020”, “по мере необходимости”; empty: from the document's text
 prompt-export-format = Export format
-prompt-export-format-hint = docx, html, csv, txt or json
+prompt-export-format-hint = { $formats } (PDF: from the docx in Word or LibreOffice)
 prompt-export-path-hint = the full path can be edited; Tab completes a folder or file name; a name alone goes into the documents folder
 prompt-export-path = File
 welcome-title = otchet
 welcome-text = The store is empty. Load a report (Word's plain-text export of the table) or the sample to see how the program works.
-welcome-path = Path of the report file (Tab completes, Enter loads, Esc cancels):
+welcome-path = File path (Tab completes, Enter loads, Esc cancels):
 
 ## Documents in and out (import of .docx and JSON, export)
 
@@ -476,7 +476,7 @@ import-docx-xml = the Word document is damaged (word/document.xml): { $detail }
 import-old-word = this is an old-format Word document (.doc) or another Microsoft Office file; open it in Word or LibreOffice and save it as .docx
 import-dump-done = { $file }: the full export is loaded into the store; plans: { $plans }, periods: { $periods }, items: { $items }
 cli-import-formats = load a report: Word's plain-text export of the table (UTF-8, UTF-8 with BOM, windows-1251; LF or CRLF), a Word document (.docx), or an otchet JSON export (into an empty store only)
-cli-export = write a period's report to a file (docx, html, csv, txt) or the whole store as JSON
+cli-export = write a period's report to a file (docx, xlsx, html, csv, txt) or the whole store as JSON
 cli-usage-export = otchet export [OPTIONS] --format FORMAT --output FILE
 cli-export-as-of = the date the marks of xlsx and csv are worked out for (default: the period's report date, else today)
 cli-csv-delimiter = the csv's field separator (default “;”, as Russian Excel expects; “,” for the rest)
@@ -484,7 +484,7 @@ cli-char = CHAR
 cli-bad-csv-delimiter = “{ $value }” cannot separate csv fields: one character, not a quote
 cli-export-format = format: docx — the official form, xlsx — an Excel workbook of the same form, html — a page for the site, csv — a table for Excel, txt — Word's text export, json — the whole store (backup)
 cli-export-output = the file to write (written whole or not at all)
-cli-bad-format = unknown format “{ $value }”: use docx, csv, html, txt or json
+cli-bad-format = unknown format “{ $value }”; there are: { $formats }
 export-format-docx = docx — the official report form (Word)
 export-format-html = html — a page for the administration's site
 export-format-csv = csv — a table for Excel
@@ -761,3 +761,13 @@ spelling-word-added = the word was added to the store’s dictionary for everyon
 cmd-spelling = spellings of the word under the cursor
 export-format-xlsx = an Excel workbook in the report's form, with the marks
 export-xlsx-too-long = item { $point } holds { $chars } characters of text and an Excel cell holds { $max }; export this report as docx
+tui-review-now-open = item { $point } is open again
+tui-review-now-ready = item { $point } is marked ready (d takes the mark off)
+tui-review-now-accepted = item { $point } was accepted by the coordinator
+tui-imported-plan = plan for { $years } loaded; new items: { $items }; open a period with p
+detail-last-due-done = It was due { $date }; the item is done
+flag-not-done = not done
+tui-exported-without-drafts = { $n ->
+    [one] your { $n } unsaved text is not in the file (it holds the saved texts)
+   *[other] your { $n } unsaved texts are not in the file (it holds the saved texts)
+}

@@ -268,7 +268,7 @@ tui-as-of-report-date = сроки считаются на дату отчета
 tui-as-of-today = сроки считаются на сегодня
 tui-bad-date = неверная дата «{ $value }»: введите ДД.ММ.ГГГГ, например 13.04.2020
 tui-schedule-not-understood = срок не распознан; примеры: «ежеквартально», «до 01.12.2020», «ежеквартально, до 05 числа месяца, следующего за отчетным периодом», «по мере необходимости»
-tui-bad-format = неизвестный формат «{ $value }»: docx, html, csv, txt или json
+tui-bad-format = неизвестный формат «{ $value }»; есть: { $formats }
 tui-saved = пункт { $point } сохранен
 tui-restored = пункт { $point }: восстановлен прежний текст, он сохранен для всех
 tui-restore-conflict = текст пункта изменили, пока открывалась история; откройте историю снова
@@ -474,12 +474,12 @@ help-mark-not-done = оценен, но не выполнен («не выпол
 prompt-schedule = Срок пункта (вручную)
 prompt-schedule-hint = например: «ежеквартально», «до 01.12.2020», «по мере необходимости»; пусто — по тексту документа
 prompt-export-format = Формат выгрузки
-prompt-export-format-hint = docx, html, csv, txt или json
+prompt-export-format-hint = { $formats } (PDF — из docx в Word или LibreOffice)
 prompt-export-path-hint = полный путь можно изменить; Tab — дополнить имя папки или файла; имя без папки — в папку документов
 prompt-export-path = Файл
 welcome-title = otchet
 welcome-text = Хранилище пока пусто. Загрузите отчет (текстовую выгрузку таблицы из Word) или образец, чтобы посмотреть, как работает программа.
-welcome-path = Путь к файлу отчета (Tab — дополнить, Enter — загрузить, Esc — отмена):
+welcome-path = Путь к файлу (Tab — дополнить, Enter — загрузить, Esc — отмена):
 
 ## Documents in and out (import of .docx and JSON, export)
 
@@ -493,7 +493,7 @@ import-docx-xml = документ Word поврежден (word/document.xml): 
 import-old-word = это документ Word старого формата (.doc) или другой файл Microsoft Office; откройте его в Word или LibreOffice и сохраните как .docx
 import-dump-done = { $file }: полная выгрузка загружена в хранилище; планов: { $plans }, периодов: { $periods }, пунктов: { $items }
 cli-import-formats = загрузить отчет: текстовую выгрузку таблицы из Word (UTF-8, UTF-8 с BOM, windows-1251; LF или CRLF), документ Word (.docx) или JSON-выгрузку otchet (только в пустое хранилище)
-cli-export = выгрузить отчет за период в файл (docx, html, csv, txt) или все хранилище в JSON
+cli-export = выгрузить отчет за период в файл (docx, xlsx, html, csv, txt) или все хранилище в JSON
 cli-usage-export = otchet export [ПАРАМЕТРЫ] --format ФОРМАТ --output ФАЙЛ
 cli-export-as-of = дата, на которую считаются отметки в xlsx и csv (по умолчанию дата отчета периода, иначе сегодня)
 cli-csv-delimiter = разделитель полей csv (по умолчанию «;», как ждет Excel на русском; «,» — для остальных)
@@ -501,7 +501,7 @@ cli-char = СИМВОЛ
 cli-bad-csv-delimiter = «{ $value }» не годится в разделители csv: нужен один символ, не кавычка
 cli-export-format = формат: docx — официальная форма, xlsx — таблица Excel в той же форме, html — страница для сайта, csv — таблица для Excel, txt — текстовая выгрузка Word, json — все хранилище (резервная копия)
 cli-export-output = файл, в который записать выгрузку (записывается целиком или не записывается вовсе)
-cli-bad-format = неизвестный формат «{ $value }»: допустимо docx, csv, html, txt или json
+cli-bad-format = неизвестный формат «{ $value }»; есть: { $formats }
 export-format-docx = docx — официальная форма отчета (Word)
 export-format-html = html — страница для сайта администрации
 export-format-csv = csv — таблица для Excel
@@ -782,3 +782,14 @@ spelling-word-added = слово добавлено в словарь храни
 cmd-spelling = варианты написания слова под курсором
 export-format-xlsx = таблица Excel в форме отчета, с отметками
 export-xlsx-too-long = в пункте { $point } текст длиной { $chars } знаков, а ячейка Excel вмещает { $max }; выгрузите этот отчет в docx
+tui-review-now-open = пункт { $point }: снова в работе
+tui-review-now-ready = пункт { $point } отмечен готовым (d — снять отметку)
+tui-review-now-accepted = пункт { $point } принят координатором
+tui-imported-plan = загружен план на { $years }; новых пунктов: { $items }; откройте период клавишей p
+detail-last-due-done = Срок был { $date }; пункт выполнен
+flag-not-done = не выполнено
+tui-exported-without-drafts = { $n ->
+    [one] { $n } ваш несохраненный текст не вошел в файл
+    [few] { $n } ваших несохраненных текста не вошли в файл
+   *[other] { $n } ваших несохраненных текстов не вошли в файл
+} (в файле — сохраненные тексты)

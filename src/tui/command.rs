@@ -117,7 +117,7 @@ commands! {
     QuitKeepingDraft "quit_keeping_draft" "cmd-quit-keeping-draft" => - [Quit: "d"];
     QuitDiscarding "quit_discarding" "cmd-quit-discarding" => - [Quit: "x"];
     DiscardChanges "discard_changes" "cmd-discard-changes" => (|s, _| main::ask_to_discard(s)) [List: "u"];
-    Confirm "confirm" "cmd-confirm" => - [Period: "Enter"] [Draft: "Enter" "y"] [History: "Enter"] [Confirm: "Enter" "y" "д"];
+    Confirm "confirm" "cmd-confirm" => - [Period: "Enter"] [Draft: "Enter" "y" "д"] [History: "Enter"] [Confirm: "Enter" "y" "д"];
     OpenNextPeriod "open_next_period" "cmd-open-next-period" => - [Period: "n"];
     ClosePeriod "close_period" "cmd-close-period" => - [Period: "d" "Delete"];
     ToggleCarryOver "toggle_carry_over" "cmd-toggle-carry-over" => - [Confirm: "Space"];

@@ -50,6 +50,11 @@ impl ExportFormat {
         ExportFormat::Json,
     ];
 
+    /// Every format's name, for messages: "docx, xlsx, html, csv, txt, json".
+    pub fn names() -> String {
+        Self::ALL.map(Self::extension).join(", ")
+    }
+
     /// "docx", "DOCX", ".docx" …
     pub fn parse(name: &str) -> Option<Self> {
         let name = name.trim().trim_start_matches('.');

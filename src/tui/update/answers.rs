@@ -64,7 +64,15 @@ fn cycle(state: &mut State, purpose: Purpose, response: Result<Response, ClientE
     match (purpose, response) {
         (Purpose::Review { period, item }, Ok(Response::Entry(Some(entry)))) => {
             if state.main().is_some_and(|m| m.period.id == period) {
+                // Said aloud: a key typed into the list by mistake must not change it unseen.
+                let point = point_of(state, item);
+                let said = match entry.review {
+                    crate::domain::Review::Open => tr!("tui-review-now-open", point = point),
+                    crate::domain::Review::Ready => tr!("tui-review-now-ready", point = point),
+                    crate::domain::Review::Accepted => tr!("tui-review-now-accepted", point = point),
+                };
                 results::take_entry(state, item, entry, false);
+                state.info(said);
             }
             Effect::None
         }

@@ -11,7 +11,11 @@ use crate::tr;
 pub(super) fn imported(state: &mut State, result: Result<ImportOutcome, String>) -> Effect {
     match result {
         Ok(outcome) => {
-            let mut text = tr!("tui-imported", period = outcome.period.clone(), items = outcome.items_added);
+            let mut text = if outcome.period.is_empty() {
+                tr!("tui-imported-plan", years = outcome.years.clone(), items = outcome.items_added)
+            } else {
+                tr!("tui-imported", period = outcome.period.clone(), items = outcome.items_added)
+            };
             if !outcome.edited_kept.is_empty() {
                 let (points, n) = (outcome.edited_kept.join(", "), outcome.edited_kept.len());
                 text = format!("{text}; {}", tr!("tui-import-edited-kept", points = points, n = n));
@@ -28,7 +32,19 @@ pub(super) fn imported(state: &mut State, result: Result<ImportOutcome, String>)
 
 pub(super) fn exported(state: &mut State, result: Result<std::path::PathBuf, String>) -> Effect {
     match result {
-        Ok(path) => state.info(tr!("tui-exported", path = path.display().to_string())),
+        Ok(path) => {
+            let mut text = tr!("tui-exported", path = path.display().to_string());
+            // The file holds the saved texts: say so when the user has others.
+            let unsaved = state.main().map_or(0, |m| {
+                let open_unsaved =
+                    m.editor.as_ref().is_some_and(|e| e.is_modified() && !m.drafts.contains_key(&e.item));
+                m.drafts.len() + usize::from(open_unsaved)
+            });
+            if unsaved > 0 {
+                text = format!("{text}; {}", tr!("tui-exported-without-drafts", n = unsaved));
+            }
+            state.info(text);
+        }
         Err(message) => state.error(message),
     }
     Effect::None

@@ -60,10 +60,13 @@ pub(super) fn answered(state: &mut State, words: &[String], result: Result<Respo
     }
 }
 
-/// Said once; the editor works on without checking.
+/// Said once (the answers to questions already on their way say nothing); the editor
+/// works on without checking.
 fn no_dictionary(state: &mut State, e: &ApiError) {
-    state.spelling.on = false;
-    state.info(e.to_string());
+    if state.spelling.on {
+        state.spelling.on = false;
+        state.info(e.to_string());
+    }
 }
 
 /// F7: the suggestions for the word under the cursor.

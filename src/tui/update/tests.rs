@@ -991,5 +991,32 @@ fn plus_adds_the_word_for_everyone_and_no_dictionary_is_said_once() {
     update(&mut s, Action::Answer { purpose: Purpose::Spelling { words }, result: Ok(Response::Error(no_dictionary)) });
     assert!(!s.spelling.on, "the editor works on without checking");
     assert!(s.message.as_ref().is_some_and(|m| m.text.contains("hunspell-ru")));
+    let again = crate::proto::ApiError::NoDictionary { path: "/usr/share/hunspell/ru_RU".into(), missing: true };
+    let words = vec!["другое".to_owned()];
+    update(&mut s, Action::Answer { purpose: Purpose::Spelling { words }, result: Ok(Response::Error(again)) });
+    let told = s.log.iter().filter(|m| m.text.contains("hunspell-ru")).count();
+    assert_eq!(told, 1, "an answer already on its way says it no second time");
     assert!(spelling_question(keys(&mut s, " ещеслово").pop().unwrap()).is_none(), "and asks no more");
+}
+
+#[test]
+fn an_export_says_when_the_users_unsaved_texts_are_not_in_it_and_a_ready_mark_is_said() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "ещё не сохранено");
+    update(&mut s, Action::Exported(Ok("/home/ivanova/Документы/otchet-2020-Q1.docx".into())));
+    let said = &s.message.as_ref().unwrap().text;
+    assert!(
+        said.contains("/home/ivanova/Документы/otchet-2020-Q1.docx") && said.contains("1 ваш несохраненный текст"),
+        "{said}"
+    );
+
+    let mut s = sample_state();
+    go_to_point(&mut s, "14");
+    let Effect::Call { purpose, .. } = press(&mut s, Key::char('d')) else { panic!("a review call") };
+    let mut entry = s.main().unwrap().selected().unwrap().entry.clone();
+    entry.review = crate::domain::Review::Ready;
+    update(&mut s, Action::Answer { purpose, result: Ok(Response::Entry(Some(entry))) });
+    assert!(s.message.as_ref().unwrap().text.contains("пункт 14 отмечен готовым"));
 }

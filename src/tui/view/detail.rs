@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::super::describe;
 use super::super::state::{Main, Row, State};
-use super::super::theme::{MARK_DONE, MARK_DUE_SOON, MARK_NO_RESULT, MARK_OVERDUE};
+use super::super::theme::{MARK_DONE, MARK_DUE_SOON, MARK_NO_RESULT, MARK_NOT_DONE, MARK_OVERDUE};
 use crate::text_width::{one_line, sanitize, wrap};
 use crate::tr;
 
@@ -75,11 +75,13 @@ fn deadline_lines(state: &State, main: &Main, row: &Row, width: usize, out: &mut
         row.deadline.nearest_due(state.as_of)
     };
     if let Some(due) = nearest {
-        let text = tr!(
-            "detail-nearest",
-            date = due.date.format("%d.%m.%Y").to_string(),
-            relative = describe::relative(due.date, state.as_of)
-        );
+        let date = due.date.format("%d.%m.%Y").to_string();
+        // A done item's passed deadline is history, not a warning.
+        let text = if row.flags.done && due.date <= state.as_of {
+            tr!("detail-last-due-done", date = date)
+        } else {
+            tr!("detail-nearest", date = date, relative = describe::relative(due.date, state.as_of))
+        };
         push_wrapped(text, if row.flags.overdue { theme.overdue } else { Style::default() }, width, out);
     }
 }
@@ -94,6 +96,7 @@ fn flag_line(state: &State, row: &Row) -> Option<Line<'static>> {
         (f.no_result, MARK_NO_RESULT, theme.no_result, tr!("flag-no-result")),
         (f.due_soon, MARK_DUE_SOON, theme.due_soon, tr!("flag-due-soon")),
         (f.done, MARK_DONE, theme.done, tr!("flag-done")),
+        (state.rules.done.is_not_done(&row.entry.assessment), MARK_NOT_DONE, theme.no_result, tr!("flag-not-done")),
     ] {
         if on {
             if !flags.is_empty() {
