@@ -169,6 +169,22 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
         let name = rest.split('`').next().unwrap_or_default();
         return tr!("config-unknown-field", line = line, name = name);
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        // serde's «invalid type: integer `5`, expected path string»: the expected kind in words.
+        let expected = rest.split(", expected ").nth(1).unwrap_or_default();
+        let kind = if expected.contains("bool") {
+            "bool"
+        } else if expected.contains("string") {
+            "string"
+        } else if expected.contains("integer") || expected.starts_with('u') || expected.starts_with('i') {
+            "integer"
+        } else if expected.contains("sequence") {
+            "list"
+        } else {
+            "other"
+        };
+        return tr!("config-bad-type", line = line, kind = kind);
+    }
     tr!("config-syntax", line = line, detail = message)
 }
 
@@ -288,6 +304,18 @@ mod documents_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_value_of_the_wrong_kind_is_told_in_russian_with_its_line() {
+        let mut config = Config::default();
+        let Err(e) =
+            config.merge_str(Path::new("/etc/otchet/config.toml"), "lang = \"ru\"\n[spelling]\ndictionary = 5\n")
+        else {
+            panic!("refused")
+        };
+        assert!(e.detail.contains("строка 3") && e.detail.contains("текст в кавычках"), "{}", e.detail);
+        assert!(!e.detail.contains("invalid type"), "{}", e.detail);
+    }
+
     use super::*;
 
     #[test]

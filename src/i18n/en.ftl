@@ -771,3 +771,10 @@ tui-exported-without-drafts = { $n ->
     [one] your { $n } unsaved text is not in the file (it holds the saved texts)
    *[other] your { $n } unsaved texts are not in the file (it holds the saved texts)
 }
+config-bad-type = line { $line }: the value is of the wrong kind; it needs { $kind ->
+    [bool] true or false
+    [string] text in quotes
+    [integer] a whole number without quotes
+    [list] a list in square brackets
+   *[other] another value (see the example settings in the guide)
+}
