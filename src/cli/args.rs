@@ -59,6 +59,9 @@ pub fn command() -> Command {
         .subcommand(super::plan::command())
         .subcommand(super::period::command())
         .subcommand(super::review::command())
+        .subcommand(super::doctor::command())
+        .subcommand(super::completions::command())
+        .subcommand(super::manpages::command())
 }
 
 fn import_command() -> Command {

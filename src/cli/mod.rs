@@ -3,11 +3,14 @@
 mod args;
 mod assessments;
 mod backup;
+mod completions;
 mod connect;
+mod doctor;
 mod export;
 mod failure;
 mod history;
 mod import;
+mod manpages;
 mod period;
 mod plan;
 mod review;
@@ -76,6 +79,9 @@ fn dispatch(ctx: &connect::Context, matches: &clap::ArgMatches) -> Result<(), Fa
         Some(("plan", m)) => plan::run(ctx, m),
         Some(("period", m)) => period::run(ctx, m),
         Some(("review", m)) => review::run(ctx, m),
+        Some(("completions", m)) => completions::run(m),
+        Some(("manpages", m)) => manpages::run(m),
+        Some(("doctor", m)) => doctor::run(ctx, m),
         _ => tui::run(ctx, matches.get_flag("demo")),
     }
 }

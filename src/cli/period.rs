@@ -20,7 +20,11 @@ pub fn command() -> Command {
         .override_usage(tr!("cli-usage-period"))
         .subcommand_help_heading(tr!("cli-commands"))
         .subcommand_value_name(tr!("cli-command"))
-        .subcommand(localized(Command::new("list")).about(tr!("cli-period-list")))
+        .subcommand(
+            localized(Command::new("list"))
+                .about(tr!("cli-period-list"))
+                .arg(Arg::new("ids").long("ids").action(clap::ArgAction::SetTrue).help(tr!("cli-period-list-ids"))),
+        )
         .subcommand(
             localized(Command::new("open"))
                 .about(tr!("cli-period-open"))
@@ -46,6 +50,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         Some(("close", m)) => close(ctx, m),
         Some(("set", m)) => set(ctx, m),
         Some(("summary", m)) => summary(ctx, m),
+        Some(("list", m)) if m.get_flag("ids") => list_ids(ctx),
         _ => list(ctx),
     }
 }
@@ -106,6 +111,18 @@ fn tallies(
     let as_of = snapshot.period.report_date.unwrap_or_else(crate::clock::today);
     let rows = super::status::evaluate(snapshot, as_of, &ctx.config.rules);
     (as_of, rows.iter().map(|r| (r.flags, r.entry.review)).collect())
+}
+
+/// Each period's id on a line of its own, newest last (for shell completion).
+fn list_ids(ctx: &Context) -> Result<(), Failure> {
+    let mut client = ctx.client()?;
+    let mut ids: Vec<PeriodId> = client.plans()?.into_iter().flat_map(|p| p.periods).collect();
+    ids.sort();
+    ids.dedup();
+    for id in ids {
+        println!("{id}");
+    }
+    Ok(())
 }
 
 fn list(ctx: &Context) -> Result<(), Failure> {

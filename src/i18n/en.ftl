@@ -778,3 +778,43 @@ config-bad-type = line { $line }: the value is of the wrong kind; it needs { $ki
     [list] a list in square brackets
    *[other] another value (see the example settings in the guide)
 }
+cli-completions = the shell's completion script: bash, zsh or fish
+cli-usage-completions = otchet completions bash|zsh|fish
+cli-completions-shell = the shell: bash, zsh or fish
+cli-bad-shell = unknown shell “{ $value }”: bash, zsh or fish
+cli-manpages = write the manual pages into DIR/man1 and DIR/ru/man1
+cli-manpages-failed = could not write the manual pages into { $path }: { $detail }
+cli-period-list-ids = the periods' ids only, one per line
+cli-doctor = check the installation: the store folder, the server, your role, the dictionary, disk space, backups
+cli-usage-doctor = otchet doctor [--db DIR]
+doctor-store = store: { $path }
+doctor-no-store = there is no store here
+doctor-fix-import = otchet import PLAN_OR_REPORT_FILE
+doctor-fix = fix: { $command }
+doctor-all-well = All is well.
+doctor-problems = { $n ->
+    [one] { $n } problem found; the commands that fix it are above
+   *[other] { $n } problems found; the commands that fix them are above
+}
+doctor-folder-unreadable = the store folder could not be read
+doctor-folder-others = the store folder is open to every user of the server (mode { $mode }): anyone can read or spoil the report
+doctor-folder-no-setgid = the shared store folder (mode { $mode }) has no setgid bit: new files would get the wrong group
+doctor-folder-ok = store folder: mode { $mode }, owner { $owner }, group { $group }
+doctor-socket-dir-open = the server's socket folder { $path } is writable by all: another process could pose as the server
+doctor-socket-dir-ok = socket folder: { $path }
+doctor-socket-dir-later = the socket folder { $path } does not exist yet: the server makes it
+doctor-not-in-group = you are not in the group “{ $group }” that owns the store (log in again after being added)
+doctor-server-not-running = the server is not running now; it starts by itself with the first command (or: sudo systemctl start otchet)
+doctor-server-answers = the server answers
+doctor-role = you are { $name }, role: { $role }
+doctor-spelling-off = spelling is turned off in the settings
+doctor-dictionary-ok = spelling dictionary: { $path }
+doctor-no-dictionary = there is no spelling dictionary: { $path }
+doctor-disk-low = { $mib } MiB left on the store's disk
+doctor-disk-ok = free on disk: { $mib } MiB
+doctor-backups-off = daily backups are off ([server] backup_days = 0)
+doctor-backup-ok = the last backup was made { $hours } h ago
+doctor-backup-old = the last backup is { $days } days old: the server has not made one for long
+doctor-no-backup-yet = no backups yet: the server makes the first within a day of running
+doctor-service-active = the otchet service runs (systemd)
+doctor-service-inactive = the otchet service is not running (systemd: { $state })

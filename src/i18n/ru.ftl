@@ -800,3 +800,44 @@ config-bad-type = строка { $line }: значение не того вид�
     [list] список в квадратных скобках
    *[other] другое значение (см. пример настроек в руководстве)
 }
+cli-completions = сценарий дополнения команд для оболочки: bash, zsh или fish
+cli-usage-completions = otchet completions bash|zsh|fish
+cli-completions-shell = оболочка: bash, zsh или fish
+cli-bad-shell = неизвестная оболочка «{ $value }»: bash, zsh или fish
+cli-manpages = записать страницы руководства (man) в КАТАЛОГ/man1 и КАТАЛОГ/ru/man1
+cli-manpages-failed = не удалось записать страницы руководства в { $path }: { $detail }
+cli-period-list-ids = только идентификаторы периодов, по одному в строке
+cli-doctor = проверить установку: папку хранилища, сервер, вашу роль, словарь, место на диске, резервные копии
+cli-usage-doctor = otchet doctor [--db КАТАЛОГ]
+doctor-store = хранилище: { $path }
+doctor-no-store = здесь нет хранилища
+doctor-fix-import = otchet import ФАЙЛ_ПЛАНА_ИЛИ_ОТЧЕТА
+doctor-fix = исправить: { $command }
+doctor-all-well = Все в порядке.
+doctor-problems = { $n ->
+    [one] найдена { $n } проблема; команды исправления — выше
+    [few] найдено { $n } проблемы; команды исправления — выше
+   *[other] найдено { $n } проблем; команды исправления — выше
+}
+doctor-folder-unreadable = папку хранилища не удалось прочитать
+doctor-folder-others = папка хранилища открыта всем пользователям сервера (права { $mode }): любой может читать или портить отчет
+doctor-folder-no-setgid = у общей папки хранилища (права { $mode }) нет бита setgid: новые файлы получат не ту группу
+doctor-folder-ok = папка хранилища: права { $mode }, владелец { $owner }, группа { $group }
+doctor-socket-dir-open = папка сокета сервера { $path } открыта на запись всем: чужой процесс может подменить сервер
+doctor-socket-dir-ok = папка сокета: { $path }
+doctor-socket-dir-later = папки сокета { $path } пока нет: ее создаст сервер
+doctor-not-in-group = вы не в группе «{ $group }», которой принадлежит хранилище (после добавления войдите заново)
+doctor-server-not-running = сервер сейчас не запущен; он запустится сам при первой команде (или: sudo systemctl start otchet)
+doctor-server-answers = сервер отвечает
+doctor-role = вы — { $name }, роль: { $role }
+doctor-spelling-off = проверка орфографии выключена в настройках
+doctor-dictionary-ok = словарь для проверки орфографии: { $path }
+doctor-no-dictionary = нет словаря для проверки орфографии: { $path }
+doctor-disk-low = на диске хранилища осталось { $mib } МиБ
+doctor-disk-ok = свободно на диске: { $mib } МиБ
+doctor-backups-off = ежедневные резервные копии выключены ([server] backup_days = 0)
+doctor-backup-ok = последняя резервная копия сделана { $hours } ч назад
+doctor-backup-old = последней резервной копии { $days } дн.: сервер давно не делал копий
+doctor-no-backup-yet = резервных копий еще нет: сервер сделает первую в течение суток работы
+doctor-service-active = служба otchet работает (systemd)
+doctor-service-inactive = служба otchet не работает (systemd: { $state })
