@@ -33,9 +33,13 @@ if command -v systemd-analyze >/dev/null; then systemd-analyze verify /usr/lib/s
 man -l /usr/share/man/ru/man1/otchet.1.gz | grep -q "otchet" || fail "the Russian man page does not render"
 [ "$(stat -c '%U %G %a' /var/lib/otchet)" = "otchet otchet 2770" ] || fail "the store folder: $(stat -c '%U %G %a' /var/lib/otchet)"
 id otchet-ci >/dev/null 2>&1 || useradd -m -G otchet otchet-ci
-runuser -u otchet-ci -- otchet import samples/serov-2020-q1.txt >/dev/null
-runuser -u otchet-ci -- otchet doctor
-runuser -u otchet-ci -- otchet serve --stop >/dev/null || true
+# The clone may sit in root's home, which the test user cannot read.
+sample=$(mktemp /tmp/otchet-sample.XXXXXX.txt)
+cp samples/serov-2020-q1.txt "$sample" && chmod 644 "$sample"
+(cd /tmp && runuser -u otchet-ci -- otchet import "$sample" >/dev/null)
+rm -f "$sample"
+(cd /tmp && runuser -u otchet-ci -- otchet doctor)
+(cd /tmp && runuser -u otchet-ci -- otchet serve --stop >/dev/null) || true
 say "remove and purge: the store stays"
 dpkg -r otchet
 [ -f /var/lib/otchet/db ] || fail "removing the package deleted the store"
