@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         client.set_settings(Settings { assessments, words: Vec::new() })?;
     }
     for (i, text) in client.settings()?.assessments.iter().enumerate() {
-        println!("{}  {text}", i + 1);
+        say!("{}  {text}", i + 1);
     }
     Ok(())
 }

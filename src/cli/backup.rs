@@ -47,7 +47,7 @@ pub fn run_backup(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     // It holds the whole store: readable by its owner only.
     save_atomically_streaming(path, 0o600, |file| backup::write_dump(&dump, &created, file)).map_err(Failure::other)?;
     let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
-    println!("{}", tr!("backup-done", file = path.display().to_string(), plans = dump.plans.len(), periods = periods));
+    say!("{}", tr!("backup-done", file = path.display().to_string(), plans = dump.plans.len(), periods = periods));
     Ok(())
 }
 
@@ -72,6 +72,6 @@ pub fn run_restore(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
             tr!("restore-done-plain", file = file, store = store, plans = plans, periods = periods, items = items)
         }
     };
-    println!("{text}");
+    say!("{text}");
     Ok(())
 }

@@ -59,16 +59,16 @@ fn report(findings: &[Finding]) -> Result<(), Failure> {
     let mut wrong = 0;
     for f in findings {
         match f {
-            Finding::Fine(text) => println!("  ✓ {text}"),
-            Finding::Note(text) => println!("  · {text}"),
+            Finding::Fine(text) => say!("  ✓ {text}"),
+            Finding::Note(text) => say!("  · {text}"),
             Finding::Wrong { what, fix } => {
                 wrong += 1;
-                println!("  ✗ {what}\n      {}", tr!("doctor-fix", command = fix.as_str()));
+                say!("  ✗ {what}\n      {}", tr!("doctor-fix", command = fix.as_str()));
             }
         }
     }
     if wrong == 0 {
-        println!("{}", tr!("doctor-all-well"));
+        say!("{}", tr!("doctor-all-well"));
         Ok(())
     } else {
         Err(Failure::other(tr!("doctor-problems", n = wrong)))

@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         })
         .map_err(Failure::other)?;
         let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
-        println!("{}", tr!("export-dump-done", file = file.as_str(), plans = dump.plans.len(), periods = periods));
+        say!("{}", tr!("export-dump-done", file = file.as_str(), plans = dump.plans.len(), periods = periods));
         return Ok(());
     }
     let (bytes, done) = {
@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         (bytes, done)
     };
     save_atomically(output, &bytes).map_err(Failure::other)?;
-    println!("{done}");
+    say!("{done}");
     Ok(())
 }
 

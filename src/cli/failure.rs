@@ -29,7 +29,7 @@ impl Failure {
     }
 
     pub fn report(&self) -> ExitCode {
-        eprintln!("otchet: {}", self.message);
+        eprintln!("otchet: {}", crate::text_width::sanitize(&self.message));
         ExitCode::from(self.code)
     }
 }

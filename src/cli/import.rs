@@ -44,10 +44,10 @@ fn import_plan(client: &mut Client, file: &Path, report: Report) -> Result<(), F
     let outcome = client.import(report)?;
     let file = file.display().to_string();
     if outcome.items_added + outcome.items_updated == 0 && !outcome.plan_created {
-        println!("{}", tr!("import-plan-unchanged", file = file, years = &outcome.years));
+        say!("{}", tr!("import-plan-unchanged", file = file, years = &outcome.years));
     } else {
         let (added, updated) = (outcome.items_added, outcome.items_updated);
-        println!(
+        say!(
             "{}",
             tr!(
                 "import-plan-done",
@@ -61,7 +61,7 @@ fn import_plan(client: &mut Client, file: &Path, report: Report) -> Result<(), F
     }
     let plan = client.plans()?.into_iter().find(|p| years.is_some_and(|y| p.plan.years.contains(y.first)));
     if let Some(plan) = plan.filter(|p| p.periods.is_empty()) {
-        println!("{}", tr!("import-plan-next", period = super::period::first_period(plan.plan.years).to_string()));
+        say!("{}", tr!("import-plan-next", period = super::period::first_period(plan.plan.years).to_string()));
     }
     Ok(())
 }
@@ -74,9 +74,9 @@ fn import_report(client: &mut Client, file: &Path, report: Report, replace_edite
         && !outcome.period_created
         && !outcome.plan_created
     {
-        println!("{}", tr!("import-unchanged", file = file, period = &outcome.period, items = items));
+        say!("{}", tr!("import-unchanged", file = file, period = &outcome.period, items = items));
     } else {
-        println!(
+        say!(
             "{}",
             tr!(
                 "import-done",
@@ -90,13 +90,10 @@ fn import_report(client: &mut Client, file: &Path, report: Report, replace_edite
         );
     }
     if outcome.entries_kept > 0 {
-        println!("{}", tr!("import-kept", n = outcome.entries_kept));
+        say!("{}", tr!("import-kept", n = outcome.entries_kept));
     }
     if !outcome.edited_kept.is_empty() {
-        println!(
-            "{}",
-            tr!("import-edited-kept", points = outcome.edited_kept.join(", "), n = outcome.edited_kept.len())
-        );
+        say!("{}", tr!("import-edited-kept", points = outcome.edited_kept.join(", "), n = outcome.edited_kept.len()));
     }
     Ok(())
 }
@@ -108,6 +105,6 @@ fn load_dump(client: &mut Client, file: &Path, dump: StoreDump) -> Result<(), Fa
     let items = dump.plans.iter().map(|p| p.items.len()).sum::<usize>();
     client.load_dump(dump)?;
     let file = file.display().to_string();
-    println!("{}", tr!("import-dump-done", file = file, plans = plans, periods = periods, items = items));
+    say!("{}", tr!("import-dump-done", file = file, plans = plans, periods = periods, items = items));
     Ok(())
 }

@@ -1,5 +1,17 @@
 //! Argument parsing and dispatch: `main` calls `run`.
 
+/// A line of output that may quote the store's data: its control characters (ESC, BEL, C1,
+/// bidi overrides) shown as visible symbols, never sent to the terminal. Every command's
+/// text output goes through it (JSON and completion scripts are data, not text).
+macro_rules! say {
+    () => {
+        println!()
+    };
+    ($($arg:tt)*) => {
+        println!("{}", crate::text_width::sanitize(&format!($($arg)*)))
+    };
+}
+
 mod args;
 mod assessments;
 mod backup;

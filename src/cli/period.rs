@@ -75,12 +75,12 @@ fn open(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let opened = client.open_period(id, copy_from)?;
     let title = sanitize(&opened.period.title).into_owned();
     if !opened.created {
-        println!("{}", tr!("period-already-open", id = id.to_string(), title = title));
+        say!("{}", tr!("period-already-open", id = id.to_string(), title = title));
         return Ok(());
     }
-    println!("{}", tr!("period-opened", id = id.to_string(), title = title));
+    say!("{}", tr!("period-opened", id = id.to_string(), title = title));
     if let Some(from) = copy_from {
-        println!("{}", tr!("period-carried", n = opened.carried, from = from.to_string()));
+        say!("{}", tr!("period-carried", n = opened.carried, from = from.to_string()));
     }
     Ok(())
 }
@@ -88,7 +88,7 @@ fn open(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
 fn close(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let id = required_id(m)?;
     ctx.client()?.close_period(id)?;
-    println!("{}", tr!("period-closed", id = id.to_string()));
+    say!("{}", tr!("period-closed", id = id.to_string()));
     Ok(())
 }
 
@@ -99,7 +99,7 @@ fn set(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let date = if text.trim().is_empty() { None } else { Some(parse_date(text)?) };
     let period = ctx.client()?.set_report_date(id, date)?;
     let shown = period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
-    println!("{}", tr!("period-report-date-set", id = id.to_string(), date = shown));
+    say!("{}", tr!("period-report-date-set", id = id.to_string(), date = shown));
     Ok(())
 }
 
@@ -132,12 +132,12 @@ fn list(ctx: &Context) -> Result<(), Failure> {
         return Err(no_period(ctx, &mut client));
     }
     for info in plans {
-        println!(
+        say!(
             "{}",
             tr!("period-list-plan", years = crate::i18n::years_phrase(info.plan.years.first, info.plan.years.last))
         );
         if info.periods.is_empty() {
-            println!("  {}", tr!("plan-no-periods"));
+            say!("  {}", tr!("plan-no-periods"));
         }
         for id in info.periods {
             let Some(snapshot) = client.snapshot(Some(id))? else { continue };
@@ -146,12 +146,9 @@ fn list(ctx: &Context) -> Result<(), Failure> {
             rows.iter().for_each(|(f, r)| counts.add(*f, *r));
             let date =
                 snapshot.period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
-            println!("  {:<10} {}", id.to_string(), sanitize(&snapshot.period.title));
-            println!(
-                "             {}",
-                tr!("period-list-date", date = date, as_of = as_of.format("%d.%m.%Y").to_string())
-            );
-            println!("             {}", counts_line(&counts));
+            say!("  {:<10} {}", id.to_string(), sanitize(&snapshot.period.title));
+            say!("             {}", tr!("period-list-date", date = date, as_of = as_of.format("%d.%m.%Y").to_string()));
+            say!("             {}", counts_line(&counts));
         }
     }
     Ok(())
@@ -180,7 +177,7 @@ fn summary(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         id = snapshot.period.id.to_string(),
         date = as_of.format("%d.%m.%Y").to_string()
     );
-    println!("{heading}");
+    say!("{heading}");
     let summary = by_responsible(snapshot.items.iter().zip(rows).map(|(item, (f, r))| (item, f, r)));
     let names: Vec<String> = summary
         .iter()
@@ -190,7 +187,7 @@ fn summary(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     for (name, (_, counts)) in names.iter().zip(&summary) {
         let shown = crate::text_width::truncate(name, name_width);
         let pad = " ".repeat(name_width.saturating_sub(width(&shown)));
-        println!("  {shown}{pad}  {}", counts_line(counts));
+        say!("  {shown}{pad}  {}", counts_line(counts));
     }
     Ok(())
 }

@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
 fn show(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let mut client = ctx.client()?;
     let info = chosen(ctx, &mut client, m)?;
-    print!("{}", describe(&info));
+    print!("{}", crate::text_width::sanitize(&describe(&info)));
     Ok(())
 }
 
@@ -77,7 +77,7 @@ fn set(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let mut client = ctx.client()?;
     let info = chosen(ctx, &mut client, m)?;
     let plan = client.set_plan(info.plan.id, change)?;
-    print!("{}", describe(&PlanInfo { plan, ..info }));
+    print!("{}", crate::text_width::sanitize(&describe(&PlanInfo { plan, ..info })));
     Ok(())
 }
 
@@ -101,7 +101,7 @@ fn responsible(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         None => item.responsible.clone(),
     };
     let shown = if text.is_empty() { tr!("plan-none") } else { sanitize(&text).into_owned() };
-    println!("{point}  {}", tr!("plan-responsible-is", text = shown));
+    say!("{point}  {}", tr!("plan-responsible-is", text = shown));
     Ok(())
 }
 

@@ -38,6 +38,6 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     };
     client.set_review(period, item.id, review)?;
     let state = super::history::review_name(review);
-    println!("{}", tr!("review-set", point = point.as_str(), period = period.to_string(), state = state));
+    say!("{}", tr!("review-set", point = point.as_str(), period = period.to_string(), state = state));
     Ok(())
 }

@@ -108,8 +108,8 @@ fn open_store(dir: &std::path::Path, cache_bytes: u64) -> Result<Store, Failure>
 
 fn stop(ctx: &Context) -> Result<(), Failure> {
     match stop_server(&ctx.server_paths()?)? {
-        Stopped::Done => println!("{}", tr!("serve-stopped")),
-        Stopped::NotRunning => println!("{}", tr!("serve-not-running")),
+        Stopped::Done => say!("{}", tr!("serve-stopped")),
+        Stopped::NotRunning => say!("{}", tr!("serve-not-running")),
     }
     Ok(())
 }

@@ -79,9 +79,9 @@ fn add(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     };
     let record = UserRecord { name: login.clone(), role, responsible };
     client.add_user(uid, record.clone())?;
-    println!("{}", tr!("users-added", name = login, role = role.as_str()));
+    say!("{}", tr!("users-added", name = login, role = role.as_str()));
     if !record.responsible.is_empty() {
-        println!("{}", tr!("users-responsible", names = record.responsible.join("; ")));
+        say!("{}", tr!("users-responsible", names = record.responsible.join("; ")));
     }
     Ok(())
 }
@@ -95,11 +95,11 @@ fn remove(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         .and_then(|uid| users.iter().find(|(u, _)| *u == uid))
         .or_else(|| users.iter().find(|(_, user)| user.name == name));
     let Some((uid, user)) = found else {
-        println!("{}", tr!("users-not-a-user", name = name));
+        say!("{}", tr!("users-not-a-user", name = name));
         return Ok(());
     };
     client.remove_user(*uid)?;
-    println!("{}", tr!("users-removed", name = &user.name));
+    say!("{}", tr!("users-removed", name = &user.name));
     Ok(())
 }
 
@@ -115,7 +115,7 @@ fn list(ctx: &Context) -> Result<(), Failure> {
         } else {
             format!("  {}", crate::text_width::sanitize(&user.responsible.join("; ")))
         };
-        println!("{name}{}  {}  {}{answers}", " ".repeat(pad), tr!("users-uid", uid = uid), user.role.as_str());
+        say!("{name}{}  {}  {}{answers}", " ".repeat(pad), tr!("users-uid", uid = uid), user.role.as_str());
     }
     Ok(())
 }

@@ -35,7 +35,12 @@ impl Sandbox {
 
     /// The binary with no config or store of the machine's user leaking in.
     pub fn otchet(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_otchet"));
+        self.command(env!("CARGO_BIN_EXE_otchet"))
+    }
+
+    /// Any program with the sandbox's environment (`script`, to give otchet a terminal).
+    pub fn command(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.path())
