@@ -57,6 +57,11 @@ pub fn run_restore(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         std::fs::read(path).map_err(|e| ImportError::new(path, Problem::Unreadable(crate::i18n::os_error(&e))))?;
     // Everything is checked before the store is touched.
     let (dump, verified) = backup::read(path, &bytes)?;
+    if let Some(t) = dump.first_too_long() {
+        let limit = crate::domain::limits::MAX_TEXT_BYTES;
+        let detail = crate::i18n::text_too_long(&t.point, t.field, t.bytes, limit);
+        return Err(Failure::usage(format!("{}: {detail}", path.display())));
+    }
     let plans = dump.plans.len();
     let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
     let items = dump.plans.iter().map(|p| p.items.len()).sum::<usize>();

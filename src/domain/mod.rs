@@ -5,6 +5,7 @@ pub mod deadline;
 pub mod evaluate;
 pub mod flags;
 pub mod form;
+pub mod limits;
 pub mod period;
 pub mod plan;
 pub mod report;

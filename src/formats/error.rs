@@ -27,6 +27,8 @@ pub enum Problem {
     },
     Empty,
     Binary,
+    /// One text over the limit a store keeps (domain::limits).
+    TextTooLong(crate::domain::limits::TooLong),
     /// A report's columns, but no period above the table.
     NoPeriod,
     UnknownPeriod(String),
@@ -89,9 +91,10 @@ impl ImportError {
     }
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let problem = match &self.problem {
+impl Problem {
+    /// What is wrong with the file as a whole (before its table is looked at).
+    fn of_the_file(&self) -> String {
+        match self {
             Problem::Unreadable(detail) => tr!("import-unreadable", detail = detail),
             Problem::NotAFile { kind } => match *kind {
                 "dir" => tr!("import-not-a-file-dir"),
@@ -103,7 +106,24 @@ impl fmt::Display for ImportError {
                 tr!("import-too-large", mib = (*bytes).div_ceil(1 << 20), limit = (*limit) >> 20)
             }
             Problem::Empty => tr!("import-empty"),
+            Problem::TextTooLong(t) => {
+                crate::i18n::text_too_long(&t.point, t.field, t.bytes, crate::domain::limits::MAX_TEXT_BYTES)
+            }
             Problem::Binary => tr!("import-binary"),
+            _ => String::new(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let problem = match &self.problem {
+            Problem::Unreadable(_)
+            | Problem::NotAFile { .. }
+            | Problem::TooLarge { .. }
+            | Problem::Empty
+            | Problem::TextTooLong(_)
+            | Problem::Binary => self.problem.of_the_file(),
             Problem::NoPeriod => tr!("import-no-period"),
             Problem::UnknownPeriod(text) => tr!("import-unknown-period", text = text),
             Problem::NoTable => tr!("import-no-table"),

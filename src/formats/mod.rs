@@ -45,7 +45,15 @@ pub const DEFAULT_IMPORT_LIMIT: u64 = 64 << 20;
 /// What is not a regular file, or is larger than `limit` bytes, is refused unread.
 pub fn read_document(path: &Path, limit: u64) -> Result<Imported, ImportError> {
     let bytes = read::file(path, limit)?;
-    read_bytes(path, &bytes)
+    let imported = read_bytes(path, &bytes)?;
+    let too_long = match &imported {
+        Imported::Report(r) => r.first_too_long(),
+        Imported::Dump(d) => d.first_too_long(),
+    };
+    match too_long {
+        Some(t) => Err(ImportError::new(path, Problem::TextTooLong(t))),
+        None => Ok(imported),
+    }
 }
 
 /// One period's report (text export or .docx); a whole-store export is refused here with a

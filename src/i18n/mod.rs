@@ -170,6 +170,26 @@ pub fn years_phrase(first: i32, last: i32) -> String {
     }
 }
 
+/// A text over the store's limit of `limit` bytes, named by item (its point) and field
+/// (`info`, `assessment`, `title`…), in the user's words.
+pub fn text_too_long(point: &str, field: &str, bytes: usize, limit: usize) -> String {
+    let key = match field {
+        "title" => "field-title",
+        "organisation" => "field-organisation",
+        "deadline" => "field-deadline",
+        "responsible" => "field-responsible",
+        "info" => "field-info",
+        "assessment" => "field-assessment",
+        _ => "field-extra",
+    };
+    let field = message(key, &[]);
+    let (kib, limit) = (bytes.div_ceil(1024), limit >> 10);
+    match point.trim_end_matches('.') {
+        "" => crate::tr!("text-too-long-document", field = field, kib = kib, limit = limit),
+        point => crate::tr!("text-too-long", point = point, field = field, kib = kib, limit = limit),
+    }
+}
+
 pub fn os_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     let key = match e.kind() {

@@ -118,6 +118,13 @@ pub enum BadRequest {
     Unsendable,
     /// Only a single word can be added to the spelling list.
     NotAWord,
+    /// A text over the store's limit of `limit` bytes.
+    TextTooLong {
+        point: String,
+        field: String,
+        bytes: usize,
+        limit: usize,
+    },
 }
 
 impl ApiError {
@@ -197,6 +204,9 @@ impl fmt::Display for BadRequest {
             BadRequest::OwnerCannotBeRemoved => tr!("api-owner-not-removed"),
             BadRequest::Unsendable => tr!("api-unsendable"),
             BadRequest::NotAWord => tr!("api-not-a-word"),
+            BadRequest::TextTooLong { point, field, bytes, limit } => {
+                crate::i18n::text_too_long(point, field, *bytes, *limit)
+            }
         };
         f.write_str(&text)
     }

@@ -71,12 +71,23 @@ impl Service {
         }
     }
 
-    fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, Refusal> {
+    /// The caller's role, if it may make this request as it stands.
+    fn admit(&self, actor: &Actor, now: Stamp, request: &Request) -> Result<Role, Refusal> {
         let role = self.role_of(actor, now)?;
         let needed = request.required_role();
         if role < needed {
             return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed }.into());
         }
+        if let Some(t) = self.too_long(request) {
+            let limit = crate::domain::limits::MAX_TEXT_BYTES;
+            let (point, field, bytes) = (t.point, t.field.to_owned(), t.bytes);
+            return Err(ApiError::BadRequest { reason: BadRequest::TextTooLong { point, field, bytes, limit } }.into());
+        }
+        Ok(role)
+    }
+
+    fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, Refusal> {
+        let role = self.admit(actor, now, &request)?;
         let store = &self.store;
         let done = |r: Result<(), StoreError>| r.map(|()| Response::Done).map_err(Refusal::from);
         let by = (actor, now);
@@ -149,6 +160,32 @@ impl Service {
             return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed: Role::Admin }.into());
         }
         Ok(Response::Entry(Some(self.store.set_review(period, item, review, (actor, now))?)))
+    }
+
+    /// A text the request would store that is over the limit (the frame's limit is far
+    /// larger: a store never holds a record it could not send).
+    fn too_long(&self, request: &Request) -> Option<crate::domain::limits::TooLong> {
+        use crate::domain::limits::first_too_long;
+        // The item's point as the plan writes it, for the message.
+        let point = |period: PeriodId, item: ItemId| -> String {
+            let plan = self.store.plan_of(period).ok().flatten();
+            plan.and_then(|p| self.store.item(p.id, item).ok().flatten()).map(|i| i.point).unwrap_or_default()
+        };
+        match request {
+            Request::Save { edit } => {
+                let texts = [("info", edit.info.as_str()), ("assessment", edit.assessment.as_str())];
+                first_too_long("", texts)
+                    .map(|t| crate::domain::limits::TooLong { point: point(edit.period, edit.item), ..t })
+            }
+            Request::PutDraft { period, item, draft } => {
+                let texts = [("info", draft.info.as_str()), ("assessment", draft.assessment.as_str())];
+                first_too_long("", texts).map(|t| crate::domain::limits::TooLong { point: point(*period, *item), ..t })
+            }
+            Request::Import { report, .. } => report.first_too_long(),
+            Request::LoadDump { dump } => dump.first_too_long(),
+            Request::SetResponsible { responsible, .. } => first_too_long("", [("responsible", responsible.as_str())]),
+            _ => None,
+        }
     }
 
     /// One word, as the spelling check splits a text; anything else is refused.
