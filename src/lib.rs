@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod identity;
 pub mod model;
 pub mod proto;
+pub mod safe_fs;
 pub mod sample;
 pub mod server;
 pub mod spelling;

@@ -4,7 +4,7 @@
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
-use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -12,7 +12,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use nix::fcntl::{Flock, FlockArg};
-use nix::unistd::Uid;
 
 use super::{ClientError, ServerPaths};
 use crate::tr;
@@ -107,7 +106,9 @@ pub fn lock(paths: &ServerPaths) -> Result<Flock<File>, ClientError> {
         ))
     };
     // A lock file another group member created may be read-only to us; flock works on that.
-    let file = open_shared(&path, &paths.store, false).or_else(|_| File::open(&path)).map_err(|e| fail(&e))?;
+    let file = open_shared(&path, &paths.store, false)
+        .or_else(|_| crate::safe_fs::open_for_reading(&path))
+        .map_err(|e| fail(&e))?;
     Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| fail(&std::io::Error::from(errno)))
 }
 
@@ -116,12 +117,8 @@ pub fn lock(paths: &ServerPaths) -> Result<Flock<File>, ClientError> {
 pub fn open_shared(path: &Path, store: &Path, append: bool) -> io::Result<File> {
     let shared = std::fs::metadata(store).is_ok_and(|m| m.permissions().mode() & 0o070 != 0);
     let mode = if shared { 0o660 } else { 0o600 };
-    let file =
-        std::fs::OpenOptions::new().read(true).append(append).write(!append).create(true).mode(mode).open(path)?;
-    if file.metadata().is_ok_and(|m| m.uid() == Uid::effective().as_raw() && m.permissions().mode() & 0o777 != mode) {
-        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
-    }
-    Ok(file)
+    // Never through a link a group member planted, and never re-moding another's file.
+    crate::safe_fs::open_for_writing(path, append, mode)
 }
 
 fn create_store_dir(dir: &Path) -> io::Result<()> {

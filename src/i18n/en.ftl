@@ -827,3 +827,4 @@ field-responsible = responsible
 field-info = execution text
 field-assessment = assessment
 field-extra = extra column
+store-planted-link = { $file } is a symbolic link, not a store file: another user may have planted it; remove it (rm { $file }) and restore the file from a backup

@@ -5,8 +5,6 @@
 //! files that come back with fewer commits than that (sled recovers a damaged log as far as
 //! it can read it, silently) are reported as damaged, never shown as an older or empty plan.
 
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::records::{CommitCount, SchemaVersion};
@@ -121,11 +119,7 @@ pub fn write(dir: &Path, commits: u64) -> std::io::Result<()> {
         text.push_str(&format!("{name} {version}\n"));
     }
     text.push_str(&commits_line(commits));
-    let temp = dir.join(format!("{FILE}.tmp"));
-    let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o660).open(&temp)?;
-    file.write_all(text.as_bytes())?;
-    drop(file);
-    std::fs::rename(&temp, path(dir))
+    crate::safe_fs::replace(&path(dir), text.as_bytes(), 0o660)
 }
 
 /// The last line, its number of a fixed width so that it can be rewritten in place.
@@ -139,7 +133,7 @@ fn commits_line(commits: u64) -> String {
 pub fn record_commits(dir: &Path, commits: u64) -> std::io::Result<()> {
     use std::os::unix::fs::FileExt;
     let line = commits_line(commits);
-    let written = std::fs::OpenOptions::new().read(true).write(true).open(path(dir)).and_then(|file| {
+    let written = crate::safe_fs::open_for_writing(&path(dir), false, 0o660).and_then(|file| {
         let len = file.metadata()?.len();
         let at = len.checked_sub(line.len() as u64).ok_or(std::io::ErrorKind::InvalidData)?;
         let mut current = vec![0; line.len()];

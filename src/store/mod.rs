@@ -138,6 +138,16 @@ pub fn exists(dir: &Path) -> bool {
 impl Store {
     pub fn open(dir: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
         create_private_dir(dir)?;
+        // sled opens its files by name and would follow a link a group member planted.
+        for name in ["db", "conf", "blobs", "snap", manifest::FILE] {
+            let file = dir.join(name);
+            if crate::safe_fs::is_link(&file) {
+                return Err(StoreError::Open {
+                    path: dir.to_path_buf(),
+                    detail: tr!("store-planted-link", file = file.display().to_string()),
+                });
+            }
+        }
         // Before sled touches anything: a store of a newer otchet stays as it is.
         let manifest = manifest::read(dir)?;
         if let Some(m) = &manifest {

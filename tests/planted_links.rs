@@ -1,0 +1,66 @@
+//! Links planted in the store folder by another group member are never followed: the log,
+//! the start lock, the manifest's temporary and sled's own files. Nothing outside the folder
+//! changes, neither its content nor its mode.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use common::{Sandbox, assert_ok, sample_path, stderr};
+
+fn victim(sb: &Sandbox, name: &str) -> std::path::PathBuf {
+    let path = sb.path().join(name);
+    std::fs::write(&path, "private").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    path
+}
+
+fn untouched(path: &std::path::Path) {
+    assert_eq!(std::fs::read_to_string(path).unwrap(), "private", "{} was written", path.display());
+    assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600, "{} re-moded", path.display());
+}
+
+#[test]
+fn the_log_and_the_manifests_temporary_are_never_followed() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    let (log, temp) = (victim(&sb, "victim-log"), victim(&sb, "victim-temp"));
+    let db = sb.db();
+    let _ = std::fs::remove_file(db.join("otchet-server.log"));
+    std::os::unix::fs::symlink(&log, db.join("otchet-server.log")).unwrap();
+    std::os::unix::fs::symlink(&temp, db.join("otchet.format.tmp")).unwrap();
+    // A server starts (its log cannot be opened: it runs without one) and commits.
+    assert_ok(&sb.run(&["assessments", "set", "выполнено", "не выполнено"]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    untouched(&log);
+    untouched(&temp);
+}
+
+#[test]
+fn a_planted_lock_is_refused_naming_it() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    let lock = victim(&sb, "victim-lock");
+    let planted = sb.db().join("otchet.lock");
+    let _ = std::fs::remove_file(&planted);
+    std::os::unix::fs::symlink(&lock, &planted).unwrap();
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("otchet.lock"), "{}", stderr(&out));
+    untouched(&lock);
+}
+
+#[test]
+fn a_planted_store_file_is_refused_before_sled_opens_it() {
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.db()).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let target = victim(&sb, "victim-db");
+    std::os::unix::fs::symlink(&target, sb.db().join("db")).unwrap();
+    let out = sb.run(&["import", sample_path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("символическая ссылка"), "{}", stderr(&out));
+    untouched(&target);
+}
