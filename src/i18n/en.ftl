@@ -828,3 +828,4 @@ field-info = execution text
 field-assessment = assessment
 field-extra = extra column
 store-planted-link = { $file } is a symbolic link, not a store file: another user may have planted it; remove it (rm { $file }) and restore the file from a backup
+fault-restore-interrupted = a restore from a backup was interrupted and the store is incomplete: run otchet restore FILE again

@@ -98,6 +98,8 @@ pub enum StoreFault {
     },
     /// A whole-store dump loads only into an empty store.
     NotEmpty,
+    /// A restore stopped half way (the server was killed): only a restore again is taken.
+    RestoreInterrupted,
     NewerDump {
         found: u32,
         supported: u32,
@@ -188,6 +190,7 @@ impl fmt::Display for StoreFault {
             StoreFault::UnknownPeriod { period } => tr!("store-unknown-period", period = period),
             StoreFault::UnknownItem { point } => tr!("store-unknown-item", point = point),
             StoreFault::NotEmpty => tr!("fault-not-empty"),
+            StoreFault::RestoreInterrupted => tr!("fault-restore-interrupted"),
             StoreFault::NewerDump { found, supported } => {
                 tr!("store-newer-dump", found = *found, supported = *supported)
             }

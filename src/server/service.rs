@@ -88,6 +88,11 @@ impl Service {
 
     fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, Refusal> {
         let role = self.admit(actor, now, &request)?;
+        // A restore left half way: only the same restore again, never a half store shown.
+        let may_follow = matches!(request, Request::LoadDump { .. } | Request::Whoami | Request::Users);
+        if !may_follow && self.store.restore_interrupted()? {
+            return Err(ApiError::Store(crate::proto::StoreFault::RestoreInterrupted).into());
+        }
         let store = &self.store;
         let done = |r: Result<(), StoreError>| r.map(|()| Response::Done).map_err(Refusal::from);
         let by = (actor, now);

@@ -1,7 +1,22 @@
 //! The whole store as one value: the JSON export and the backup format. A dump loads only
 //! into an empty store, in one transaction.
 
-use super::{Changes, Store, StoreError, TreeId, keys};
+use super::{Changes, CommitCount, Store, StoreError, TreeId, keys};
+
+/// In the meta tree while a restore is being written: the commit count it started at. A
+/// store that holds it was left half way by a killed server.
+const RESTORE_STARTED: &[u8] = b"restore-started";
+
+/// The trees a restore writes (and clears again after an interrupted one).
+const RESTORED_TREES: [TreeId; 7] = [
+    TreeId::Items,
+    TreeId::Periods,
+    TreeId::Entries,
+    TreeId::History,
+    TreeId::Reviews,
+    TreeId::Drafts,
+    TreeId::Settings,
+];
 use crate::model::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 
 impl Store {
@@ -41,6 +56,7 @@ impl Store {
         if !self.is_empty()? {
             return Err(StoreError::NotEmpty { path: self.path.clone() });
         }
+        self.begin_restore()?;
         let mut batches = Batches { store: self, changes: Changes::default(), written: Vec::new() };
         let result = (|| {
             for p in &dump.plans {
@@ -66,16 +82,50 @@ impl Store {
                 }
             }
             batches.flush()?;
+            // The plans and the end of the restore in one transaction: complete, or refused.
             let mut plans = Changes::default();
             for p in &dump.plans {
                 plans.put(TreeId::Plans, &keys::plan(p.plan.id), &p.plan)?;
             }
+            plans.remove(TreeId::Meta, RESTORE_STARTED);
             self.commit(plans)
         })();
         if result.is_err() {
             batches.take_back();
+            let mut end = Changes::default();
+            end.remove(TreeId::Meta, RESTORE_STARTED);
+            let _ = self.commit(end);
         }
         result
+    }
+
+    /// Whether a restore was left half way (a killed server): the store takes nothing but
+    /// another restore then.
+    pub fn restore_interrupted(&self) -> Result<bool, StoreError> {
+        Ok(self.get::<CommitCount>(TreeId::Meta, RESTORE_STARTED)?.is_some())
+    }
+
+    /// Marks the restore begun, first clearing what an interrupted one left.
+    fn begin_restore(&self) -> Result<(), StoreError> {
+        if self.restore_interrupted()? {
+            let mut clear = Changes::default();
+            for tree in RESTORED_TREES {
+                for key in self.tree(tree).iter().keys().flatten() {
+                    clear.remove(tree, &key);
+                    if clear.bytes() > 8 << 20 {
+                        self.commit(std::mem::take(&mut clear))?;
+                    }
+                }
+            }
+            self.commit(clear)?;
+        }
+        let mut start = Changes::default();
+        start.put(
+            TreeId::Meta,
+            RESTORE_STARTED,
+            &CommitCount(self.commits.load(std::sync::atomic::Ordering::Acquire)),
+        )?;
+        self.commit(start)
     }
 }
 

@@ -121,7 +121,7 @@ impl Changes {
     }
 
     /// Roughly what the changes take on disk.
-    fn bytes(&self) -> u64 {
+    pub(crate) fn bytes(&self) -> u64 {
         self.ops.iter().map(|(_, k, v)| (k.len() + v.as_ref().map_or(0, Vec::len) + 16) as u64).sum()
     }
 }
