@@ -62,3 +62,20 @@ fn a_save_over_the_limit_is_refused_and_the_saved_text_stays() {
     assert!(err.contains("в пункте 70") && err.contains("информация о реализации"), "{err}");
     assert_eq!(client.entry(q1, item).unwrap().unwrap(), before);
 }
+
+#[test]
+fn a_save_after_the_store_folder_was_removed_is_refused() {
+    use otchet::domain::{EntryEdit, PeriodId};
+    let sb = Sandbox::new();
+    let _server = sb.start_server(&["--idle-timeout", "20"]);
+    sb.import_sample();
+    let mut client = sb.client();
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    let item = client.snapshot(Some(q1)).unwrap().unwrap().items[0].id;
+    let base = client.entry(q1, item).unwrap().unwrap().revision;
+    std::fs::remove_dir_all(sb.db()).unwrap();
+    let edit =
+        EntryEdit { period: q1, item, base_revision: base, info: "в никуда".into(), assessment: String::new() };
+    let err = client.save(edit).expect_err("never acknowledged").to_string();
+    assert!(err.contains("удалили или подменили"), "{err}");
+}

@@ -829,3 +829,5 @@ field-assessment = assessment
 field-extra = extra column
 store-planted-link = { $file } is a symbolic link, not a store file: another user may have planted it; remove it (rm { $file }) and restore the file from a backup
 fault-restore-interrupted = a restore from a backup was interrupted and the store is incomplete: run otchet restore FILE again
+store-folder-gone = the store folder was deleted or replaced while the server ran: no more changes are written there
+fault-folder-gone = the store folder was deleted or replaced while the server ran: the change was not saved; bring the folder back from a backup and restart the server (otchet serve --stop)

@@ -98,6 +98,8 @@ pub enum StoreFault {
     },
     /// A whole-store dump loads only into an empty store.
     NotEmpty,
+    /// The store's folder was deleted or replaced while the server ran.
+    FolderGone,
     /// A restore stopped half way (the server was killed): only a restore again is taken.
     RestoreInterrupted,
     NewerDump {
@@ -191,6 +193,7 @@ impl fmt::Display for StoreFault {
             StoreFault::UnknownItem { point } => tr!("store-unknown-item", point = point),
             StoreFault::NotEmpty => tr!("fault-not-empty"),
             StoreFault::RestoreInterrupted => tr!("fault-restore-interrupted"),
+            StoreFault::FolderGone => tr!("fault-folder-gone"),
             StoreFault::NewerDump { found, supported } => {
                 tr!("store-newer-dump", found = *found, supported = *supported)
             }

@@ -15,6 +15,7 @@ pub fn fault_of(e: &StoreError) -> StoreFault {
         }
         StoreError::ReadOnly { .. } => StoreFault::ReadOnly,
         StoreError::Stopped { .. } => StoreFault::Stopped,
+        StoreError::FolderGone { .. } => StoreFault::FolderGone,
         StoreError::PlanMismatch { years, stored, imported } => {
             StoreFault::PlanMismatch { years: years.clone(), stored: stored.clone(), imported: imported.clone() }
         }

@@ -114,6 +114,10 @@ pub enum StoreError {
         path: PathBuf,
         detail: String,
     },
+    /// The store's folder was deleted or replaced under the server.
+    FolderGone {
+        path: PathBuf,
+    },
 }
 
 impl StoreError {
@@ -214,6 +218,7 @@ impl fmt::Display for StoreError {
             StoreError::Stopped { path, detail } => {
                 tr!("store-stopped", path = path.display().to_string(), detail = detail)
             }
+            StoreError::FolderGone { path } => format!("{}: {}", path.display(), tr!("store-folder-gone")),
         };
         f.write_str(&text)
     }

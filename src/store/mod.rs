@@ -95,6 +95,9 @@ pub struct Store {
     writer: Mutex<()>,
     /// Transactions committed so far (see `manifest`).
     commits: AtomicU64,
+    /// The folder's device and inode at open: a save is acknowledged only while the path
+    /// still names that folder (not deleted, not replaced).
+    folder: Option<(u64, u64)>,
     /// Why a write failed after sled took it in memory; then nothing more is served.
     stopped: OnceLock<String>,
 }
@@ -124,6 +127,12 @@ impl Changes {
     pub(crate) fn bytes(&self) -> u64 {
         self.ops.iter().map(|(_, k, v)| (k.len() + v.as_ref().map_or(0, Vec::len) + 16) as u64).sum()
     }
+}
+
+/// A folder's device and inode, if it exists.
+fn folder_identity(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// Whether `dir` holds a store (or may: a folder we cannot look into is for the server to judge).
@@ -172,6 +181,7 @@ impl Store {
             trees,
             writer: Mutex::new(()),
             commits: AtomicU64::new(0),
+            folder: folder_identity(dir),
             stopped: OnceLock::new(),
         };
         let commits = store.get::<CommitCount>(TreeId::Meta, b"commits")?.unwrap_or_default().0;
@@ -208,6 +218,7 @@ impl Store {
             return Ok(());
         }
         self.check_running()?;
+        self.check_folder()?;
         space::check(&self.path, changes.bytes())?;
         let count = self.commits.load(Ordering::Acquire) + 1;
         changes.put(TreeId::Meta, b"commits", &CommitCount(count))?;
@@ -225,6 +236,8 @@ impl Store {
             })
             .map_err(|e| self.stop(format!("{e:?}")))?;
         self.db.flush().map_err(|e| self.stop(error::sled_detail(&e)))?;
+        // Written into a folder that was deleted or replaced, nobody would ever read it.
+        self.check_folder()?;
         self.commits.store(count, Ordering::Release);
         // Only after the flush: the file never counts a commit the files may not hold. A
         // failure (a full disk) leaves it behind, which is harmless.
@@ -242,6 +255,15 @@ impl Store {
             Some(detail) => Err(StoreError::Stopped { path: self.path.clone(), detail: detail.clone() }),
             None => Ok(()),
         }
+    }
+
+    /// The path still names the folder opened: else no more writes are taken or acknowledged.
+    fn check_folder(&self) -> Result<(), StoreError> {
+        if folder_identity(&self.path) == self.folder {
+            return Ok(());
+        }
+        let _ = self.stop(tr!("store-folder-gone"));
+        Err(StoreError::FolderGone { path: self.path.clone() })
     }
 
     fn stop(&self, detail: String) -> StoreError {
