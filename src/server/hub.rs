@@ -23,6 +23,11 @@ pub struct Hub {
     events_queued: AtomicU64,
 }
 
+/// An editor's largest frame: a save or a draft of two texts at their limit, with room.
+const EDITOR_FRAME_BYTES: u32 = 16 << 20;
+/// A viewer's or a stranger's: any question (a spelling question is the largest, 240 KB).
+const VIEWER_FRAME_BYTES: u32 = 1 << 20;
+
 /// What a request may change, and so which event follows it.
 enum Effect {
     Entry {
@@ -181,6 +186,22 @@ impl Hub {
     /// Admins (and the server's own user) may send frames up to the trusted size.
     pub fn may_send_large(&self, actor: &Actor) -> bool {
         self.may_stop(actor).is_ok()
+    }
+
+    /// How large a frame this peer may send, refused from its length before a byte of it is
+    /// read: a whole-store restore for an admin, a couple of texts for an editor, a question
+    /// for a viewer or a stranger (who would otherwise make the server hold 60 MB for them).
+    pub fn frame_limit(&self, actor: &Actor) -> u32 {
+        if self.may_send_large(actor) {
+            return crate::proto::frame::MAX_TRUSTED_FRAME_BYTES;
+        }
+        let store = self.service.store();
+        match store.user(actor.uid) {
+            Ok(Some(user)) if user.role >= Role::Editor => EDITOR_FRAME_BYTES,
+            // The first user of a new store becomes its admin: the first import comes next.
+            Ok(None) if store.owner().ok().flatten().is_none() => crate::proto::frame::MAX_FRAME_BYTES,
+            _ => VIEWER_FRAME_BYTES,
+        }
     }
 
     pub fn may_stop(&self, actor: &Actor) -> Result<(), ApiError> {

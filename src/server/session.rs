@@ -84,9 +84,8 @@ fn converse(
 
 fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStream>) -> Result<(), FrameError> {
     loop {
-        // Only an admin may send a frame as large as a whole-store restore.
-        let limit =
-            if hub.may_send_large(&link.actor) { frame::MAX_TRUSTED_FRAME_BYTES } else { frame::MAX_FRAME_BYTES };
+        // Asked each time: a role given or taken meanwhile counts from the next frame.
+        let limit = hub.frame_limit(&link.actor);
         let request = match frame::read_up_to(reader, limit)? {
             Frame { body: FrameBody::Request(request), .. } => request,
             _ => return Err(FrameError::OutOfPlace),

@@ -266,3 +266,21 @@ fn a_server_without_a_dictionary_says_so_and_serves_on() {
         Response::Error(_)
     ));
 }
+
+#[test]
+fn the_frame_a_peer_may_send_grows_with_its_role() {
+    use crate::proto::frame::{MAX_FRAME_BYTES, MAX_TRUSTED_FRAME_BYTES};
+    let mut f = Fixture::new();
+    let stranger = crate::domain::Actor { uid: 4242, name: "stranger".into() };
+    assert_eq!(f.hub.frame_limit(&stranger), MAX_FRAME_BYTES, "a new store's first user is its admin to be");
+    let owner = f.connect(1000, "ivanova");
+    assert!(matches!(f.ask(&owner, Request::Whoami), Response::Whoami { role: Role::Admin, .. }));
+    f.ask(&owner, Request::AddUser { uid: 1001, user: UserRecord::new("petrova".into(), Role::Editor) });
+    f.ask(&owner, Request::AddUser { uid: 1002, user: UserRecord::new("sidorov".into(), Role::Viewer) });
+    let limit = |uid: u32, name: &str| f.hub.frame_limit(&crate::domain::Actor { uid, name: name.into() });
+    assert_eq!(limit(1000, "ivanova"), MAX_TRUSTED_FRAME_BYTES);
+    assert_eq!(limit(1001, "petrova"), EDITOR_FRAME_BYTES);
+    assert_eq!(limit(1002, "sidorov"), VIEWER_FRAME_BYTES);
+    assert_eq!(limit(4242, "stranger"), VIEWER_FRAME_BYTES, "no role: a question at most");
+    assert!(EDITOR_FRAME_BYTES as usize > 2 * crate::domain::limits::MAX_TEXT_BYTES);
+}
