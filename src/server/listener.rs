@@ -91,7 +91,8 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     bound.listener.set_nonblocking(true)?;
     log::line(&tr!("server-log-started", socket = bound.path.display().to_string()));
 
-    let mut server = Accepting { workers: Vec::new(), next_id: 0, backup: BackupState::default() };
+    let mut server =
+        Accepting { workers: Vec::new(), caps: Arc::default(), next_id: 0, backup: BackupState::default() };
     let exit = server.serve(&bound, &hub, &lifecycle, &wake_rx, options)?;
     log::line(&match exit {
         Exit::Stopped => tr!("server-log-exit-stopped"),
@@ -120,6 +121,7 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
 /// The accept loop's own state: the connections' threads, and the daily backup.
 struct Accepting {
     workers: Vec<JoinHandle<()>>,
+    caps: Arc<super::caps::Caps>,
     next_id: u64,
     backup: BackupState,
 }
@@ -156,7 +158,7 @@ impl Accepting {
                 Err(e) => return Err(ServeError::Io { detail: crate::i18n::os_error(&std::io::Error::from(e)) }),
             }
             lifecycle::drain(wake_rx);
-            accept_all(&bound.listener, hub, lifecycle, &mut self.next_id, &mut self.workers);
+            accept_all(&bound.listener, (hub, lifecycle, &self.caps), &mut self.next_id, &mut self.workers);
             self.workers.retain(|w| !w.is_finished());
         }
     }
@@ -221,8 +223,7 @@ impl BackupState {
 
 fn accept_all(
     listener: &UnixListener,
-    hub: &Arc<Hub>,
-    lifecycle: &Arc<Lifecycle>,
+    (hub, lifecycle, caps): (&Arc<Hub>, &Arc<Lifecycle>, &Arc<super::caps::Caps>),
     next_id: &mut u64,
     workers: &mut Vec<JoinHandle<()>>,
 ) {
@@ -238,6 +239,12 @@ fn accept_all(
                 return;
             }
         };
+        // Counted by the kernel's word for who connects; over a cap, closed at once.
+        let uid = nix::sys::socket::getsockopt(&stream, nix::sys::socket::sockopt::PeerCredentials).map(|c| c.uid());
+        let Some(admitted) = uid.ok().and_then(|uid| caps.admit(uid)) else {
+            drop(stream);
+            continue;
+        };
         *next_id += 1;
         let id = *next_id;
         let spawned = stream.set_nonblocking(false).and_then(|()| stream.try_clone()).and_then(|second| {
@@ -246,6 +253,7 @@ fn accept_all(
             std::thread::Builder::new().name(format!("session-{id}")).stack_size(super::THREAD_STACK).spawn(move || {
                 session::run(&hub, &lifecycle, id, stream);
                 lifecycle.closed(id);
+                drop(admitted);
             })
         });
         match spawned {

@@ -3,6 +3,7 @@
 
 pub mod backups;
 mod broadcast;
+mod caps;
 mod dictionary;
 mod error;
 mod fault;
