@@ -15,14 +15,6 @@ fn sample() -> Sandbox {
     sb
 }
 
-fn status(sb: &Sandbox, args: &[&str]) -> Value {
-    let mut all = vec!["status", "--json"];
-    all.extend_from_slice(args);
-    let out = sb.run(&all);
-    assert_ok(&out);
-    serde_json::from_str(&stdout(&out)).unwrap()
-}
-
 fn points_flagged(s: &Value, flag: &str) -> Vec<String> {
     let items = s["items"].as_array().unwrap();
     let flagged = items.iter().filter(|i| i["flags"].as_array().unwrap().iter().any(|f| f == flag));
@@ -36,11 +28,11 @@ fn q2() -> PeriodId {
 #[test]
 fn a_period_opened_from_the_last_carries_every_text_marked() {
     let sb = sample();
-    let before = status(&sb, &["--period", "2020-Q1", "--as-of", "2020-04-13"]);
+    let before = sb.status_json(&["--period", "2020-Q1", "--as-of", "2020-04-13"]);
     let out = sb.run(&["period", "open", "2020-Q2", "--copy-from", "2020-Q1"]);
     assert_ok(&out);
     assert!(stdout(&out).contains("перенесено текстов из 2020-Q1: 72"), "{}", stdout(&out));
-    let after = status(&sb, &["--period", "2020-Q2", "--as-of", "2020-07-13"]);
+    let after = sb.status_json(&["--period", "2020-Q2", "--as-of", "2020-07-13"]);
     let (old, new) = (before["items"].as_array().unwrap(), after["items"].as_array().unwrap());
     assert_eq!(new.len(), 72);
     for (a, b) in old.iter().zip(new) {
@@ -62,7 +54,7 @@ fn a_period_is_taken_back_until_something_in_it_is_edited() {
     assert_ok(&sb.run(&["period", "open", "2020-Q2", "--copy-from", "2020-Q1"]));
     assert_ok(&sb.run(&["period", "close", "2020-Q2"]));
     assert!(!stdout(&sb.run(&["period", "list"])).contains("2020-Q2"), "taken back");
-    assert_eq!(status(&sb, &["--as-of", "2020-04-13"])["period"]["id"], "2020-Q1", "the default is Q1 again");
+    assert_eq!(sb.status_json(&["--as-of", "2020-04-13"])["period"]["id"], "2020-Q1", "the default is Q1 again");
 
     assert_ok(&sb.run(&["period", "open", "2020-Q2", "--copy-from", "2020-Q1"]));
     let mut client = sb.client();
@@ -83,7 +75,7 @@ fn a_period_is_taken_back_until_something_in_it_is_edited() {
         "{}",
         stderr(&refused)
     );
-    let kept = status(&sb, &["--period", "2020-Q2", "--as-of", "2020-07-13"]);
+    let kept = sb.status_json(&["--period", "2020-Q2", "--as-of", "2020-07-13"]);
     assert_eq!(kept["items"].as_array().unwrap().len(), 72);
     // An imported period is never taken back either.
     let imported = sb.run(&["period", "close", "2020-Q1"]);
@@ -95,28 +87,28 @@ fn the_report_date_is_the_default_as_of() {
     let sb = sample();
     let out = sb.run(&["period", "set", "2020-Q1", "--report-date", "13.04.2020"]);
     assert_ok(&out);
-    let s = status(&sb, &[]);
+    let s = sb.status_json(&[]);
     assert_eq!(s["as_of"], "2020-04-13");
     assert_eq!(s["period"]["report_date"], "2020-04-13");
     assert_eq!(points_flagged(&s, "overdue"), ["70", "72"]);
     assert_eq!(points_flagged(&s, "no_result"), ["44", "64", "65", "66", "67", "68", "69", "70", "71", "72"]);
     // --as-of still wins; a two-digit year is refused.
-    assert_eq!(status(&sb, &["--as-of", "2020-12-31"])["as_of"], "2020-12-31");
+    assert_eq!(sb.status_json(&["--as-of", "2020-12-31"])["as_of"], "2020-12-31");
     let bad = sb.run(&["period", "set", "2020-Q1", "--report-date", "13.04.20"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("13.04.20"), "{}", stderr(&bad));
     assert_ok(&sb.run(&["period", "set", "2020-Q1", "--report-date", ""]));
-    assert_eq!(status(&sb, &["--as-of", "2020-04-13"])["period"]["report_date"], Value::Null);
+    assert_eq!(sb.status_json(&["--as-of", "2020-04-13"])["period"]["report_date"], Value::Null);
 }
 
 #[test]
 fn review_states_move_and_the_history_shows_each_move() {
     let sb = sample();
     assert_ok(&sb.run(&["review", "70", "ready"]));
-    let s = status(&sb, &["--as-of", "2020-04-13"]);
+    let s = sb.status_json(&["--as-of", "2020-04-13"]);
     assert_eq!(s["counts"]["ready"], 1);
     assert_ok(&sb.run(&["review", "70.", "accepted", "--period", "2020-Q1"]));
-    let s = status(&sb, &["--as-of", "2020-04-13"]);
+    let s = sb.status_json(&["--as-of", "2020-04-13"]);
     assert_eq!((s["counts"]["ready"].as_u64(), s["counts"]["accepted"].as_u64()), (Some(0), Some(1)));
 
     // A save of a changed text opens it again.
@@ -129,7 +121,7 @@ fn review_states_move_and_the_history_shows_each_move() {
         };
     client.save(edit).unwrap();
     drop(client);
-    let s = status(&sb, &["--as-of", "2020-04-13"]);
+    let s = sb.status_json(&["--as-of", "2020-04-13"]);
     let seventy = s["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap();
     assert_eq!(seventy["review"], "open");
 
@@ -208,7 +200,7 @@ fn importing_a_document_again_never_undoes_an_edit_made_in_the_program() {
         stdout(&again)
     );
     let info = |sb: &Sandbox| {
-        let s = status(sb, &["--as-of", "2020-04-13"]);
+        let s = sb.status_json(&["--as-of", "2020-04-13"]);
         s["items"].as_array().unwrap().iter().find(|i| i["point"] == "70").unwrap()["info"].clone()
     };
     assert_eq!(info(&sb), "Исправлено в программе");

@@ -19,14 +19,6 @@ fn imported(name: &str) -> Sandbox {
     sb
 }
 
-fn status(sb: &Sandbox, args: &[&str]) -> Value {
-    let mut all = vec!["status", "--json"];
-    all.extend_from_slice(args);
-    let out = sb.run(&all);
-    assert_ok(&out);
-    serde_json::from_str(&stdout(&out)).unwrap()
-}
-
 fn item<'a>(s: &'a Value, point: &str) -> &'a Value {
     s["items"].as_array().unwrap().iter().find(|i| i["point"] == point).unwrap_or_else(|| panic!("no item {point}"))
 }
@@ -37,7 +29,7 @@ fn item<'a>(s: &'a Value, point: &str) -> &'a Value {
 fn a_report_whose_captions_continue_their_values_and_its_closing_block() {
     for name in ["report-zarechny-2023-q2.utf8.txt", "report-zarechny-2023-q2.cp1251.txt"] {
         let sb = imported(name);
-        let s = status(&sb, &["--as-of", "2023-07-10"]);
+        let s = sb.status_json(&["--as-of", "2023-07-10"]);
         assert_eq!(s["period"]["id"], "2023-Q2", "{name}");
         assert_eq!(s["plan"]["organisation"], "Администрация Заречного городского округа", "{name}");
         let last = s["items"].as_array().unwrap().last().unwrap();
@@ -70,7 +62,7 @@ fn a_plan_with_an_empty_marks_column_is_the_plan() {
 fn a_plan_of_four_years_with_an_approval_block() {
     let sb = imported("plan-maisky-2022-2025.txt");
     assert_ok(&sb.run(&["period", "open", "2023-Q3"]));
-    let s = status(&sb, &["--as-of", "2023-10-20"]);
+    let s = sb.status_json(&["--as-of", "2023-10-20"]);
     assert_eq!(s["plan"]["years"], serde_json::json!({"first": 2022, "last": 2025}));
     assert_eq!(s["items"].as_array().unwrap().len(), 17);
     // Two responsible on two lines of one cell stay two.
@@ -84,7 +76,7 @@ fn a_plan_of_four_years_with_an_approval_block() {
 fn deadlines_worded_by_someone_else() {
     let sb = imported("plan-deadlines-2023-2025.txt");
     assert_ok(&sb.run(&["period", "open", "2023-Q2"]));
-    let s = status(&sb, &["--as-of", "2023-07-01"]);
+    let s = sb.status_json(&["--as-of", "2023-07-01"]);
     let dues = |point: &str| -> Vec<String> {
         let due = item(&s, point)["deadline"]["due"].as_array().unwrap().clone();
         due.iter().map(|d| d["date"].as_str().unwrap().to_owned()).collect()
@@ -106,13 +98,13 @@ fn exports_of_a_plan_without_a_header_read_back_the_same() {
     let sb = imported("plan-verkhneborsk-2022-2024.docx");
     assert_ok(&sb.run(&["plan", "set", "--approved-by", ""]));
     assert_ok(&sb.run(&["period", "open", "2023-Q1"]));
-    let before = status(&sb, &["--as-of", "2023-04-10"]);
+    let before = sb.status_json(&["--as-of", "2023-04-10"]);
     for format in ["txt", "docx"] {
         let path = sb.path().join(format!("again.{format}"));
         assert_ok(&sb.run(&["export", "--format", format, "--output", path.to_str().unwrap()]));
         let other = Sandbox::new();
         assert_ok(&other.run(&["import", path.to_str().unwrap(), "--years", "2022-2024"]));
-        let after = status(&other, &["--as-of", "2023-04-10"]);
+        let after = other.status_json(&["--as-of", "2023-04-10"]);
         assert_eq!(after["plan"]["organisation"], "", "{format}");
         assert_eq!(after["plan"]["approved_by"], "", "{format}");
         assert_eq!(after["plan"]["years"], before["plan"]["years"], "{format}");

@@ -35,14 +35,6 @@ fn both(names: &[&str]) -> Vec<Sandbox> {
     stores
 }
 
-fn status(sb: &Sandbox, args: &[&str]) -> Value {
-    let mut all = vec!["status", "--json"];
-    all.extend_from_slice(args);
-    let out = sb.run(&all);
-    assert_ok(&out);
-    serde_json::from_str(&stdout(&out)).unwrap()
-}
-
 fn item<'a>(status: &'a Value, point: &str) -> &'a Value {
     status["items"]
         .as_array()
@@ -110,8 +102,8 @@ fn a_plan_of_several_years_takes_a_report_of_each_year_and_of_its_span() {
         assert!(periods.iter().any(|l| l.contains("2021-Q1")) && periods.iter().any(|l| l.contains("2022-Q1")));
         assert!(periods.iter().any(|l| l.contains("2021-2024")), "{periods:?}");
 
-        let y2021 = status(&sb, &["--period", "2021-Q1", "--as-of", "2021-04-20"]);
-        let y2022 = status(&sb, &["--period", "2022-Q1", "--as-of", "2022-04-20"]);
+        let y2021 = sb.status_json(&["--period", "2021-Q1", "--as-of", "2021-04-20"]);
+        let y2022 = sb.status_json(&["--period", "2022-Q1", "--as-of", "2022-04-20"]);
         assert_eq!(y2021["plan"]["years"], json!({"first": 2021, "last": 2024}));
         assert_eq!(y2022["plan"], y2021["plan"]);
         // Each year's schedule is taken in that year.
@@ -142,7 +134,7 @@ fn a_plan_of_several_years_takes_a_report_of_each_year_and_of_its_span() {
         assert_eq!(item(&y2022, "2.5")["deadline"]["outside_plan"], json!([2025]));
         assert_eq!(item(&y2022, "1.2")["deadline"]["outside_plan"], json!([]));
 
-        let span = status(&sb, &["--period", "2021-2024", "--as-of", "2024-12-31"]);
+        let span = sb.status_json(&["--period", "2021-2024", "--as-of", "2024-12-31"]);
         assert_eq!(span["period"]["id"], "2021-2024");
         assert_eq!(span["period"]["title"], "2021 – 2024 годы");
         let every_year: Vec<String> = dues(item(&span, "1.3")).into_iter().map(|(d, _)| d).collect();
@@ -164,7 +156,7 @@ impl Lines for Vec<u8> {
 #[test]
 fn five_columns_without_a_point_take_the_number_as_the_point() {
     for sb in both(&["report-5-columns"]) {
-        let s = status(&sb, &["--as-of", "2022-07-10"]);
+        let s = sb.status_json(&["--as-of", "2022-07-10"]);
         assert_eq!(s["period"]["id"], "2022-Q2");
         assert_eq!(points(&s), ["1", "2", "3", "4"]);
         assert_eq!(item(&s, "1")["info"], "Проведена экспертиза 42 проектов.\nКоррупциогенных факторов не выявлено.");
@@ -177,25 +169,25 @@ fn five_columns_without_a_point_take_the_number_as_the_point() {
 #[test]
 fn seven_columns_bring_the_responsible_and_select_by_them() {
     for sb in both(&["report-7-columns"]) {
-        let s = status(&sb, &["--as-of", "2021-04-20"]);
+        let s = sb.status_json(&["--as-of", "2021-04-20"]);
         assert_eq!(points(&s).len(), 8);
         assert_eq!(item(&s, "1.1")["responsible"], "Заместитель главы администрации");
         assert_eq!(item(&s, "1.1")["title"], "Проведение заседаний комиссии по противодействию коррупции");
         assert_eq!(item(&s, "1.1")["deadline"]["kind"], "recurring");
-        let cadres = status(&sb, &["--as-of", "2021-04-20", "--responsible", "ОТДЕЛ  КАДРОВ"]);
+        let cadres = sb.status_json(&["--as-of", "2021-04-20", "--responsible", "ОТДЕЛ  КАДРОВ"]);
         assert_eq!(points(&cadres), ["1.2", "1.3", "2.1", "2.5"]);
 
         let me = nix::unistd::User::from_uid(nix::unistd::getuid()).unwrap().unwrap().name;
         let linked = sb.run(&["users", "add", &me, "--role", "admin", "--responsible", "Юридический отдел"]);
         assert_ok(&linked);
-        assert_eq!(points(&status(&sb, &["--as-of", "2021-04-20", "--mine"])), ["2.3"]);
+        assert_eq!(points(&sb.status_json(&["--as-of", "2021-04-20", "--mine"])), ["2.3"]);
     }
 }
 
 #[test]
 fn swapped_columns_are_read_by_their_captions() {
     for sb in both(&["report-swapped"]) {
-        let s = status(&sb, &["--as-of", "2023-04-10"]);
+        let s = sb.status_json(&["--as-of", "2023-04-10"]);
         let first = item(&s, "1");
         assert_eq!(first["title"], "Утверждение плана работы комиссии");
         assert_eq!(first["deadline_text"], "до 1 марта 2023 года");
@@ -208,7 +200,7 @@ fn swapped_columns_are_read_by_their_captions() {
 #[test]
 fn extra_columns_are_kept_shown_and_written_back() {
     for sb in both(&["report-financing"]) {
-        let s = status(&sb, &["--as-of", "2022-07-10"]);
+        let s = sb.status_json(&["--as-of", "2022-07-10"]);
         assert_eq!(s["period"]["id"], "2022-H1");
         assert_eq!(s["plan"]["years"], json!({"first": 2022, "last": 2023}));
         let second = item(&s, "2");
@@ -225,7 +217,7 @@ fn extra_columns_are_kept_shown_and_written_back() {
             let path = formats_common::export(&sb, format, &format!("again.{format}"));
             let other = Sandbox::new();
             import(&other, &path);
-            assert_eq!(status(&other, &["--as-of", "2022-07-10"]), s, "{format} export reads back the same");
+            assert_eq!(other.status_json(&["--as-of", "2022-07-10"]), s, "{format} export reads back the same");
         }
         for format in ["csv", "html"] {
             let path = formats_common::export(&sb, format, &format!("site.{format}"));
@@ -258,7 +250,7 @@ fn a_table_without_a_deadline_column_is_refused_naming_its_captions() {
 fn sections_and_nested_points() {
     for sb in both(&["plan-sections-nested"]) {
         assert_ok(&sb.run(&["period", "open", "2023-Q1"]));
-        let s = status(&sb, &["--as-of", "2023-04-10"]);
+        let s = sb.status_json(&["--as-of", "2023-04-10"]);
         assert_eq!(points(&s), ["1", "1.1", "1.1.1", "2", "2.1"]);
         assert_eq!(item(&s, "1.1.1")["responsible"], "Юридический отдел");
         assert_eq!(item(&s, "2.1")["extra"], json!({"Ожидаемый результат": "Открытость"}));

@@ -126,7 +126,7 @@ fn export_command() -> Command {
         .arg(
             Arg::new("format")
                 .long("format")
-                .value_name("docx|xlsx|csv|html|txt|json")
+                .value_name(crate::formats::ExportFormat::names("|"))
                 .required(true)
                 .help(tr!("cli-export-format")),
         )

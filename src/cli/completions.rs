@@ -36,7 +36,7 @@ pub fn script(shell: Shell) -> String {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "otchet", &mut out);
     let generated = String::from_utf8_lossy(&out).into_owned();
-    let formats = ExportFormat::ALL.map(ExportFormat::extension).join(" ");
+    let formats = ExportFormat::names(" ");
     match shell {
         Shell::Bash => bash(&generated, &formats),
         Shell::Zsh => zsh(&generated, &formats),
@@ -66,7 +66,7 @@ fn zsh(generated: &str, formats: &str) -> String {
     let periods = "_otchet_periods";
     let with_values = generated
         .replace(":ID:_default'", &format!(":ID:{periods}'"))
-        .replace(":docx|xlsx|csv|html|txt|json:_default'", &format!(":FORMAT:({formats})'"));
+        .replace(&format!(":{}:_default'", ExportFormat::names("|")), &format!(":FORMAT:({formats})'"));
     format!(
         "{with_values}\n{periods}() {{\n    local -a periods\n    periods=(${{(f)\"$(otchet period list --ids 2>/dev/null)\"}})\n    compadd -a periods\n}}\n"
     )

@@ -93,7 +93,12 @@ fn folder(store: &Path) -> Finding {
         return Finding::Wrong { what: tr!("doctor-folder-no-setgid", mode = shown), fix: format!("chmod g+s {path}") };
     }
     let group = group_name(meta.gid());
-    Finding::Fine(tr!("doctor-folder-ok", mode = shown, owner = user_name(meta.uid()), group = group))
+    Finding::Fine(tr!(
+        "doctor-folder-ok",
+        mode = shown,
+        owner = crate::identity::actor_for_uid(meta.uid()).name,
+        group = group
+    ))
 }
 
 fn socket_folder(dir: &Path) -> Finding {
@@ -112,10 +117,10 @@ fn socket_folder(dir: &Path) -> Finding {
 /// Whether a server answers (never started here), and who the caller is to it.
 fn server_and_role(paths: &crate::client::ServerPaths, store: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
-    let in_group = std::fs::metadata(store).map(|m| belongs(m.uid(), m.gid())).unwrap_or(true);
-    if !in_group {
-        let group = std::fs::metadata(store).map(|m| group_name(m.gid())).unwrap_or_default();
-        let me = crate::identity::current_actor().name;
+    let me = crate::identity::current_actor().name;
+    let outside = std::fs::metadata(store).ok().filter(|m| !belongs(m.uid(), m.gid()));
+    if let Some(meta) = outside {
+        let group = group_name(meta.gid());
         out.push(Finding::Wrong {
             what: tr!("doctor-not-in-group", group = group.as_str()),
             fix: format!("sudo usermod -aG {group} {me}"),
@@ -132,10 +137,7 @@ fn server_and_role(paths: &crate::client::ServerPaths, store: &Path) -> Vec<Find
     out.push(Finding::Fine(tr!("doctor-server-answers")));
     match client.whoami() {
         Ok(me) => out.push(Finding::Fine(tr!("doctor-role", name = me.actor.name, role = me.role.as_str()))),
-        Err(e) => {
-            let me = crate::identity::current_actor().name;
-            out.push(Finding::Wrong { what: e.to_string(), fix: format!("otchet users add {me} --role editor") });
-        }
+        Err(e) => out.push(Finding::Wrong { what: e.to_string(), fix: format!("otchet users add {me} --role editor") }),
     }
     out
 }
@@ -164,10 +166,6 @@ fn belongs(uid: u32, gid: u32) -> bool {
         return true;
     }
     nix::unistd::getgroups().is_ok_and(|groups| groups.iter().any(|g| g.as_raw() == gid))
-}
-
-fn user_name(uid: u32) -> String {
-    nix::unistd::User::from_uid(uid.into()).ok().flatten().map_or_else(|| uid.to_string(), |u| u.name)
 }
 
 fn group_name(gid: u32) -> String {

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     // Everything the user typed is checked before the store is opened.
     let name = m.get_one::<String>("format").map(String::as_str).unwrap_or_default();
     let format = ExportFormat::parse(name)
-        .ok_or_else(|| Failure::usage(tr!("cli-bad-format", value = name, formats = ExportFormat::names())))?;
+        .ok_or_else(|| Failure::usage(tr!("cli-bad-format", value = name, formats = ExportFormat::names(", "))))?;
     let Some(output) = m.get_one::<PathBuf>("output") else {
         return Err(Failure::usage(tr!("cli-export-output")));
     };

@@ -61,6 +61,15 @@ impl Sandbox {
         cmd.output().expect("otchet runs")
     }
 
+    /// `status --json` with these arguments, which must succeed.
+    pub fn status_json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["status", "--json"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        assert_ok(&out);
+        serde_json::from_str(&stdout(&out)).expect("status --json prints JSON")
+    }
+
     pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.path().join(name);
         std::fs::write(&path, bytes).expect("write test file");

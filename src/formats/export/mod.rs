@@ -50,9 +50,10 @@ impl ExportFormat {
         ExportFormat::Json,
     ];
 
-    /// Every format's name, for messages: "docx, xlsx, html, csv, txt, json".
-    pub fn names() -> String {
-        Self::ALL.map(Self::extension).join(", ")
+    /// Every format's name between `separator`s: "docx, xlsx, html, csv, txt, json" for
+    /// messages, "docx|xlsx|…" for usage, "docx xlsx …" for completion.
+    pub fn names(separator: &str) -> String {
+        Self::ALL.map(Self::extension).join(separator)
     }
 
     /// "docx", "DOCX", ".docx" …

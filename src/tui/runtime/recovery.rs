@@ -82,11 +82,8 @@ impl Recovery {
 
 /// A path as the user types it: `~/…` under the home folder.
 pub fn shown(path: &Path) -> String {
-    match std::env::var_os("HOME").map(PathBuf::from).and_then(|home| path.strip_prefix(home).ok().map(Path::to_owned))
-    {
-        Some(rest) => format!("~/{}", rest.display()),
-        None => path.display().to_string(),
-    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    crate::tui::update::paths::with_tilde(home.as_deref(), path)
 }
 
 /// A point label ("5.1") as part of a file name.

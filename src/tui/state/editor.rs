@@ -113,6 +113,15 @@ impl Editor {
         }
     }
 
+    /// The text area of a pane: the assessment's for `Focus::Assessment`, else the text's.
+    pub fn pane(&self, focus: super::Focus) -> &TextArea<'static> {
+        if focus == super::Focus::Assessment { &self.assessment } else { &self.info }
+    }
+
+    pub fn pane_mut(&mut self, focus: super::Focus) -> &mut TextArea<'static> {
+        if focus == super::Focus::Assessment { &mut self.assessment } else { &mut self.info }
+    }
+
     pub fn info_text(&self) -> String {
         self.hidden.text(self.info.lines())
     }

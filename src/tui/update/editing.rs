@@ -38,7 +38,7 @@ pub(crate) fn set_focus(state: &mut State, focus: Focus) -> Effect {
         editor.apply_focus(focus);
         // Coming from the list, typing goes on at the end of the text, not before it.
         if from_list && focus != Focus::List {
-            let area = if focus == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+            let area = editor.pane_mut(focus);
             area.move_cursor(CursorMove::Bottom);
             area.move_cursor(CursorMove::End);
         }
@@ -93,7 +93,7 @@ pub(crate) fn type_key(state: &mut State, key: Key) -> Effect {
         return Effect::None;
     }
     let Some((editor, focus)) = focused_area(state) else { return Effect::None };
-    let area = if focus == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+    let area = editor.pane_mut(focus);
     if key.ctrl && matches!(key.code, KeyCode::Home | KeyCode::End) {
         area.move_cursor(if key.code == KeyCode::Home { CursorMove::Top } else { CursorMove::Bottom });
         area.move_cursor(if key.code == KeyCode::Home { CursorMove::Head } else { CursorMove::End });
@@ -151,7 +151,7 @@ pub(crate) fn modified_now(state: &mut State) -> Effect {
 
 pub(crate) fn undo(state: &mut State, undo: bool) -> Effect {
     let Some((editor, focus)) = focused_area(state) else { return Effect::None };
-    let area = if focus == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+    let area = editor.pane_mut(focus);
     let changed = if undo { area.undo() } else { area.redo() };
     if changed {
         show_from_the_top(area);

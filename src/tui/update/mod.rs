@@ -6,7 +6,7 @@ pub(super) mod editing;
 pub(super) mod main_screen;
 mod mouse;
 pub(super) mod navigation;
-mod paths;
+pub(crate) mod paths;
 mod results;
 pub(super) mod review;
 pub(super) mod spelling;

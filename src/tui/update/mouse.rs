@@ -75,7 +75,7 @@ fn inside(area: Rect, at: Position) -> (usize, usize) {
 fn in_text(state: &mut State, pane: Focus, kind: MouseKind, (row, col): (usize, usize)) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };
     let Some(editor) = &mut main.editor else { return Effect::None };
-    let area = if pane == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+    let area = editor.pane_mut(pane);
     match kind {
         MouseKind::WheelUp => area.scroll(Scrolling::Delta { rows: -WHEEL_ROWS, cols: 0 }),
         MouseKind::WheelDown => area.scroll(Scrolling::Delta { rows: WHEEL_ROWS, cols: 0 }),
@@ -95,7 +95,7 @@ fn place_cursor(state: &mut State, pane: Focus, row: usize, col: usize) {
         return; // a draft offer or a read-only role came first
     }
     let Some(editor) = &mut main.editor else { return };
-    let area = if pane == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+    let area = editor.pane_mut(pane);
     let (top, left) = area.scroll_offset();
     let at = area.screen_to_data(row + usize::from(top), col + usize::from(left));
     let (r, c) = (u16::try_from(at.0).unwrap_or(u16::MAX), u16::try_from(at.1).unwrap_or(u16::MAX));

@@ -26,7 +26,12 @@ pub(super) fn resolve(state: &State, typed: &str, base: Option<&Path>) -> PathBu
 
 /// A full path as the user would type it: with `~/` for the home folder.
 pub(super) fn shown(state: &State, path: &Path) -> String {
-    match state.home.as_deref().and_then(|home| path.strip_prefix(home).ok()) {
+    with_tilde(state.home.as_deref(), path)
+}
+
+/// `path` with `~/` for `home` (the recovery files are named this way too).
+pub(crate) fn with_tilde(home: Option<&Path>, path: &Path) -> String {
+    match home.and_then(|home| path.strip_prefix(home).ok()) {
         Some(rest) => format!("~/{}", rest.display()),
         None => path.display().to_string(),
     }

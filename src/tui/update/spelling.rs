@@ -3,7 +3,6 @@
 //! suggestions for the word under the cursor, Enter puts one in its place, `+` adds the
 //! word to the store's list for everyone.
 
-use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::super::action::{Effect, Purpose};
@@ -20,10 +19,12 @@ pub(super) fn ask(state: &mut State) -> Effect {
     }
     let Screen::Main(main) = &state.screen else { return Effect::None };
     let Some(editor) = &main.editor else { return Effect::None };
-    let areas = super::super::view::main_areas(state, main, Rect::new(0, 0, state.size.0, state.size.1));
+    // No pane is taller than the screen: its lines from the scroll position down that far
+    // (a few more than drawn, and no layout worked out again on every key).
+    let rows = state.size.1;
     let mut new: Vec<String> = Vec::new();
-    for (area, rows) in [(&editor.info, areas.editor.height), (&editor.assessment, areas.assessment.height)] {
-        for line in visible_lines(area, rows.saturating_sub(2)) {
+    for area in [&editor.info, &editor.assessment] {
+        for line in visible_lines(area, rows) {
             for w in words(line) {
                 let known = main.settings.words.binary_search_by(|a| a.as_str().cmp(w.word)).is_ok();
                 if !known && state.spelling.is_new(w.word) && !new.iter().any(|n| n == w.word) {
@@ -87,7 +88,7 @@ fn word_under_cursor(state: &State) -> Option<WordPlace> {
     let main = state.main()?;
     let editor = main.editor.as_ref()?;
     let pane = if main.focus == Focus::Assessment { Focus::Assessment } else { Focus::Editor };
-    let area = if pane == Focus::Assessment { &editor.assessment } else { &editor.info };
+    let area = editor.pane(pane);
     let cursor = area.cursor();
     let (row, col) = (cursor.0, cursor.1);
     let line = area.lines().get(row)?;
@@ -144,7 +145,7 @@ fn replace(state: &mut State, place: &WordPlace, choice: Option<&String>) -> Eff
 
 fn put_word(main: &mut Main, place: &WordPlace, choice: &str) -> bool {
     let Some(editor) = main.editor.as_mut().filter(|e| e.item == place.item) else { return false };
-    let area = if place.pane == Focus::Assessment { &mut editor.assessment } else { &mut editor.info };
+    let area = editor.pane_mut(place.pane);
     let still_there = area
         .lines()
         .get(place.row)

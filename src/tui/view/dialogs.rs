@@ -273,7 +273,9 @@ fn render_prompt(state: &State, prompt: &Prompt, frame: &mut Frame, area: Rect) 
         PromptKind::Schedule => tr!("prompt-schedule-hint"),
         PromptKind::Responsible => tr!("prompt-responsible-hint"),
         PromptKind::AsOf => tr!("prompt-as-of-hint"),
-        PromptKind::ExportFormat => tr!("prompt-export-format-hint", formats = crate::formats::ExportFormat::names()),
+        PromptKind::ExportFormat => {
+            tr!("prompt-export-format-hint", formats = crate::formats::ExportFormat::names(", "))
+        }
         PromptKind::ExportPath => tr!("prompt-export-path-hint"),
         _ => String::new(),
     };

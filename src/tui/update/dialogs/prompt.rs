@@ -124,7 +124,7 @@ fn responsible(state: &mut State, responsible: String) -> Next {
 
 fn export_format(state: &mut State, prompt: Prompt, text: &str) -> Next {
     let (Some(format), Some(period)) = (ExportFormat::parse(text), state.main().map(|m| m.period.id)) else {
-        return refuse(prompt, tr!("tui-bad-format", value = text, formats = ExportFormat::names()));
+        return refuse(prompt, tr!("tui-bad-format", value = text, formats = ExportFormat::names(", ")));
     };
     let name = format.default_file_name(period);
     let initial = match &state.export_dir {
