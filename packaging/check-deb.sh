@@ -36,6 +36,12 @@ id otchet-ci >/dev/null 2>&1 || useradd -m -G otchet otchet-ci
 # The clone may sit in root's home, which the test user cannot read.
 sample=$(mktemp /tmp/otchet-sample.XXXXXX.txt)
 cp samples/serov-2020-q1.txt "$sample" && chmod 644 "$sample"
+# Only the store's owner (the service user) starts its server: a member is told how.
+out=$(cd /tmp && runuser -u otchet-ci -- otchet import "$sample" 2>&1) && fail "a member started the server"
+echo "$out" | grep -q "systemctl start otchet" || fail "a member is not told how to start the server: $out"
+# No systemd here: the service's command, as the service's user.
+(cd /tmp && runuser -u otchet -- otchet serve --idle-timeout 30 >/dev/null 2>&1 &)
+for _ in $(seq 100); do [ -S /var/lib/otchet/otchet.sock ] && break; sleep 0.1; done
 (cd /tmp && runuser -u otchet-ci -- otchet import "$sample" >/dev/null)
 rm -f "$sample"
 (cd /tmp && runuser -u otchet-ci -- otchet doctor)

@@ -45,6 +45,7 @@ struct ServerFile {
     idle_timeout_secs: Option<u64>,
     socket: Option<PathBuf>,
     backup_days: Option<u32>,
+    user: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -60,6 +61,8 @@ pub struct Config {
     /// Seconds a server with no clients waits before it exits; 0 = never.
     pub idle_timeout_secs: u64,
     pub socket: Option<PathBuf>,
+    /// `[server] user`: the service user clients trust to run the server (a name or uid).
+    pub server_user: Option<String>,
     pub backup_days: u32,
     pub spell_check: bool,
     /// `…/ru_RU` for `ru_RU.aff` and `ru_RU.dic`.
@@ -77,6 +80,7 @@ impl Default for Config {
             keys: Vec::new(),
             idle_timeout_secs: 600,
             socket: None,
+            server_user: None,
             backup_days: 14,
             spell_check: true,
             dictionary: PathBuf::from(crate::spelling::DEFAULT_DICTIONARY),
@@ -258,7 +262,11 @@ impl Config {
                 self.idle_timeout_secs = secs;
             }
             if let Some(socket) = server.socket {
-                self.socket = Some(socket);
+                // Relative to the config file's folder, as `db` is.
+                self.socket = Some(path.parent().map_or(socket.clone(), |dir| dir.join(&socket)));
+            }
+            if let Some(user) = server.user {
+                self.server_user = Some(user);
             }
             if let Some(days) = server.backup_days {
                 self.backup_days = days;
@@ -317,6 +325,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_relative_socket_is_taken_from_the_config_files_folder() {
+        let mut c = Config::default();
+        let text = "[server]\nsocket = \"run/otchet.sock\"\nuser = \"otchet\"\n";
+        c.merge_str(Path::new("/etc/otchet/config.toml"), text).unwrap();
+        assert_eq!(c.socket, Some(PathBuf::from("/etc/otchet/run/otchet.sock")));
+        assert_eq!(c.server_user.as_deref(), Some("otchet"));
+        c.merge_str(Path::new("/etc/otchet/config.toml"), "[server]\nsocket = \"/run/o.sock\"\n").unwrap();
+        assert_eq!(c.socket, Some(PathBuf::from("/run/o.sock")));
+    }
 
     #[test]
     fn user_file_wins_field_by_field() {

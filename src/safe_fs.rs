@@ -5,7 +5,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
@@ -16,8 +16,20 @@ fn regular(file: File, path: &Path) -> io::Result<File> {
     if file.metadata()?.is_file() {
         Ok(file)
     } else {
-        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{}: not a regular file", path.display())))
+        let said = crate::tr!("fs-not-regular", path = path.display().to_string());
+        Err(io::Error::new(io::ErrorKind::InvalidInput, crate::i18n::Said(said)))
     }
+}
+
+/// An existing file this process is to write in must be its own: one another user put there
+/// (a group member, before this user started the server) is refused.
+fn own(file: File, path: &Path) -> io::Result<File> {
+    let owner = file.metadata()?.uid();
+    if owner == nix::unistd::Uid::effective().as_raw() {
+        return Ok(file);
+    }
+    let said = crate::tr!("fs-foreign-owner", path = path.display().to_string(), uid = owner);
+    Err(io::Error::new(io::ErrorKind::PermissionDenied, crate::i18n::Said(said)))
 }
 
 /// Opens `path` to write (or append to), creating it with `mode` when there is none.
@@ -39,7 +51,7 @@ pub fn open_for_writing(path: &Path, append: bool, mode: u32) -> io::Result<File
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(e),
     }
-    regular(options.open(path)?, path)
+    own(regular(options.open(path)?, path)?, path)
 }
 
 /// Opens an existing `path` to read, never through a link.
@@ -73,6 +85,20 @@ fn temporary_beside(target: &Path) -> PathBuf {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     target.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Checks that `path` is a folder of this process's user, not a link to one elsewhere.
+pub fn own_folder(path: &Path) -> io::Result<()> {
+    let meta = std::fs::symlink_metadata(path)?;
+    if !meta.is_dir() {
+        let said = crate::tr!("fs-not-regular", path = path.display().to_string());
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, crate::i18n::Said(said)));
+    }
+    if meta.uid() != nix::unistd::Uid::effective().as_raw() {
+        let said = crate::tr!("fs-foreign-owner", path = path.display().to_string(), uid = meta.uid());
+        return Err(io::Error::new(io::ErrorKind::PermissionDenied, crate::i18n::Said(said)));
+    }
+    Ok(())
 }
 
 /// Whether `path` is a symbolic link (a planted one stands where a store file should).

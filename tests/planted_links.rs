@@ -21,20 +21,53 @@ fn untouched(path: &std::path::Path) {
 }
 
 #[test]
-fn the_log_and_the_manifests_temporary_are_never_followed() {
+fn the_manifests_temporary_is_never_followed() {
     let sb = Sandbox::new();
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     assert_ok(&sb.run(&["serve", "--stop"]));
-    let (log, temp) = (victim(&sb, "victim-log"), victim(&sb, "victim-temp"));
-    let db = sb.db();
-    let _ = std::fs::remove_file(db.join("otchet-server.log"));
-    std::os::unix::fs::symlink(&log, db.join("otchet-server.log")).unwrap();
-    std::os::unix::fs::symlink(&temp, db.join("otchet.format.tmp")).unwrap();
-    // A server starts (its log cannot be opened: it runs without one) and commits.
+    let temp = victim(&sb, "victim-temp");
+    std::os::unix::fs::symlink(&temp, sb.db().join("otchet.format.tmp")).unwrap();
+    // A server starts and commits: the manifest is replaced through a temporary of its own.
     assert_ok(&sb.run(&["assessments", "set", "выполнено", "не выполнено"]));
     assert_ok(&sb.run(&["serve", "--stop"]));
-    untouched(&log);
     untouched(&temp);
+}
+
+#[test]
+fn a_planted_log_is_refused_naming_it() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    let log = victim(&sb, "victim-log");
+    let _ = std::fs::remove_file(sb.db().join("otchet-server.log"));
+    std::os::unix::fs::symlink(&log, sb.db().join("otchet-server.log")).unwrap();
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("otchet-server.log"), "{}", stderr(&out));
+    untouched(&log);
+}
+
+#[test]
+fn a_planted_backups_folder_is_refused_and_nothing_lands_in_its_target() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    let elsewhere = sb.path().join("victim-folder");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let old = elsewhere.join("otchet-2000-01-01.json");
+    std::fs::write(&old, "private").unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let _ = std::fs::remove_dir_all(sb.db().join("backups"));
+    std::os::unix::fs::symlink(&elsewhere, sb.db().join("backups")).unwrap();
+    // The server starts, takes its daily backup (refused, logged) and serves on.
+    assert_ok(&sb.run(&["status"]));
+    let log = sb.db().join("otchet-server.log");
+    common::wait_until("the refused backup is logged", || {
+        std::fs::read_to_string(&log).is_ok_and(|l| l.contains("backups"))
+    });
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    untouched(&old);
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 1, "nothing written into the link's target");
 }
 
 #[test]

@@ -18,7 +18,14 @@ impl Context {
     }
 
     pub fn server_paths(&self) -> Result<ServerPaths, Failure> {
-        Ok(ServerPaths::new(&self.store_path()?, self.config.socket.as_deref()))
+        let service_uid = match &self.config.server_user {
+            Some(name) => Some(
+                crate::identity::uid_for_name(name)
+                    .ok_or_else(|| Failure::usage(tr!("cli-unknown-server-user", name = name.as_str())))?,
+            ),
+            None => None,
+        };
+        Ok(ServerPaths::new(&self.store_path()?, self.config.socket.as_deref()).with_service_uid(service_uid))
     }
 
     /// A client of an existing store's server; when none runs, this program starts one.

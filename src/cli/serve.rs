@@ -42,9 +42,9 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     if m.get_flag("stop") {
         return stop(ctx);
     }
-    let sharing = store_dir::check(&ctx.store_path()?).map_err(Failure::other)?;
-    sharing.apply_umask();
     let mut paths = ctx.server_paths()?;
+    let sharing = store_dir::check(&paths.store, paths.service_uid).map_err(Failure::other)?;
+    sharing.apply_umask();
     if let Some(socket) = m.get_one::<PathBuf>("socket") {
         paths.socket = socket.clone();
     }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use nix::fcntl::{Flock, FlockArg};
 
-use super::{ClientError, ServerPaths};
+use super::{ClientError, ServerPaths, trust};
 use crate::tr;
 
 /// How long a client waits for the server it started (opening a store another server is
@@ -21,16 +21,25 @@ use crate::tr;
 const START_WAIT: Duration = Duration::from_secs(10);
 
 enum Attempt {
+    /// A server this client trusts answered.
     Connected(UnixStream),
+    /// Something answered that is not the store's server, or the socket's folder is unsafe.
+    Untrusted(ClientError),
     /// Nothing listens on an existing socket file: its server died.
     Refused,
     Missing,
     Failed(io::Error),
 }
 
-fn attempt(socket: &Path) -> Attempt {
-    match UnixStream::connect(socket) {
-        Ok(stream) => Attempt::Connected(stream),
+fn attempt(paths: &ServerPaths) -> Attempt {
+    if let Err(e) = trust::check_socket_dir(paths) {
+        return Attempt::Untrusted(e);
+    }
+    match UnixStream::connect(&paths.socket) {
+        Ok(stream) => match trust::check_server(&stream, paths) {
+            Ok(()) => Attempt::Connected(stream),
+            Err(e) => Attempt::Untrusted(e),
+        },
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => Attempt::Refused,
         Err(e) if e.kind() == io::ErrorKind::NotFound => Attempt::Missing,
         Err(e) => Attempt::Failed(e),
@@ -51,8 +60,9 @@ fn socket_error(paths: &ServerPaths, e: &io::Error) -> ClientError {
 
 /// Connects to the store's server; with `server_exe`, starts `server_exe serve` when none runs.
 pub fn connect(paths: &ServerPaths, server_exe: Option<&Path>) -> Result<UnixStream, ClientError> {
-    match attempt(&paths.socket) {
+    match attempt(paths) {
         Attempt::Connected(stream) => Ok(stream),
+        Attempt::Untrusted(e) => Err(e),
         Attempt::Failed(e) => Err(socket_error(paths, &e)),
         Attempt::Refused | Attempt::Missing => match server_exe {
             Some(exe) => start(paths, exe),
@@ -62,6 +72,7 @@ pub fn connect(paths: &ServerPaths, server_exe: Option<&Path>) -> Result<UnixStr
 }
 
 fn start(paths: &ServerPaths, exe: &Path) -> Result<UnixStream, ClientError> {
+    trust::check_may_start(paths)?;
     create_store_dir(&paths.store).map_err(|e| {
         connection_error(tr!(
             "client-store-dir-failed",
@@ -70,8 +81,9 @@ fn start(paths: &ServerPaths, exe: &Path) -> Result<UnixStream, ClientError> {
         ))
     })?;
     let _lock = lock(paths)?;
-    match attempt(&paths.socket) {
+    match attempt(paths) {
         Attempt::Connected(stream) => return Ok(stream),
+        Attempt::Untrusted(e) => return Err(e),
         Attempt::Refused => remove_stale_socket(paths)?,
         Attempt::Missing => {}
         Attempt::Failed(e) => return Err(socket_error(paths, &e)),
@@ -105,10 +117,8 @@ pub fn lock(paths: &ServerPaths) -> Result<Flock<File>, ClientError> {
             detail = crate::i18n::os_error(e)
         ))
     };
-    // A lock file another group member created may be read-only to us; flock works on that.
-    let file = open_shared(&path, &paths.store, false)
-        .or_else(|_| crate::safe_fs::open_for_reading(&path))
-        .map_err(|e| fail(&e))?;
+    // Never a lock file another user planted (they could hold it forever).
+    let file = open_shared(&path, &paths.store, false).map_err(|e| fail(&e))?;
     Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| fail(&std::io::Error::from(errno)))
 }
 
@@ -130,7 +140,13 @@ fn create_store_dir(dir: &Path) -> io::Result<()> {
 }
 
 fn spawn_server(paths: &ServerPaths, exe: &Path) -> Result<Child, ClientError> {
-    let log = open_shared(&paths.log(), &paths.store, true).map(Stdio::from).unwrap_or_else(|_| Stdio::null());
+    let log = open_shared(&paths.log(), &paths.store, true).map(Stdio::from).map_err(|e| {
+        connection_error(tr!(
+            "client-log-failed",
+            path = paths.log().display().to_string(),
+            detail = crate::i18n::os_error(&e)
+        ))
+    })?;
     Command::new(exe)
         .arg("serve")
         .arg("--db")
@@ -158,9 +174,16 @@ fn wait_until_answering(paths: &ServerPaths, mut child: Child, log_start: u64) -
     let started = Instant::now();
     let mut pause = Duration::from_millis(5);
     loop {
-        if let Attempt::Connected(stream) = attempt(&paths.socket) {
-            reap_later(child);
-            return Ok(stream);
+        match attempt(paths) {
+            Attempt::Connected(stream) => {
+                reap_later(child);
+                return Ok(stream);
+            }
+            Attempt::Untrusted(e) => {
+                reap_later(child);
+                return Err(e);
+            }
+            _ => {}
         }
         if let Ok(Some(status)) = child.try_wait() {
             let said = log_since(&paths.log(), log_start).unwrap_or_else(|| status.to_string());

@@ -7,6 +7,7 @@ mod local;
 mod remote;
 mod server_paths;
 mod stop;
+mod trust;
 
 pub use local::LocalTransport;
 pub use remote::RemoteTransport;

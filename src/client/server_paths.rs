@@ -14,6 +14,8 @@ const SOCKET_PATH_MAX: usize = 107;
 pub struct ServerPaths {
     pub store: PathBuf,
     pub socket: PathBuf,
+    /// `[server] user`: a service user trusted to run the server besides the store's owner.
+    pub service_uid: Option<u32>,
 }
 
 impl ServerPaths {
@@ -27,7 +29,12 @@ impl ServerPaths {
             Some(path) => path.to_path_buf(),
             None => default_socket(&store),
         };
-        ServerPaths { store, socket }
+        ServerPaths { store, socket, service_uid: None }
+    }
+
+    pub fn with_service_uid(mut self, uid: Option<u32>) -> ServerPaths {
+        self.service_uid = uid;
+        self
     }
 
     /// The lock a client holds while it starts the server, so that only one does.

@@ -19,6 +19,7 @@ pub enum Stopped {
 }
 
 pub fn stop_server(paths: &ServerPaths) -> Result<Stopped, ClientError> {
+    super::trust::check_socket_dir(paths)?;
     let stream = match UnixStream::connect(&paths.socket) {
         Ok(stream) => stream,
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused) => {
@@ -32,6 +33,7 @@ pub fn stop_server(paths: &ServerPaths) -> Result<Stopped, ClientError> {
             )));
         }
     };
+    super::trust::check_server(&stream, paths)?;
     let fail = |e: &dyn std::fmt::Display| connection(e.to_string());
     stream.set_read_timeout(Some(STOP_WAIT)).map_err(|e| fail(&e))?;
     frame::write(&mut &stream, &Frame::new(FrameBody::Stop { program: program_version() })).map_err(|e| fail(&e))?;

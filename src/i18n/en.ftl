@@ -125,6 +125,7 @@ cli-bad-period = bad period “{ $value }”: expected 2020-Q1 … 2020-Q4, 2020
 cli-bad-date = bad date “{ $value }”: expected DD.MM.YYYY or YYYY-MM-DD, e.g. 13.04.2020, with a four-digit year
 cli-no-store = there is no store in { $path }: check --db and OTCHET_DB, or create one with “otchet import FILE” or “otchet restore FILE”
 cli-no-store-path = cannot tell where the store is: give --db DIR or set OTCHET_DB
+cli-unknown-server-user = [server] user = "{ $name }" in the settings: no such user on this system
 
 ## import command
 
@@ -513,6 +514,7 @@ serve-not-running = no server of this store is running
 serve-stop-refused = the server refused to stop
 serve-stop-slow = the server did not finish within { $secs } s; see its log
 serve-world-writable = the store folder { $path } is writable by every user: the server will not serve it. Remove the write permission for others: chmod o-w { $path } (the set-up for a staff group is in docs/server.md)
+serve-not-owner = the store { $path } belongs to { $owner }: only they start its server (sudo -u { $owner } otchet serve --db { $path }) or the service does (sudo systemctl start otchet); otherwise files of another user would be left in its folder
 serve-already-running = a server of this store is already running (socket { $socket })
 serve-socket-failed = cannot open the socket { $socket }: { $detail }
 serve-failed = the otchet server cannot run: { $detail }
@@ -529,8 +531,12 @@ server-log-stop-refused = { $name } tried to stop the server without admin right
 server-log-event-failed = cannot send a notification: { $detail }
 client-socket-failed = no access to the server's socket { $socket }: { $detail }
 client-no-server = no server is running (socket { $socket })
+client-server-impostor = a process of user { $user } answers on the socket { $socket }, not the server of the store's owner ({ $owner }): nothing was sent. Tell the server's administrator; the server's service user can be set in the settings: [server] user = "…"
+client-socket-dir-unsafe = the socket's folder { $folder } (owner { $user }, mode { $mode }) can be tampered with by other users: nothing was sent. Set [server] socket in the settings to a closed folder
+client-not-owner-start = the server of the store { $store } is not running, and only the store's owner ({ $owner }) may start it: sudo systemctl start otchet or sudo -u { $owner } otchet serve --db { $store }
 client-store-dir-failed = cannot create the store folder { $path }: { $detail }
 client-lock-failed = cannot take the lock file { $path }: { $detail }
+client-log-failed = cannot open the server's log { $path }: { $detail }
 client-start-failed = cannot start the server ({ $program }): { $detail }
 client-server-failed = the server did not start: { $detail }
 client-server-silent = the server did not answer within { $secs } s; its log: { $log }
@@ -675,6 +681,8 @@ os-symlink-loop = a symbolic link (or a loop of them) on the path
 os-too-many-files = too many open files
 os-error-code = system error (code { $code })
 os-other = system error
+fs-not-regular = { $path } is not a regular file (a link, a folder or a device): otchet neither opens nor replaces it
+fs-foreign-owner = the file { $path } was made by another user (uid { $uid }): it will not be changed; remove it or give it to the store's owner
 
 ## plan command
 

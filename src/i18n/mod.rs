@@ -190,8 +190,23 @@ pub fn text_too_long(point: &str, field: &str, bytes: usize, limit: usize) -> St
     }
 }
 
+/// An I/O error of ours, already worded in the user's language (`os_error` shows it as is).
+#[derive(Debug)]
+pub struct Said(pub String);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Said {}
+
 pub fn os_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if let Some(said) = e.get_ref().and_then(|inner| inner.downcast_ref::<Said>()) {
+        return said.0.clone();
+    }
     let key = match e.kind() {
         NotFound => "os-not-found",
         PermissionDenied => "os-permission-denied",

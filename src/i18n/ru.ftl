@@ -128,6 +128,7 @@ cli-bad-period = неверный период «{ $value }»: ожидалос�
 cli-bad-date = неверная дата «{ $value }»: ожидалась дата в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 13.04.2020, с годом из четырех цифр
 cli-no-store = в каталоге { $path } нет хранилища: проверьте --db и OTCHET_DB или создайте его командой «otchet import ФАЙЛ» или «otchet restore ФАЙЛ»
 cli-no-store-path = не удалось определить каталог хранилища: укажите --db КАТАЛОГ или переменную OTCHET_DB
+cli-unknown-server-user = в настройках [server] user = "{ $name }": такого пользователя в системе нет
 
 ## import command
 
@@ -531,6 +532,7 @@ serve-not-running = сервер этого хранилища не запуще
 serve-stop-refused = сервер отказался останавливаться
 serve-stop-slow = сервер не завершился за { $secs } с; посмотрите его журнал
 serve-world-writable = каталог хранилища { $path } доступен на запись всем пользователям: сервер не будет с ним работать. Уберите право записи для прочих: chmod o-w { $path } (настройка для группы сотрудников — в docs/server.md)
+serve-not-owner = хранилище { $path } принадлежит пользователю { $owner }: сервер запускает только он (sudo -u { $owner } otchet serve --db { $path }) или служба (sudo systemctl start otchet), иначе в каталоге остались бы чужие файлы
 serve-already-running = сервер этого хранилища уже работает (сокет { $socket })
 serve-socket-failed = не удалось открыть сокет { $socket }: { $detail }
 serve-failed = сервер otchet не может работать: { $detail }
@@ -547,8 +549,12 @@ server-log-stop-refused = { $name } пытался остановить серв
 server-log-event-failed = не удалось разослать уведомление: { $detail }
 client-socket-failed = нет доступа к сокету сервера { $socket }: { $detail }
 client-no-server = сервер не запущен (сокет { $socket })
+client-server-impostor = на сокете { $socket } отвечает процесс пользователя { $user }, а не сервер владельца хранилища ({ $owner }): ничего не отправлено. Сообщите администратору сервера; служебного пользователя сервера можно указать в настройках: [server] user = "…"
+client-socket-dir-unsafe = каталог сокета { $folder } (владелец { $user }, права { $mode }) могут подменить другие пользователи: ничего не отправлено. Укажите в настройках [server] socket в закрытом каталоге
+client-not-owner-start = сервер хранилища { $store } не запущен, а запустить его может только владелец хранилища ({ $owner }): sudo systemctl start otchet или sudo -u { $owner } otchet serve --db { $store }
 client-store-dir-failed = не удалось создать каталог хранилища { $path }: { $detail }
 client-lock-failed = не удалось занять файл блокировки { $path }: { $detail }
+client-log-failed = не удалось открыть журнал сервера { $path }: { $detail }
 client-start-failed = не удалось запустить сервер ({ $program }): { $detail }
 client-server-failed = сервер не запустился: { $detail }
 client-server-silent = сервер не ответил за { $secs } с; его журнал: { $log }
@@ -694,6 +700,8 @@ os-symlink-loop = по пути встречена символическая с
 os-too-many-files = открыто слишком много файлов
 os-error-code = системная ошибка (код { $code })
 os-other = системная ошибка
+fs-not-regular = { $path } — не обычный файл (ссылка, каталог или устройство): otchet его не открывает и не заменяет
+fs-foreign-owner = файл { $path } создан другим пользователем (uid { $uid }): он не будет изменен; удалите его или передайте владельцу хранилища
 
 ## plan command
 

@@ -48,8 +48,11 @@ pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<O
     match std::fs::DirBuilder::new().mode(0o770).create(&policy.dir) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(format!("{}: {e}", policy.dir.display())),
+        Err(e) => return Err(format!("{}: {}", policy.dir.display(), crate::i18n::os_error(&e))),
     }
+    // A `backups` link planted by a group member would take the backups, and the pruning,
+    // into another folder.
+    crate::safe_fs::own_folder(&policy.dir).map_err(|e| crate::i18n::os_error(&e))?;
     let path = policy.dir.join(file_name(today));
     let created = crate::clock::local_rfc3339();
     save_atomically_streaming(&path, 0o660, |file| backup::write_dump(&dump, &created, file))

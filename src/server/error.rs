@@ -10,6 +10,12 @@ pub enum ServeError {
     WorldWritable {
         path: PathBuf,
     },
+    /// Another user owns the store: a server run as this user would leave files of this
+    /// user there, and its clients would not trust it.
+    NotOwner {
+        path: PathBuf,
+        owner: String,
+    },
     AlreadyRunning {
         socket: PathBuf,
     },
@@ -39,6 +45,9 @@ impl fmt::Display for ServeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
             ServeError::WorldWritable { path } => tr!("serve-world-writable", path = path.display().to_string()),
+            ServeError::NotOwner { path, owner } => {
+                tr!("serve-not-owner", path = path.display().to_string(), owner = owner.as_str())
+            }
             ServeError::AlreadyRunning { socket } => {
                 tr!("serve-already-running", socket = socket.display().to_string())
             }

@@ -1,7 +1,7 @@
 //! The store's folder as the server finds it: private to one user, or shared by a staff
 //! group (setgid, mode 2770, see docs/server.md); never writable by everyone.
 
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use nix::sys::stat::{Mode, umask};
@@ -35,7 +35,8 @@ impl Sharing {
 }
 
 /// Creates a missing folder private to its user, and tells how an existing one is shared.
-pub fn check(dir: &Path) -> Result<Sharing, ServeError> {
+/// Only the folder's owner (or `service_uid`, the configured service user) may serve it.
+pub fn check(dir: &Path, service_uid: Option<u32>) -> Result<Sharing, ServeError> {
     if !dir.exists() {
         use std::os::unix::fs::DirBuilderExt;
         std::fs::DirBuilder::new()
@@ -44,11 +45,14 @@ pub fn check(dir: &Path) -> Result<Sharing, ServeError> {
             .create(dir)
             .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: crate::i18n::os_error(&e) })?;
     }
-    let mode = std::fs::metadata(dir)
-        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: crate::i18n::os_error(&e) })?
-        .permissions()
-        .mode();
-    sharing_of(mode).ok_or_else(|| ServeError::WorldWritable { path: dir.to_path_buf() })
+    let meta = std::fs::metadata(dir)
+        .map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: crate::i18n::os_error(&e) })?;
+    let me = nix::unistd::Uid::effective().as_raw();
+    if meta.uid() != me && service_uid != Some(me) {
+        let owner = crate::identity::actor_for_uid(meta.uid()).name;
+        return Err(ServeError::NotOwner { path: dir.to_path_buf(), owner });
+    }
+    sharing_of(meta.permissions().mode()).ok_or_else(|| ServeError::WorldWritable { path: dir.to_path_buf() })
 }
 
 fn sharing_of(mode: u32) -> Option<Sharing> {
@@ -78,9 +82,9 @@ mod tests {
     fn a_world_writable_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-        assert!(matches!(check(dir.path()), Err(ServeError::WorldWritable { .. })));
+        assert!(matches!(check(dir.path(), None), Err(ServeError::WorldWritable { .. })));
         let fresh = dir.path().join("new/store");
-        assert_eq!(check(&fresh).unwrap(), Sharing::Private);
+        assert_eq!(check(&fresh, None).unwrap(), Sharing::Private);
         let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
     }

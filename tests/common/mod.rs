@@ -105,6 +105,15 @@ pub fn assert_ok(o: &Output) {
     assert!(o.status.success(), "status {:?}\nstdout:\n{}\nstderr:\n{}", o.status, stdout(o), stderr(o));
 }
 
+/// Waits (up to 10 s) until `condition` holds; fails naming `what` otherwise.
+pub fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !condition() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "waited 10 s for: {what}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// The precondition of a test that is ignored unless built by root (`otchet_root`): when it
 /// is run anyway (`--include-ignored`), it fails saying why instead of passing unchecked.
 pub fn require_root() {

@@ -36,6 +36,7 @@ pub fn save_atomically_streaming(
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
+    refuse_non_regular(path).map_err(failed)?;
     let written = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&temp)?;
         write(&mut file)?;
@@ -53,9 +54,34 @@ pub fn save_atomically_streaming(
     Ok(())
 }
 
+/// A device, a folder, a link or a socket at `path` is never replaced by the file (as root,
+/// `--output /dev/full` would otherwise become a regular file).
+fn refuse_non_regular(path: &Path) -> std::io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            let said = crate::tr!("fs-not-regular", path = path.display().to_string());
+            Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, crate::i18n::Said(said)))
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn never_replaces_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).unwrap();
+        for path in [Path::new("/dev/null"), dir.path(), link.as_path()] {
+            let refused = save_atomically(path, b"x").unwrap_err().to_string();
+            assert!(refused.contains(&path.display().to_string()), "{refused}");
+        }
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(!dir.path().join("elsewhere").exists());
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {
