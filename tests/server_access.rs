@@ -240,3 +240,38 @@ fn an_editor_marks_ready_but_only_an_admin_accepts_or_undoes_an_acceptance() {
     let history = stdout(&sb.run(&["history", "70"]));
     assert!(history.contains("nobody: в работе → готово") && history.contains("root: готово → принято"), "{history}");
 }
+
+#[test]
+#[cfg_attr(not(otchet_root), ignore = "needs root: floods the server as another user")]
+fn a_member_flooding_the_server_with_connections_locks_no_one_out() {
+    use std::io::{BufRead, BufReader};
+    let (sb, _server) = shared_store_as_root();
+    let flood = common::example_copy("flood", sb.path());
+    let socket = sb.server_paths().socket;
+    let mut child = loop {
+        let spawned = Command::new(&flood)
+            .arg(&socket)
+            .arg("1100")
+            .uid(NOBODY)
+            .gid(NOBODY)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn();
+        match spawned {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => continue,
+            other => break other.expect("the flood runs as nobody"),
+        }
+    };
+    let mut said = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut said).unwrap();
+    assert_eq!(said.trim(), "held 64 closed 1036", "the member's connections past the cap are closed at once");
+    // While the member holds their 64 connections, another user is served at once.
+    let started = std::time::Instant::now();
+    assert_ok(&sb.run(&["status"]));
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(3), "status took {took:?} during the flood");
+    let server_log = std::fs::read_to_string(sb.path().join("server.log")).unwrap();
+    drop(child.stdin.take());
+    child.wait().unwrap();
+    assert!(server_log.contains("подключение пользователя nobody отклонено"), "{server_log}");
+}

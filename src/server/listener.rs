@@ -221,6 +221,19 @@ impl BackupState {
     }
 }
 
+/// Refusals over a cap are logged at the 1st, 2nd, 4th, 8th… so that a flood cannot fill
+/// the disk with the log.
+fn log_refusal(uid: u32) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static REFUSED: AtomicU64 = AtomicU64::new(0);
+    let count = REFUSED.fetch_add(1, Ordering::Relaxed) + 1;
+    if count.is_power_of_two() {
+        let name = crate::identity::actor_for_uid(uid).name;
+        let (per_user, total) = (super::caps::MAX_PER_USER, super::caps::MAX_TOTAL);
+        log::line(&tr!("server-log-over-cap", name = name, per_user = per_user, total = total, count = count));
+    }
+}
+
 fn accept_all(
     listener: &UnixListener,
     (hub, lifecycle, caps): (&Arc<Hub>, &Arc<Lifecycle>, &Arc<super::caps::Caps>),
@@ -241,8 +254,9 @@ fn accept_all(
         };
         // Counted by the kernel's word for who connects; over a cap, closed at once.
         let uid = nix::sys::socket::getsockopt(&stream, nix::sys::socket::sockopt::PeerCredentials).map(|c| c.uid());
-        let Some(admitted) = uid.ok().and_then(|uid| caps.admit(uid)) else {
+        let Some(admitted) = uid.as_ref().ok().and_then(|uid| caps.admit(*uid)) else {
             drop(stream);
+            log_refusal(uid.unwrap_or(u32::MAX));
             continue;
         };
         *next_id += 1;
