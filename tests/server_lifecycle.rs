@@ -146,22 +146,17 @@ fn a_store_path_too_long_for_a_socket_gets_a_short_socket() {
 
 #[test]
 fn one_user_flooding_the_socket_is_capped_and_the_server_stays_usable() {
-    use std::io::Read;
     let sb = Sandbox::new();
     assert_ok(&sb.run(&["import", common::sample_path().to_str().unwrap()]));
     let socket = sb.server_paths().socket;
-    // Connections that say nothing: the first 64 are held (until their handshake times
-    // out), the rest closed at once.
-    let mut held: Vec<std::os::unix::net::UnixStream> =
+    // 80 connections opened at once, then greeted: the first 64 are held, the rest were
+    // closed before their handshake.
+    let opened: Vec<std::os::unix::net::UnixStream> =
         (0..80).map(|_| std::os::unix::net::UnixStream::connect(&socket).unwrap()).collect();
-    let mut closed = 0;
-    for s in &mut held {
-        s.set_read_timeout(Some(std::time::Duration::from_millis(50))).unwrap();
-        if matches!(s.read(&mut [0u8; 1]), Ok(0)) {
-            closed += 1;
-        }
-    }
-    assert_eq!(closed, 80 - 64, "over the cap, closed before any handshake");
+    let protocol = otchet::proto::frame::PROTOCOL_VERSION;
+    let greeted: Vec<_> = opened.into_iter().map(|s| otchet::client::RemoteTransport::over(s, protocol)).collect();
+    let held: Vec<_> = greeted.into_iter().filter_map(Result::ok).collect();
+    assert_eq!(held.len(), 64, "over the cap, closed before any handshake");
     drop(held);
     // Places come back when the connections go.
     let started = std::time::Instant::now();
