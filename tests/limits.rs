@@ -79,3 +79,42 @@ fn a_save_after_the_store_folder_was_removed_is_refused() {
     let err = client.save(edit).expect_err("never acknowledged").to_string();
     assert!(err.contains("удалили или подменили"), "{err}");
 }
+
+/// A .docx whose document part is small packed and inflates past the reader's cap.
+fn zip_bomb(sb: &Sandbox) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = sb.path().join("bomb.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..260 {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+#[test]
+fn a_device_a_fifo_and_a_docx_that_inflates_past_the_cap_are_refused_and_the_store_stays() {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    let before = stdout(&sb.run(&["status", "--json", "--as-of", "2020-04-13"]));
+    let fifo = sb.path().join("report.txt");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let bomb = zip_bomb(&sb);
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 4 << 20, "small packed");
+    for (file, says) in
+        [(std::path::PathBuf::from("/dev/zero"), "устройство"), (fifo, "это канал (FIFO)"), (bomb, "больше 256 МБ")]
+    {
+        let out = sb.run(&["import", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}: {}", file.display(), stderr(&out));
+        assert!(stderr(&out).contains(&*file.to_string_lossy()), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "wanted «{says}»: {}", stderr(&out));
+        assert_eq!(stdout(&sb.run(&["status", "--json", "--as-of", "2020-04-13"])), before, "unchanged and readable");
+    }
+}

@@ -62,6 +62,10 @@ pub fn run_restore(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         let detail = crate::i18n::text_too_long(&t.point, t.field, t.bytes, limit);
         return Err(Failure::usage(format!("{}: {detail}", path.display())));
     }
+    if let Err(problem) = dump.check() {
+        let detail = crate::proto::describe_dump_problem(&problem);
+        return Err(Failure::usage(format!("{}: {detail}", path.display())));
+    }
     let plans = dump.plans.len();
     let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
     let items = dump.plans.iter().map(|p| p.items.len()).sum::<usize>();

@@ -28,6 +28,7 @@ store-no-schema = no format number in a store that holds data
 store-unknown-schema = an unknown store format number { $version }
 store-newer-format = “{ $name }” records of format { $found }, and this version reads { $supported }
 store-unknown-format = “{ $name }” records of format { $found }, which this version does not know
+store-manifest-too-big = over { $bytes } bytes: not a file of otchet's
 
 ## Import
 
@@ -517,6 +518,7 @@ serve-world-writable = the store folder { $path } is writable by every user: the
 serve-not-owner = the store { $path } belongs to { $owner }: only they start its server (sudo -u { $owner } otchet serve --db { $path }) or the service does (sudo systemctl start otchet); otherwise files of another user would be left in its folder
 serve-already-running = a server of this store is already running (socket { $socket })
 serve-socket-failed = cannot open the socket { $socket }: { $detail }
+serve-socket-not-socket = a file, folder or link, not a socket, is already at this path; otchet does not remove it: move it away or set another [server] socket
 serve-failed = the otchet server cannot run: { $detail }
 server-log-started = server started, socket { $socket }
 server-log-exit-stopped = stopping on request
@@ -761,6 +763,17 @@ spelling-too-large = the file is over { $mib } MiB
 spelling-no-dictionary = spelling is not checked: there is no dictionary { $path }.aff/.dic (install hunspell-ru or set [spelling] dictionary)
 spelling-dictionary-unreadable = spelling is not checked: the dictionary { $path } could not be read (the server log says why)
 api-not-a-word = only a single word in Russian letters can be added to the dictionary
+dump-refused = the dump was not loaded, the store is unchanged: { $problem }
+dump-duplicate-plan = plan { $plan } appears twice
+dump-duplicate-item = plan { $plan } has two items with record number { $item }
+dump-duplicate-period = period { $period } appears twice
+dump-period-outside-plan = period { $period } is outside the plan's years ({ $years })
+dump-unknown-item = period { $period } has an entry for item { $item }, which the plan does not have
+dump-duplicate-entry = period { $period } has two entries for point { $point }
+dump-history-out-of-order = in period { $period } the history of point { $point } is not in revision order
+dump-revision-mismatch = in period { $period } point { $point } is at revision { $entry }, but its history ends at { $history }
+dump-revision-too-large = in period { $period } point { $point } has an impossible revision number { $revision }
+dump-duplicate-user = the user with uid { $uid } is listed twice
 spelling-title = Spelling: “{ $word }”
 spelling-no-suggestions = the dictionary has no similar words
 spelling-hint = Enter or a digit replaces · + adds the word to the store’s dictionary · Esc closes

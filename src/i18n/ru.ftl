@@ -28,6 +28,7 @@ store-no-schema = в хранилище с данными нет номера ф
 store-unknown-schema = неизвестный номер формата хранилища { $version }
 store-newer-format = записи «{ $name }» формата { $found }, а эта версия читает { $supported }
 store-unknown-format = записи «{ $name }» формата { $found }, неизвестные этой версии
+store-manifest-too-big = больше { $bytes } байт: это не файл otchet
 
 ## Import
 
@@ -535,6 +536,7 @@ serve-world-writable = каталог хранилища { $path } доступ�
 serve-not-owner = хранилище { $path } принадлежит пользователю { $owner }: сервер запускает только он (sudo -u { $owner } otchet serve --db { $path }) или служба (sudo systemctl start otchet), иначе в каталоге остались бы чужие файлы
 serve-already-running = сервер этого хранилища уже работает (сокет { $socket })
 serve-socket-failed = не удалось открыть сокет { $socket }: { $detail }
+serve-socket-not-socket = по этому пути уже есть файл, каталог или ссылка, а не сокет; otchet его не удаляет: уберите его или укажите другой [server] socket
 serve-failed = сервер otchet не может работать: { $detail }
 server-log-started = сервер запущен, сокет { $socket }
 server-log-exit-stopped = сервер останавливается по запросу
@@ -782,6 +784,17 @@ spelling-too-large = файл больше { $mib } МиБ
 spelling-no-dictionary = орфография не проверяется: нет словаря { $path }.aff/.dic (установите пакет hunspell-ru или укажите путь в [spelling] dictionary)
 spelling-dictionary-unreadable = орфография не проверяется: словарь { $path } не прочитан (подробности в журнале сервера)
 api-not-a-word = в словарь добавляется одно слово русскими буквами
+dump-refused = выгрузка не загружена, хранилище не изменено: { $problem }
+dump-duplicate-plan = план { $plan } встречается дважды
+dump-duplicate-item = в плане { $plan } дважды встречается пункт с номером записи { $item }
+dump-duplicate-period = период { $period } встречается дважды
+dump-period-outside-plan = период { $period } вне лет плана ({ $years })
+dump-unknown-item = в периоде { $period } есть запись для пункта { $item }, которого нет в плане
+dump-duplicate-entry = в периоде { $period } две записи для пункта { $point }
+dump-history-out-of-order = в периоде { $period } история пункта { $point } идет не по порядку редакций
+dump-revision-mismatch = в периоде { $period } у пункта { $point } редакция { $entry }, а последняя в истории — { $history }
+dump-revision-too-large = в периоде { $period } у пункта { $point } недопустимый номер редакции { $revision }
+dump-duplicate-user = пользователь с uid { $uid } указан дважды
 spelling-title = Орфография: «{ $word }»
 spelling-no-suggestions = в словаре нет похожих слов
 spelling-hint = Enter или цифра — заменить · + — добавить слово в словарь хранилища · Esc — закрыть

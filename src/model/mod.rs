@@ -5,6 +5,7 @@
 
 mod draft;
 mod dump;
+mod dump_check;
 mod history;
 mod outcomes;
 mod plans;
@@ -14,6 +15,7 @@ mod users;
 
 pub use draft::Draft;
 pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
+pub use dump_check::{DumpProblem, MAX_REVISION};
 pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};

@@ -129,6 +129,8 @@ pub enum BadRequest {
         bytes: usize,
         limit: usize,
     },
+    /// A dump to load breaks a rule of the store (duplicate ids, unknown items…).
+    BadDump(crate::model::DumpProblem),
 }
 
 impl ApiError {
@@ -213,6 +215,7 @@ impl fmt::Display for BadRequest {
             BadRequest::TextTooLong { point, field, bytes, limit } => {
                 crate::i18n::text_too_long(point, field, *bytes, *limit)
             }
+            BadRequest::BadDump(problem) => describe_dump_problem(problem),
         };
         f.write_str(&text)
     }
@@ -239,3 +242,40 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// A dump's problem in the user's words: what is wrong, and where.
+pub fn describe_dump_problem(problem: &crate::model::DumpProblem) -> String {
+    use crate::model::DumpProblem as P;
+    let text = match problem {
+        P::DuplicatePlan { plan } => tr!("dump-duplicate-plan", plan = plan.0),
+        P::DuplicateItem { plan, item } => tr!("dump-duplicate-item", plan = plan.0, item = item.0),
+        P::DuplicatePeriod { period } => tr!("dump-duplicate-period", period = period.to_string()),
+        P::PeriodOutsidePlan { period, years } => tr!(
+            "dump-period-outside-plan",
+            period = period.to_string(),
+            years = format!("{}–{}", years.first, years.last)
+        ),
+        P::UnknownItem { period, item } => tr!("dump-unknown-item", period = period.to_string(), item = item.0),
+        P::DuplicateEntry { period, point } => {
+            tr!("dump-duplicate-entry", period = period.to_string(), point = point.as_str())
+        }
+        P::HistoryOutOfOrder { period, point } => {
+            tr!("dump-history-out-of-order", period = period.to_string(), point = point.as_str())
+        }
+        P::RevisionMismatch { period, point, entry, history } => tr!(
+            "dump-revision-mismatch",
+            period = period.to_string(),
+            point = point.as_str(),
+            entry = entry.to_string(),
+            history = history.to_string()
+        ),
+        P::RevisionTooLarge { period, point, revision } => tr!(
+            "dump-revision-too-large",
+            period = period.to_string(),
+            point = point.as_str(),
+            revision = revision.to_string()
+        ),
+        P::DuplicateUser { uid } => tr!("dump-duplicate-user", uid = *uid),
+    };
+    tr!("dump-refused", problem = text)
+}

@@ -4,7 +4,7 @@
 mod error;
 pub mod frame;
 
-pub use error::{ApiError, BadRequest, StoreFault};
+pub use error::{ApiError, BadRequest, StoreFault, describe_dump_problem};
 
 use serde::{Deserialize, Serialize};
 

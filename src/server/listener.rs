@@ -63,6 +63,11 @@ pub fn bind(path: &Path, mode: u32) -> Result<BoundSocket, ServeError> {
         }
         Err(_) => {}
     }
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_socket()) {
+        // Never removed: it is not ours (a file, a folder or a link someone put there).
+        let said = crate::i18n::Said(tr!("serve-socket-not-socket"));
+        return Err(fail(io::Error::new(io::ErrorKind::AlreadyExists, said)));
+    }
     let listener = UnixListener::bind(path).map_err(fail)?;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(fail)?;
     let meta = std::fs::symlink_metadata(path).map_err(fail)?;

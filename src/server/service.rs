@@ -147,7 +147,15 @@ impl Service {
             // Presence is kept by the server's sessions, not the store.
             Request::Editing { .. } => Ok(Response::Done),
             Request::Dump => Ok(Response::Dump(Box::new(store.dump()?))),
-            Request::LoadDump { dump } => done(store.load_dump(&dump)),
+            Request::LoadDump { dump } => self.load_dump(&dump),
+        }
+    }
+
+    /// A dump is checked whole before any of it is written.
+    fn load_dump(&self, dump: &crate::model::StoreDump) -> Result<Response, Refusal> {
+        match dump.check() {
+            Ok(()) => Ok(self.store.load_dump(dump).map(|()| Response::Done)?),
+            Err(problem) => Ok(Response::Error(ApiError::BadRequest { reason: BadRequest::BadDump(problem) })),
         }
     }
 

@@ -52,8 +52,12 @@ pub fn path(dir: &Path) -> PathBuf {
 
 /// `Ok(None)`: no file (a store from before it existed, or a new one).
 pub fn read(dir: &Path) -> Result<Option<Manifest>, StoreError> {
-    let text = match std::fs::read_to_string(path(dir)) {
-        Ok(text) => text,
+    let text = match read_capped(&path(dir)) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            let detail = format!("{FILE}: {}", crate::tr!("store-manifest-too-big", bytes = MAX_BYTES));
+            return Err(StoreError::Damaged { path: dir.to_path_buf(), detail, untouched: true });
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(StoreError::Open {
@@ -64,7 +68,7 @@ pub fn read(dir: &Path) -> Result<Option<Manifest>, StoreError> {
     };
     let bad = |line: &str| StoreError::Damaged {
         path: dir.to_path_buf(),
-        detail: format!("{FILE}: «{line}»"),
+        detail: format!("{FILE}: «{}»", quoted(line)),
         untouched: true,
     };
     let mut manifest = Manifest::default();
@@ -79,6 +83,30 @@ pub fn read(dir: &Path) -> Result<Option<Manifest>, StoreError> {
     Ok(Some(manifest))
 }
 
+/// The file is a few lines: more than this is damage, and is not read (or echoed) whole.
+const MAX_BYTES: u64 = 64 << 10;
+
+/// The file's text; `Ok(None)` when it is over `MAX_BYTES`.
+fn read_capped(path: &Path) -> std::io::Result<Option<String>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    crate::safe_fs::open_for_reading(path)?.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Ok(None);
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+/// A line of the file as a message may quote it: short, without control characters.
+fn quoted(line: &str) -> String {
+    const SHOWN: usize = 60;
+    let mut shown: String = line.chars().take(SHOWN).map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+    if line.chars().nth(SHOWN).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
 /// Refuses a store whose file names a format newer than this program's.
 pub fn check_formats(dir: &Path, manifest: &Manifest) -> Result<(), StoreError> {
     let ours = ours();
@@ -88,7 +116,7 @@ pub fn check_formats(dir: &Path, manifest: &Manifest) -> Result<(), StoreError> 
             return Err(StoreError::NewerRecord {
                 path: dir.to_path_buf(),
                 tree: name.clone(),
-                detail: crate::tr!("store-unknown-format", name = name.as_str(), found = *found),
+                detail: crate::tr!("store-unknown-format", name = quoted(name), found = *found),
             });
         };
         if found > supported {
@@ -193,5 +221,8 @@ mod tests {
 
         std::fs::write(path(dir.path()), "layout один\n").unwrap();
         assert!(matches!(read(dir.path()), Err(StoreError::Damaged { .. })));
+        std::fs::write(path(dir.path()), "\u{1b}]0;x\u{7}".repeat(1 << 20)).unwrap();
+        let Err(StoreError::Damaged { detail, .. }) = read(dir.path()) else { panic!("a huge file is damage") };
+        assert!(detail.chars().count() < 100 && !detail.contains('\u{1b}'), "{detail}");
     }
 }

@@ -56,7 +56,7 @@ pub(super) fn render_close(state: &State, period: PeriodId, frame: &mut Frame, a
 }
 
 fn point_of(main: &Main, item: crate::domain::ItemId) -> String {
-    main.row_of(item).map(|i| main.rows[i].item.point_label().to_owned()).unwrap_or_default()
+    main.row_of(item).map(|i| sanitize(main.rows[i].item.point_label()).into_owned()).unwrap_or_default()
 }
 
 pub(super) fn render_discard(state: &State, item: crate::domain::ItemId, frame: &mut Frame, area: Rect) {

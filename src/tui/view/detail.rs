@@ -22,7 +22,7 @@ fn push_wrapped(text: String, style: Style, width: usize, out: &mut Vec<Line<'st
 /// The title's lines and the lines after it.
 fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let mut title = Vec::new();
-    let text = format!("{}. {}", row.item.point_label(), one_line(&sanitize(&row.item.title)));
+    let text = format!("{}. {}", sanitize(row.item.point_label()), one_line(&sanitize(&row.item.title)));
     push_wrapped(text, state.theme.heading, width, &mut title);
     let mut out: Vec<Line<'static>> = Vec::new();
     deadline_lines(state, main, row, width, &mut out);
@@ -113,7 +113,7 @@ fn flag_line(state: &State, row: &Row) -> Option<Line<'static>> {
 fn about(state: &State, main: &Main, row: &Row) -> Vec<String> {
     let mut about = Vec::new();
     if let Some(users) = main.presence.get(&row.item.id) {
-        about.push(tr!("detail-editing", who = users.join(", ")));
+        about.push(tr!("detail-editing", who = sanitize(&users.join(", ")).into_owned()));
     }
     if let Some(draft) = main.drafts.get(&row.item.id) {
         about.push(tr!("detail-draft", when = describe::draft_time(draft.saved_at, state.utc_offset)));
@@ -121,7 +121,7 @@ fn about(state: &State, main: &Main, row: &Row) -> Vec<String> {
     if row.entry.revision > 0 && !row.entry.changed_by.is_empty() {
         about.push(tr!(
             "detail-changed",
-            who = row.entry.changed_by.clone(),
+            who = sanitize(&row.entry.changed_by).into_owned(),
             when = describe::stamp(row.entry.changed_at, state.utc_offset)
         ));
     }

@@ -82,7 +82,7 @@ fn open_item(state: &State) -> (String, String) {
     let row = state.main().and_then(|m| m.editor.as_ref().and_then(|e| m.row_of(e.item)).map(|i| &m.rows[i]));
     row.map(|r| {
         let title = truncate(&crate::text_width::one_line(&sanitize(&r.item.title)), 40);
-        (r.item.point_label().to_owned(), title)
+        (sanitize(r.item.point_label()).into_owned(), title)
     })
     .unwrap_or_default()
 }
@@ -109,7 +109,7 @@ fn render_conflict(
     let half = inner.width / 2;
     let theirs_title = tr!(
         "conflict-theirs",
-        who = theirs.changed_by.clone(),
+        who = sanitize(&theirs.changed_by).into_owned(),
         when = describe::stamp(theirs.changed_at, state.utc_offset)
     );
     let (mine_lines, theirs_lines): (Vec<&str>, Vec<&str>) =
@@ -165,7 +165,7 @@ fn render_history(state: &State, revisions: &[crate::model::Revision], cursor: u
             let text = tr!(
                 "history-line",
                 revision = rev.revision,
-                who = rev.by.clone(),
+                who = sanitize(&rev.by).into_owned(),
                 when = describe::stamp(rev.at, state.utc_offset)
             );
             let style = if i == cursor { state.theme.selected } else { Style::default() };

@@ -167,7 +167,7 @@ fn item_line(state: &State, main: &Main, pos: usize, (point_w, inner_w): (usize,
     let theme = &state.theme;
     let row = &main.rows[main.visible[pos]];
     let (mark, style) = theme.state_of(row.flags, state.rules.done.is_not_done(&row.entry.assessment));
-    let point = truncate(row.item.point_label(), point_w);
+    let point = truncate(&sanitize(row.item.point_label()), point_w);
     let pad = " ".repeat(point_w.saturating_sub(width(&point)));
     let tail = tail_marks(main, row);
     // mark, space, point, space, title, [space, tail]

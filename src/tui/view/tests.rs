@@ -166,6 +166,25 @@ fn control_characters_in_texts_are_shown_as_placeholders() {
 }
 
 #[test]
+fn control_characters_in_point_labels_and_authors_are_shown_as_placeholders() {
+    let mut s = sample_state();
+    if let Some(main) = s.main_mut() {
+        main.rows[0].item.point = "1\x1b[31m".into();
+        main.rows[0].entry.revision = 1;
+        main.rows[0].entry.changed_by = "ivan\x07ова\u{202E}".into();
+        main.editor = None;
+        main.open_selected();
+    }
+    let buffer = draw(&mut s, 100, 30);
+    let t = text(&buffer);
+    assert!(t.contains("1␛[31m"), "the point's label, in the list and the detail: {t}");
+    assert!(t.contains("ivan␇ова"), "the author: {t}");
+    for cell in buffer.content() {
+        assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control in {:?}", cell.symbol());
+    }
+}
+
+#[test]
 fn editing_and_welcome_120x40() {
     let mut s = sample_state();
     go_to(&mut s, "44");
