@@ -21,7 +21,10 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         None => None,
     };
     let mut client = ctx.client()?;
-    let Some(snapshot) = client.snapshot(period)? else {
+    // The text shows no execution texts: the list leaves them out (JSON carries them).
+    let json = m.get_flag("json");
+    let snapshot = if json { client.snapshot(period)? } else { client.list(period)? };
+    let Some(snapshot) = snapshot else {
         return Err(super::period::no_period(ctx, &mut client));
     };
     // The period's report date, else today.
@@ -31,7 +34,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         evaluate(&snapshot, as_of, &ctx.config.rules).into_iter().filter(|r| selection.admits(r.item)).collect();
     // Buffered: stdout is line-buffered, and the JSON of a large plan has a million lines.
     let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
-    let written = if m.get_flag("json") {
+    let written = if json {
         json::write(&mut out, &snapshot, as_of, &rows)
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     state.spelling = crate::tui::state::Spelling::new(ctx.config.spell_check);
     if demo_dir.is_some() {
         // The sample's own reporting date, two weeks after its quarter, as its report date.
-        if let Ok(Some(s)) = client.snapshot(None) {
+        if let Ok(Some(s)) = client.list(None) {
             let _ = client.set_report_date(s.period.id, Some(s.period.id.end() + TimeDelta::days(13)));
         }
     }

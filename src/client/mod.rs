@@ -105,6 +105,11 @@ impl Client {
         expect!(self.call(Request::Snapshot { period })?, Response::Snapshot(s) => s.map(|b| *b))
     }
 
+    /// A period's list: as `snapshot`, without the execution texts.
+    pub fn list(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
+        expect!(self.call(Request::List { period })?, Response::Snapshot(s) => s.map(|b| *b))
+    }
+
     pub fn entry(&mut self, period: PeriodId, item: ItemId) -> Result<Option<crate::domain::Entry>, ClientError> {
         expect!(self.call(Request::Entry { period, item })?, Response::Entry(e) => e)
     }

@@ -103,6 +103,7 @@ impl Generated {
             period: period.clone(),
             items: self.items.clone(),
             entries: entries.clone(),
+            texts: true,
             drafts: Vec::new(),
             settings: Settings::default(),
         })

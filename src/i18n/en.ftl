@@ -227,6 +227,7 @@ pane-history = History
 pane-welcome = Getting started
 pane-start = Loading
 pane-info-title = Execution text
+pane-text-loading = loading the text…
 pane-assessment-title = Assessment
 pane-assessment-hint = 1–{ $n } in the list, ↑↓ here
 

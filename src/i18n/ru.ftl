@@ -232,6 +232,7 @@ pane-history = История изменений
 pane-welcome = Начало работы
 pane-start = Загрузка
 pane-info-title = Информация о реализации
+pane-text-loading = загрузка текста…
 pane-assessment-title = Оценка результатов
 pane-assessment-hint = 1–{ $n } в списке, ↑↓ здесь
 

@@ -14,6 +14,9 @@ pub struct Snapshot {
     pub items: Vec<Item>,
     /// Entries someone has written; an item without one has an empty entry.
     pub entries: Vec<(ItemId, Entry)>,
+    /// Whether the entries carry their execution texts. A list (`Request::List`) leaves
+    /// them out, `info` empty: a screen asks for an item's text when it shows it.
+    pub texts: bool,
     /// The asking user's drafts in this period.
     pub drafts: Vec<(ItemId, Draft)>,
     pub settings: Settings,

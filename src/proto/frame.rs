@@ -12,7 +12,7 @@ use super::{Event, Request, Response};
 use crate::codec::{self, CodecError, Kind, Record};
 
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
-pub const PROTOCOL_VERSION: u16 = 6;
+pub const PROTOCOL_VERSION: u16 = 7;
 
 /// The largest frame accepted from a peer that is not trusted with more, checked before
 /// anything is allocated. An entry's text can be a megabyte; a period's snapshot of 10,000
@@ -344,10 +344,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let mut later = save_frame();
-        later.protocol = 7;
+        later.protocol = PROTOCOL_VERSION + 1;
         assert!(matches!(
             read(&mut encode(&later).unwrap().as_slice()),
-            Err(FrameError::Version { protocol: 7, handshake: None })
+            Err(FrameError::Version { protocol, handshake: None }) if protocol == PROTOCOL_VERSION + 1
         ));
     }
 }

@@ -26,9 +26,19 @@ pub enum Request {
     Snapshot {
         period: Option<PeriodId>,
     },
+    /// As `Snapshot`, without the execution texts (the list a screen or `status` shows).
+    List {
+        period: Option<PeriodId>,
+    },
     Entry {
         period: PeriodId,
         item: ItemId,
+    },
+    /// The items of a period whose title, execution text, assessment, responsible or
+    /// point holds `query` (case and ё/е folded).
+    Search {
+        period: PeriodId,
+        query: String,
     },
     Import {
         report: Box<Report>,
@@ -154,7 +164,9 @@ impl Request {
         match self {
             Request::Whoami
             | Request::Snapshot { .. }
+            | Request::List { .. }
             | Request::Entry { .. }
+            | Request::Search { .. }
             | Request::History { .. }
             | Request::Users
             | Request::Settings
@@ -200,6 +212,11 @@ pub enum Response {
     /// `None` when the store holds no plan yet.
     Snapshot(Option<Box<Snapshot>>),
     Entry(Option<Entry>),
+    /// The answer to `Search`, with the query it answers.
+    Found {
+        query: String,
+        items: Vec<ItemId>,
+    },
     Imported(ImportOutcome),
     Saved(SaveOutcome),
     History(Vec<Revision>),

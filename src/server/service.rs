@@ -88,18 +88,16 @@ impl Service {
 
     fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, Refusal> {
         let role = self.admit(actor, now, &request)?;
-        // A restore left half way: only the same restore again, never a half store shown.
-        let may_follow = matches!(request, Request::LoadDump { .. } | Request::Whoami | Request::Users);
-        if !may_follow && self.store.restore_interrupted()? {
-            return Err(ApiError::Store(crate::proto::StoreFault::RestoreInterrupted).into());
-        }
+        self.refuse_after_interrupted_restore(&request)?;
         let store = &self.store;
         let done = |r: Result<(), StoreError>| r.map(|()| Response::Done).map_err(Refusal::from);
         let by = (actor, now);
         match request {
             Request::Whoami => self.whoami(actor, role),
-            Request::Snapshot { period } => Ok(Response::Snapshot(self.snapshot(actor, period)?.map(Box::new))),
-            Request::Entry { period, item } => Ok(Response::Entry(store.entry(period, item)?)),
+            request @ (Request::Snapshot { .. }
+            | Request::List { .. }
+            | Request::Search { .. }
+            | Request::Entry { .. }) => self.read_period(actor, request),
             Request::Import { report, replace_edited } => {
                 Ok(Response::Imported(store.import_with(&report, by, replace_edited)?))
             }
@@ -149,6 +147,15 @@ impl Service {
             Request::Dump => Ok(Response::Dump(Box::new(store.dump()?))),
             Request::LoadDump { dump } => self.load_dump(&dump),
         }
+    }
+
+    /// A restore left half way: only the same restore again, never a half store shown.
+    fn refuse_after_interrupted_restore(&self, request: &Request) -> Result<(), Refusal> {
+        let may_follow = matches!(request, Request::LoadDump { .. } | Request::Whoami | Request::Users);
+        if !may_follow && self.store.restore_interrupted()? {
+            return Err(ApiError::Store(crate::proto::StoreFault::RestoreInterrupted).into());
+        }
+        Ok(())
     }
 
     /// A dump is checked whole before any of it is written.
@@ -243,6 +250,40 @@ impl Service {
         Ok(Response::Done)
     }
 
+    /// A period's data: whole, as a list without the texts, one entry, or what a search finds.
+    fn read_period(&self, actor: &Actor, request: Request) -> Result<Response, Refusal> {
+        Ok(match request {
+            Request::List { period } => Response::Snapshot(self.snapshot(actor, period)?.map(|s| Box::new(lean(s)))),
+            Request::Search { period, query } => {
+                let items = self.search(period, &query)?;
+                Response::Found { query, items }
+            }
+            Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period)?.map(Box::new)),
+            Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
+            _ => return Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into()),
+        })
+    }
+
+    /// The items of `period` whose texts hold `query`, case and ё/е folded.
+    fn search(&self, period: PeriodId, query: &str) -> Result<Vec<ItemId>, StoreError> {
+        use crate::domain::text::fold;
+        let Some(plan) = self.store.plan_of(period)? else {
+            return Err(StoreError::UnknownPeriod { period: period.to_string() });
+        };
+        let needle = fold(query);
+        let entries: std::collections::HashMap<ItemId, crate::domain::Entry> =
+            self.store.entries(period)?.into_iter().collect();
+        let found = self.store.items(plan.id)?.into_iter().filter(|item| {
+            let entry = entries.get(&item.id);
+            [item.title.as_str(), item.responsible.as_str(), item.point.as_str()]
+                .into_iter()
+                .chain(entry.map(|e| e.info.as_str()))
+                .chain(entry.map(|e| e.assessment.as_str()))
+                .any(|text| fold(text).contains(&needle))
+        });
+        Ok(found.map(|item| item.id).collect())
+    }
+
     fn snapshot(&self, actor: &Actor, period: Option<PeriodId>) -> Result<Option<Snapshot>, StoreError> {
         let store = &self.store;
         let periods = store.periods()?;
@@ -264,6 +305,7 @@ impl Service {
         Ok(Some(Snapshot {
             items: store.items(plan.id)?,
             entries: store.entries(chosen.id)?,
+            texts: true,
             drafts: store.drafts(actor.uid, chosen.id)?,
             settings: store.settings()?,
             plan,
@@ -271,4 +313,13 @@ impl Service {
             period: chosen,
         }))
     }
+}
+
+/// A snapshot without its execution texts: what a list shows.
+fn lean(mut snapshot: Snapshot) -> Snapshot {
+    for (_, entry) in &mut snapshot.entries {
+        entry.info = String::new();
+    }
+    snapshot.texts = false;
+    snapshot
 }

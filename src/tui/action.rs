@@ -106,6 +106,13 @@ pub enum Purpose {
     Suggest(crate::tui::state::WordPlace),
     /// A word added to the store's list.
     AddWord,
+    /// An item's execution text, for a list that came without them.
+    Text {
+        period: PeriodId,
+        item: ItemId,
+    },
+    /// The server's search of the texts the list does not hold.
+    Search,
 }
 
 /// File work, done on the worker thread like the calls.

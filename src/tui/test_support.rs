@@ -71,6 +71,7 @@ pub fn sample_snapshot() -> Snapshot {
         period,
         items,
         entries,
+        texts: true,
         drafts: vec![],
         settings: Settings::default(),
     }

@@ -1,6 +1,6 @@
 //! The main screen's data: the period's items with their flags, and the list's view of them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -15,8 +15,10 @@ use crate::text_width::width;
 pub struct Row {
     pub item: Item,
     pub deadline: Arc<ItemDeadline>,
+    /// The entry; its `info` is empty until `text_loaded` (a list comes without texts).
     pub entry: Entry,
     pub flags: Flags,
+    pub text_loaded: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +105,27 @@ pub struct Main {
     /// The widest point number in the plan (at most 6), for the list's column: worked out
     /// once, since reading every item's number each frame costs a millisecond at 10,000.
     pub point_width: usize,
+    /// Which execution texts are here, asked for, and what the server's search found.
+    pub texts: Texts,
 }
+
+/// The execution texts of a list that came without them: fetched for the items shown
+/// (and their neighbours), at most `TEXTS_KEPT` kept; text searches go to the server.
+#[derive(Debug, Default)]
+pub struct Texts {
+    /// The list came without texts: they are fetched as items are shown.
+    pub remote: bool,
+    pub asked: HashSet<ItemId>,
+    /// Loaded texts, oldest first: the first to let go.
+    pub kept: VecDeque<ItemId>,
+    /// The query last sent to the server's search.
+    pub searched: String,
+    /// What the server found for `found.0`.
+    pub found: Option<(String, HashSet<ItemId>)>,
+}
+
+/// Execution texts a list keeps at once: enough for scrolling back and forth.
+pub const TEXTS_KEPT: usize = 64;
 
 impl Main {
     pub fn from_snapshot(s: Snapshot, as_of: NaiveDate, rules: &FlagRules) -> Main {
@@ -116,7 +138,7 @@ impl Main {
             .map(|item| {
                 let deadline = cache.item_deadline(&item, period, plan_years);
                 let entry = entries.remove(&item.id).unwrap_or_default();
-                Row { item, deadline, entry, flags: Flags::default() }
+                Row { item, deadline, entry, flags: Flags::default(), text_loaded: s.texts }
             })
             .collect();
         let mut main = Main {
@@ -137,6 +159,7 @@ impl Main {
             editor: None,
             counts: Counts::default(),
             point_width: 1,
+            texts: Texts { remote: !s.texts, ..Texts::default() },
         };
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
         main.recompute_flags(as_of, rules);
@@ -161,6 +184,11 @@ impl Main {
         let period = self.period.id;
         let Some(row) = self.rows.get_mut(index) else { return };
         row.entry = entry;
+        // An entry from a save or an event is whole.
+        if !row.text_loaded {
+            row.text_loaded = true;
+            self.texts.kept.push_back(row.item.id);
+        }
         row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
         self.counts = Counts::default();
         for row in &self.rows {
@@ -173,6 +201,7 @@ impl Main {
     pub fn refilter(&mut self) {
         let selected = self.selected_index();
         let needle = fold(&self.search);
+        let found = self.texts.found.as_ref().filter(|(query, _)| *query == self.search).map(|(_, items)| items);
         self.visible = (0..self.rows.len())
             .filter(|&i| {
                 let row = &self.rows[i];
@@ -181,7 +210,8 @@ impl Main {
                         || fold(&row.item.title).contains(&needle)
                         || fold(&row.entry.info).contains(&needle)
                         || fold(&row.entry.assessment).contains(&needle)
-                        || fold(&row.item.point).contains(&needle))
+                        || fold(&row.item.point).contains(&needle)
+                        || found.is_some_and(|items| items.contains(&row.item.id)))
             })
             .collect();
         self.cursor = selected.and_then(|s| self.visible.iter().position(|&i| i == s)).unwrap_or(0);
@@ -212,9 +242,49 @@ impl Main {
         if self.editor.as_ref().is_some_and(|e| e.item == row.item.id) {
             return;
         }
+        if !row.text_loaded {
+            // Its text is on the way (`update::texts`); the panes say so meanwhile.
+            self.editor = None;
+            return;
+        }
         let mut editor = Editor::new(row.item.id, &row.entry);
         editor.apply_focus(self.focus);
         self.editor = Some(editor);
+    }
+
+    /// The items near the cursor whose texts are neither here nor asked for, nearest first;
+    /// they count as asked from now on.
+    pub fn texts_to_ask(&mut self) -> Vec<ItemId> {
+        let near = [0isize, 1, -1, 2, -2];
+        let mut wanted = Vec::new();
+        for step in near {
+            let Some(pos) = self.cursor.checked_add_signed(step) else { continue };
+            let Some(&index) = self.visible.get(pos) else { continue };
+            let row = &self.rows[index];
+            if !row.text_loaded && self.texts.asked.insert(row.item.id) {
+                wanted.push(row.item.id);
+            }
+        }
+        wanted
+    }
+
+    /// Lets the oldest loaded texts go, past `TEXTS_KEPT`; never the open editor's item's.
+    pub fn let_texts_go(&mut self) {
+        let keep = self.editor.as_ref().map(|e| e.item);
+        let mut looked = 0;
+        while self.texts.kept.len() > TEXTS_KEPT && looked < self.texts.kept.len() {
+            let Some(item) = self.texts.kept.pop_front() else { break };
+            looked += 1;
+            if Some(item) == keep {
+                self.texts.kept.push_back(item);
+                continue;
+            }
+            if let Some(index) = self.row_of(item) {
+                let row = &mut self.rows[index];
+                row.entry.info = String::new();
+                row.text_loaded = false;
+            }
+        }
     }
 
     /// The latest period of the plan before this one, for copying texts forward.

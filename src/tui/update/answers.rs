@@ -28,6 +28,14 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
             super::spelling::word_added(state, response);
             Effect::None
         }
+        Purpose::Text { period, item } => {
+            super::texts::arrived(state, (period, item), response);
+            Effect::None
+        }
+        Purpose::Search => {
+            super::texts::found(state, response);
+            Effect::None
+        }
         Purpose::Load | Purpose::Plans | Purpose::DraftPlaces => loading(state, purpose, response),
         Purpose::Review { .. } | Purpose::OpenPeriod | Purpose::ClosePeriod => cycle(state, purpose, response),
         _ => texts(state, purpose, response),

@@ -10,6 +10,7 @@ pub(crate) mod paths;
 mod results;
 pub(super) mod review;
 pub(super) mod spelling;
+mod texts;
 mod welcome;
 
 #[cfg(test)]
@@ -24,8 +25,9 @@ use super::state::{Focus, Screen, State};
 
 pub fn update(state: &mut State, action: Action) -> Effect {
     let effect = apply(state, action);
-    // Whatever changed, the words now on screen that have no verdict yet are asked about.
-    effect.and(spelling::ask(state))
+    // Whatever changed, the texts now shown that are not here yet are asked for, and the
+    // words on screen that have no verdict yet.
+    effect.and(texts::ask(state)).and(spelling::ask(state))
 }
 
 fn apply(state: &mut State, action: Action) -> Effect {

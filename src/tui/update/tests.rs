@@ -598,7 +598,7 @@ fn drafts_in_another_period_are_announced_and_one_key_goes_there() {
     let message = s.message.clone().expect("a notice").text;
     assert!(message.contains("Ваши черновики ждут") && message.contains("I квартал 2020 года: 2"), "{message}");
     let go = flatten(press(&mut s, Key::char('D')));
-    assert!(go.contains(&Effect::call(Purpose::Load, Request::Snapshot { period: Some(q1) })), "{go:?}");
+    assert!(go.contains(&Effect::call(Purpose::Load, Request::List { period: Some(q1) })), "{go:?}");
     assert_eq!(s.next_filter, Some(Filter::Drafts));
 }
 

@@ -13,7 +13,8 @@ use crate::tr;
 
 /// The call that loads a period (`None`: the store's latest).
 pub(crate) fn load(period: Option<crate::domain::PeriodId>) -> Effect {
-    Effect::call(Purpose::Load, Request::Snapshot { period })
+    // The list without its texts: they come per item as they are shown (`texts`).
+    Effect::call(Purpose::Load, Request::List { period })
 }
 
 /// Keys on the loading screen and on a failed load's screen.

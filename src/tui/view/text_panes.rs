@@ -19,7 +19,18 @@ pub(super) fn render(
 ) {
     let theme = &state.theme;
     let Some(editor) = &main.editor else {
-        frame.render_widget(Block::default().borders(Borders::ALL), editor_area);
+        let waiting = main.selected().is_some_and(|row| !row.text_loaded);
+        let block = Block::default().borders(Borders::ALL).border_style(theme.border);
+        let block = if waiting {
+            block.title(Line::from(format!(" {} ", tr!("pane-info-title"))).style(theme.heading))
+        } else {
+            block
+        };
+        let inner = block.inner(editor_area);
+        frame.render_widget(block, editor_area);
+        if waiting {
+            frame.render_widget(Line::from(tr!("pane-text-loading")).style(theme.dim), inner);
+        }
         frame.render_widget(Block::default().borders(Borders::ALL), assessment_area);
         return;
     };

@@ -1,0 +1,193 @@
+//! A screen loads what it shows: the list of a period comes without its execution texts,
+//! a TUI on 10,000 items asks for the text of the item it shows (and of its nearest
+//! neighbours, so that moving on is instant), never for the 10,000; a search of the texts
+//! goes to the server; and an edit made elsewhere still shows in a TUI that holds only the
+//! list and another item's text.
+
+mod common;
+
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::Sandbox;
+use otchet::client::{Client, ClientError, EventSink, RemoteTransport, Transport};
+use otchet::dev::generate::{GenOptions, generate};
+use otchet::domain::{EntryEdit, Role};
+use otchet::proto::{Event, Request, Response};
+use otchet::tui::action::{Action, Effect};
+use otchet::tui::key::Key;
+use otchet::tui::state::{Focus, State};
+use otchet::tui::test_support::{as_of, state_of};
+use otchet::tui::theme::Theme;
+
+/// A transport that remembers every request it passes on.
+struct Counting {
+    inner: RemoteTransport,
+    seen: Arc<Mutex<Vec<Request>>>,
+}
+
+impl Transport for Counting {
+    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+        self.seen.lock().unwrap().push(request.clone());
+        self.inner.call(request)
+    }
+
+    fn set_event_sink(&mut self, sink: EventSink) {
+        self.inner.set_event_sink(sink);
+    }
+}
+
+struct Tui {
+    state: State,
+    client: Client,
+    seen: Arc<Mutex<Vec<Request>>>,
+    events: Receiver<Event>,
+}
+
+impl Tui {
+    fn open(sb: &Sandbox) -> Tui {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let inner = RemoteTransport::connect(&sb.server_paths(), None).unwrap();
+        let mut client = Client::new(Box::new(Counting { inner, seen: Arc::clone(&seen) }));
+        let (tx, events) = channel();
+        client.set_event_sink(Box::new(move |e| {
+            let _ = tx.send(e);
+        }));
+        // The state starts on the loading screen; the first effect is the runtime's.
+        let mut state = state_of(otchet::tui::test_support::sample_snapshot(), as_of(), Role::Editor, Theme::ansi16());
+        state.screen = otchet::tui::state::Screen::Loading;
+        let mut tui = Tui { state, client, seen, events };
+        tui.run(otchet::tui::first_load(None));
+        tui
+    }
+
+    /// Carries out the effects' calls as the runtime's worker would, and their answers'.
+    fn run(&mut self, effect: Effect) {
+        let mut queue = vec![effect];
+        while let Some(effect) = queue.pop() {
+            match effect {
+                Effect::Batch(all) => queue.extend(all),
+                Effect::Call { purpose, request } => {
+                    let result = self.client.call(request);
+                    queue.push(otchet::tui::update(&mut self.state, Action::Answer { purpose, result }));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn press(&mut self, key: Key) {
+        let effect = otchet::tui::update(&mut self.state, Action::Key(key));
+        self.run(effect);
+    }
+
+    fn requests(&self, wanted: fn(&Request) -> bool) -> usize {
+        self.seen.lock().unwrap().iter().filter(|r| wanted(r)).count()
+    }
+}
+
+fn is_entry(r: &Request) -> bool {
+    matches!(r, Request::Entry { .. })
+}
+
+fn ten_thousand(sb: &Sandbox) -> (otchet::dev::generate::Generated, common::server::ServerProcess) {
+    let generated = generate(&GenOptions { items: 10_000, periods: 1, seed: 3 }).unwrap();
+    let server = sb.start_server(&["--idle-timeout", "30"]);
+    sb.client().import(generated.report(0).unwrap()).unwrap();
+    (generated, server)
+}
+
+#[test]
+fn the_list_carries_no_execution_text_and_the_snapshot_does() {
+    let sb = Sandbox::new();
+    let (generated, _server) = ten_thousand(&sb);
+    let mut client = sb.client();
+    let list = client.list(None).unwrap().unwrap();
+    assert!(!list.texts);
+    assert_eq!(list.items.len(), 10_000);
+    assert!(list.entries.iter().all(|(_, e)| e.info.is_empty()), "no execution text in the list");
+    let whole = client.snapshot(None).unwrap().unwrap();
+    assert!(whole.texts);
+    assert!(whole.entries.iter().filter(|(_, e)| !e.info.is_empty()).count() > 9_000);
+    // Everything else is the same: revisions, assessments, review states.
+    for ((_, lean), (_, full)) in list.entries.iter().zip(&whole.entries) {
+        assert_eq!((lean.revision, &lean.assessment, lean.review), (full.revision, &full.assessment, full.review));
+    }
+    let found = client.call(Request::Search { period: list.period.id, query: "ЗАСЕДАНИЕ".into() }).unwrap();
+    let Response::Found { items, .. } = found else { panic!("{found:?}") };
+    let by_text = generated.periods[0].1.iter().filter(|(_, e)| e.info.to_lowercase().contains("заседание")).count();
+    assert!(items.len() >= by_text && by_text > 0, "{} found, {by_text} texts hold it", items.len());
+}
+
+#[test]
+fn a_tui_on_ten_thousand_items_asks_for_the_texts_it_shows_only() {
+    let sb = Sandbox::new();
+    let (generated, _server) = ten_thousand(&sb);
+    let mut tui = Tui::open(&sb);
+    assert_eq!(tui.requests(|r| matches!(r, Request::Snapshot { .. })), 0, "never the whole period");
+    assert_eq!(tui.requests(|r| matches!(r, Request::List { .. })), 1);
+    let first = tui.requests(is_entry);
+    assert!((1..=5).contains(&first), "the shown item's text and its neighbours': {first}");
+    let main = tui.state.main().unwrap();
+    let shown = main.selected().unwrap();
+    assert!(shown.text_loaded);
+    let editor = main.editor.as_ref().expect("the editor is open on the shown item");
+    assert_eq!(editor.item, shown.item.id);
+    assert_eq!(editor.info_text(), shown.entry.info);
+    // Moving down asks for one more neighbour each step, at most.
+    for _ in 0..20 {
+        tui.press(Key::char('j'));
+    }
+    let after = tui.requests(is_entry);
+    assert!(after - first <= 20, "{} texts asked for 20 steps", after - first);
+    let main = tui.state.main().unwrap();
+    assert!(main.selected().unwrap().text_loaded && main.editor.is_some());
+    let loaded = main.rows.iter().filter(|r| r.text_loaded).count();
+    assert!(loaded <= 64 + 5, "{loaded} texts held");
+    // A search finds an item by a text the TUI does not hold: the server searched it.
+    let (far, text) = &generated.periods[0].1[7_000];
+    let word = text.info.split_whitespace().find(|w| w.chars().count() >= 6).expect("a long word");
+    let words: String = word.chars().take(6).collect();
+    assert!(!tui.state.main().unwrap().rows[7_000].text_loaded);
+    tui.press(Key::char('/'));
+    for c in words.chars() {
+        tui.press(Key::char(c));
+    }
+    assert_eq!(tui.requests(|r| matches!(r, Request::Search { .. })), words.chars().count(), "one search a keystroke");
+    let main = tui.state.main().unwrap();
+    assert!(main.visible.iter().any(|&i| main.rows[i].item.id == *far), "«{words}» finds item {far:?}");
+}
+
+#[test]
+fn an_edit_elsewhere_shows_in_a_tui_that_holds_only_the_list() {
+    let sb = Sandbox::new();
+    let (_generated, _server) = ten_thousand(&sb);
+    let mut tui = Tui::open(&sb);
+    let main = tui.state.main().unwrap();
+    let (period, far) = (main.period.id, main.rows[5_000].item.id);
+    assert!(!main.rows[5_000].text_loaded, "far from the cursor: not fetched");
+    let base = main.rows[5_000].entry.revision;
+    let mut other = sb.client();
+    let edit = EntryEdit {
+        period,
+        item: far,
+        base_revision: base,
+        info: "Сделано в другом окне".into(),
+        assessment: "выполнено".into(),
+    };
+    other.save(edit).unwrap();
+    let event = tui.events.recv_timeout(Duration::from_secs(10)).expect("the change is pushed");
+    let effect = otchet::tui::update(&mut tui.state, Action::Remote(event));
+    tui.run(effect);
+    let main = tui.state.main().unwrap();
+    let row = &main.rows[5_000];
+    assert_eq!(row.entry.info, "Сделано в другом окне");
+    assert_eq!(row.entry.revision, base + 1);
+    assert!(row.flags.done, "its flags follow");
+    // The shown item is untouched, its text still there to edit.
+    let shown = tui.state.main().unwrap().selected().unwrap();
+    assert!(shown.text_loaded && !shown.entry.info.is_empty());
+    tui.press(Key::plain(otchet::tui::key::KeyCode::Enter));
+    assert_eq!(tui.state.main().unwrap().focus, Focus::Editor);
+}
