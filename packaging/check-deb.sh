@@ -31,7 +31,7 @@ dpkg -i "$deb"
 otchet --version
 if command -v systemd-analyze >/dev/null; then systemd-analyze verify /usr/lib/systemd/system/otchet.service; fi
 man -l /usr/share/man/ru/man1/otchet.1.gz | grep -q "otchet" || fail "the Russian man page does not render"
-[ "$(stat -c '%U %G %a' /var/lib/otchet)" = "otchet otchet 2770" ] || fail "the store folder: $(stat -c '%U %G %a' /var/lib/otchet)"
+[ "$(stat -c '%U %G %a' /var/lib/otchet)" = "otchet otchet 2750" ] || fail "the store folder: $(stat -c '%U %G %a' /var/lib/otchet)"
 id otchet-ci >/dev/null 2>&1 || useradd -m -G otchet otchet-ci
 # The clone may sit in root's home, which the test user cannot read.
 sample=$(mktemp /tmp/otchet-sample.XXXXXX.txt)

@@ -72,7 +72,7 @@ fn doctor_names_a_folder_open_to_all_with_its_fix_and_passes_a_right_one() {
     let out = sb.run(&["doctor"]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("открыта всем") && stdout(&out).contains(&format!("chmod 2770 {}", sb.db().display())),
+        stdout(&out).contains("открыта всем") && stdout(&out).contains(&format!("chmod 2750 {}", sb.db().display())),
         "{}",
         stdout(&out)
     );
@@ -129,7 +129,7 @@ fn the_maintainer_script_run_twice_leaves_the_same_user_group_and_folder() {
     };
     run();
     let first = state();
-    assert_eq!(first.2.trim(), "otchet otchet 2770");
+    assert_eq!(first.2.trim(), "otchet otchet 2750");
     assert!(first.0.starts_with("otchet:") && first.1.starts_with("otchet:"));
     run();
     assert_eq!(state(), first, "a second run changes nothing");

@@ -75,7 +75,8 @@ fn report(findings: &[Finding]) -> Result<(), Failure> {
     }
 }
 
-/// Shared with a group: 2770 (setgid, nothing for others); private: 0700.
+/// Shared with a group: 2750 (setgid, the members may only reach the socket, nothing for
+/// others); private: 0700.
 fn folder(store: &Path) -> Finding {
     let Ok(meta) = std::fs::metadata(store) else {
         return Finding::Wrong { what: tr!("doctor-folder-unreadable"), fix: format!("ls -ld {}", store.display()) };
@@ -86,8 +87,12 @@ fn folder(store: &Path) -> Finding {
     if mode & 0o007 != 0 {
         return Finding::Wrong {
             what: tr!("doctor-folder-others", mode = shown),
-            fix: if mode & 0o070 != 0 { format!("chmod 2770 {path}") } else { format!("chmod 0700 {path}") },
+            fix: if mode & 0o070 != 0 { format!("chmod 2750 {path}") } else { format!("chmod 0700 {path}") },
         };
+    }
+    if mode & 0o020 != 0 {
+        // A member who may write the folder may delete the store's files or the socket.
+        return Finding::Wrong { what: tr!("doctor-folder-group-writes", mode = shown), fix: format!("chmod g-w {path}") };
     }
     if mode & 0o070 != 0 && mode & 0o2000 == 0 {
         return Finding::Wrong { what: tr!("doctor-folder-no-setgid", mode = shown), fix: format!("chmod g+s {path}") };

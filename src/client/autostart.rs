@@ -4,7 +4,7 @@
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
-use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::os::unix::fs::FileTypeExt;
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -118,17 +118,15 @@ pub fn lock(paths: &ServerPaths) -> Result<Flock<File>, ClientError> {
         ))
     };
     // Never a lock file another user planted (they could hold it forever).
-    let file = open_shared(&path, &paths.store, false).map_err(|e| fail(&e))?;
+    let file = open_private(&path, false).map_err(|e| fail(&e))?;
     Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| fail(&std::io::Error::from(errno)))
 }
 
-/// Opens (creating) a file in the store's folder that the next group member to start the
-/// server can use too: group-writable in a group-shared folder, private otherwise.
-pub fn open_shared(path: &Path, store: &Path, append: bool) -> io::Result<File> {
-    let shared = std::fs::metadata(store).is_ok_and(|m| m.permissions().mode() & 0o070 != 0);
-    let mode = if shared { 0o660 } else { 0o600 };
-    // Never through a link a group member planted, and never re-moding another's file.
-    crate::safe_fs::open_for_writing(path, append, mode)
+/// Opens (creating) a file of the server's in the store's folder: private to its user, in
+/// a group store too (only the store's owner starts its server).
+pub fn open_private(path: &Path, append: bool) -> io::Result<File> {
+    // Never through a link someone planted, and never re-moding another's file.
+    crate::safe_fs::open_for_writing(path, append, 0o600)
 }
 
 fn create_store_dir(dir: &Path) -> io::Result<()> {
@@ -140,7 +138,7 @@ fn create_store_dir(dir: &Path) -> io::Result<()> {
 }
 
 fn spawn_server(paths: &ServerPaths, exe: &Path) -> Result<Child, ClientError> {
-    let log = open_shared(&paths.log(), &paths.store, true).map(Stdio::from).map_err(|e| {
+    let log = open_private(&paths.log(), true).map(Stdio::from).map_err(|e| {
         connection_error(tr!(
             "client-log-failed",
             path = paths.log().display().to_string(),

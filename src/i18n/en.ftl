@@ -823,6 +823,7 @@ doctor-problems = { $n ->
 doctor-folder-unreadable = the store folder could not be read
 doctor-folder-others = the store folder is open to every user of the server (mode { $mode }): anyone can read or spoil the report
 doctor-folder-no-setgid = the shared store folder (mode { $mode }) has no setgid bit: new files would get the wrong group
+doctor-folder-group-writes = the group's members may write in the store folder (mode { $mode }): delete or replace its files and socket
 doctor-folder-ok = store folder: mode { $mode }, owner { $owner }, group { $group }
 doctor-socket-dir-open = the server's socket folder { $path } is writable by all: another process could pose as the server
 doctor-socket-dir-ok = socket folder: { $path }

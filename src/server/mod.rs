@@ -11,6 +11,7 @@ mod hub;
 mod lifecycle;
 pub mod listener;
 mod log;
+mod memory;
 mod presence;
 pub mod service;
 mod session;

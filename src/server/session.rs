@@ -91,8 +91,13 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
             Frame { body: FrameBody::Request(request), .. } => request,
             _ => return Err(FrameError::OutOfPlace),
         };
+        let bulk = super::memory::is_bulk(&request);
         let response = hub.handle(link, request);
-        match link.send_frame(&Frame::new(FrameBody::Response(response))) {
+        let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
+        if bulk {
+            super::memory::give_back();
+        }
+        match sent {
             // Nothing was written: the client gets a refusal instead.
             Err(e @ (FrameError::Malformed(_) | FrameError::TooLarge { .. })) => {
                 log::line(&tr!("server-log-unsendable", name = &link.actor.name, detail = e.to_string()));

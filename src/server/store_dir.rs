@@ -1,5 +1,6 @@
 //! The store's folder as the server finds it: private to one user, or shared by a staff
-//! group (setgid, mode 2770, see docs/server.md); never writable by everyone.
+//! group (setgid, mode 2750, see docs/server.md): the members reach the socket and nothing
+//! else; never writable by everyone.
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
@@ -23,14 +24,10 @@ impl Sharing {
         }
     }
 
-    /// Files the server creates (sled's, the log) stay usable by whichever group member
-    /// starts the server next.
+    /// Files the server creates (sled's, the log, the backups) are its user's alone, in a
+    /// group store too: the members reach the store through the socket only.
     pub fn apply_umask(self) {
-        let mask = match self {
-            Sharing::Private => 0o077,
-            Sharing::Group => 0o007,
-        };
-        umask(Mode::from_bits_truncate(mask));
+        umask(Mode::from_bits_truncate(0o077));
     }
 }
 
