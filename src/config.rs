@@ -61,7 +61,8 @@ pub struct Config {
     /// Seconds a server with no clients waits before it exits; 0 = never.
     pub idle_timeout_secs: u64,
     pub socket: Option<PathBuf>,
-    /// `[server] user`: the service user clients trust to run the server (a name or uid).
+    /// `[server] user`: the service user clients trust to run the server (a name or uid);
+    /// taken from the system's settings only.
     pub server_user: Option<String>,
     pub backup_days: u32,
     pub spell_check: bool,
@@ -197,9 +198,13 @@ impl Config {
     pub fn load() -> Result<Config, ConfigError> {
         let mut config = Config::default();
         config.merge_file(&system_config_path())?;
+        // Whom clients trust to run the server is the machine's to say, not each user's: a
+        // member naming themselves could serve (and be trusted for) a store not theirs.
+        let service_user = config.server_user.clone();
         if let Some(user) = user_config_path() {
             config.merge_file(&user)?;
         }
+        config.server_user = service_user;
         Ok(config)
     }
 

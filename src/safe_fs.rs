@@ -13,7 +13,9 @@ fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
 }
 
 fn regular(file: File, path: &Path) -> io::Result<File> {
-    if file.metadata()?.is_file() {
+    let meta = file.metadata()?;
+    // A hard link would make the file another one too (another store's, say).
+    if meta.is_file() && meta.nlink() <= 1 {
         Ok(file)
     } else {
         let said = crate::tr!("fs-not-regular", path = path.display().to_string());

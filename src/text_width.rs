@@ -177,3 +177,87 @@ mod tests {
         assert!(matches!(sanitize("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }
+
+/// JSON on its way to a terminal: serde_json leaves DEL, the C1 controls and the
+/// bidirectional marks raw inside strings, and a terminal acts on them (C1 CSI, OSC). This
+/// writer escapes them as `\uXXXX`, which any JSON reader takes back as the same text.
+pub struct JsonSafe<W: std::io::Write> {
+    inner: W,
+    /// The start of a character the last write cut in two.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonSafe<W> {
+    pub fn new(inner: W) -> Self {
+        Self { inner, pending: Vec::new() }
+    }
+}
+
+/// The character a sequence starting at `bytes` is, when it is one to escape; `None` when
+/// it is not, or (for `Some(None)`) when `bytes` ends before telling.
+fn escaped(bytes: &[u8]) -> Option<Option<(u32, usize)>> {
+    match *bytes {
+        [0x7F, ..] => Some(Some((0x7F, 1))),
+        [0xC2] | [0xD8] | [0xE2] | [0xE2, 0x80] | [0xE2, 0x81] => Some(None),
+        [0xC2, b, ..] if (0x80..=0x9F).contains(&b) => Some(Some((u32::from(b), 2))),
+        [0xD8, 0x9C, ..] => Some(Some((0x061C, 2))),
+        [0xE2, 0x80, b, ..] if matches!(b, 0x8E | 0x8F | 0xAA..=0xAE) => Some(Some((0x2000 + u32::from(b - 0x80), 3))),
+        [0xE2, 0x81, b, ..] if (0xA6..=0xA9).contains(&b) => Some(Some((0x2040 + u32::from(b - 0x80), 3))),
+        _ => None,
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let bytes = std::mem::take(&mut self.pending);
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            match escaped(&bytes[i..]) {
+                Some(Some((code, len))) => {
+                    self.inner.write_all(&bytes[start..i])?;
+                    write!(self.inner, "\\u{code:04x}")?;
+                    i += len;
+                    start = i;
+                }
+                Some(None) => {
+                    self.pending = bytes[i..].to_vec();
+                    break;
+                }
+                None => i += 1,
+            }
+        }
+        self.inner.write_all(&bytes[start..i.min(bytes.len())])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        self.inner.write_all(&pending)?;
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod json_safe_tests {
+    use std::io::Write;
+
+    use super::JsonSafe;
+
+    #[test]
+    fn terminal_controls_in_json_are_escaped_even_when_cut_between_writes() {
+        let value = serde_json::json!({"t": "a\u{9b}2J\u{85}\u{7f}\u{202e}\u{2066}\u{200f}\u{61c}ж"});
+        let text = serde_json::to_string(&value).unwrap();
+        for cut in 0..text.len() {
+            let mut out = JsonSafe::new(Vec::new());
+            out.write_all(&text.as_bytes()[..cut]).unwrap();
+            out.write_all(&text.as_bytes()[cut..]).unwrap();
+            out.flush().unwrap();
+            let safe = String::from_utf8(out.inner).unwrap();
+            assert!(!safe.chars().any(|c| c.is_control() || ('\u{2066}'..='\u{2069}').contains(&c)), "{safe:?}");
+            assert!(!safe.contains(['\u{202e}', '\u{200f}', '\u{61c}']), "{safe:?}");
+            let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+            assert_eq!(back, value, "cut at {cut}");
+        }
+    }
+}

@@ -107,7 +107,7 @@ fn a_group_store_is_closed_to_those_outside_the_group_and_refuses_members_withou
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
     nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(DAEMON_GID))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
     let _server = busy_store(&sb);
     for (path, mode) in modes(&sb.db()) {
         assert_eq!(mode & 0o007, 0, "{} is {:o}: others must have no access", path.display(), mode & 0o7777);
@@ -138,7 +138,7 @@ fn a_client_cannot_claim_another_identity() {
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
     nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
     let _server = sb.start_server(&["--idle-timeout", "10"]);
     sb.import_sample();
     assert_ok(&sb.run(&["users", "add", "nobody", "--role", "editor"]));

@@ -94,6 +94,6 @@ fn a_planted_store_file_is_refused_before_sled_opens_it() {
     std::os::unix::fs::symlink(&target, sb.db().join("db")).unwrap();
     let out = sb.run(&["import", sample_path().to_str().unwrap()]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("символическая ссылка"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ссылка или файл другого пользователя"), "{}", stderr(&out));
     untouched(&target);
 }

@@ -111,7 +111,7 @@ fn the_peer_uid_comes_from_the_kernel() {
 
 const NOBODY: u32 = 65534;
 
-/// A store shared with the `nogroup` group (2770, as docs/server.md sets up for staff), its
+/// A store shared with the `nogroup` group (2750, as docs/server.md sets up for staff), its
 /// server run by root, and the sample loaded.
 fn shared_store_as_root() -> (Sandbox, common::server::ServerProcess) {
     common::require_root();
@@ -119,7 +119,7 @@ fn shared_store_as_root() -> (Sandbox, common::server::ServerProcess) {
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
     nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
     let server = sb.start_server(&["--idle-timeout", "5"]);
     sb.import_sample();
     let socket = std::fs::metadata(sb.server_paths().socket).unwrap();

@@ -15,14 +15,14 @@ use common::{Sandbox, assert_ok, sample_path, stderr, stdout};
 
 const NOBODY: u32 = 65534;
 
-/// A store of root's shared with the group `nogroup` (2770), the sample loaded, no server.
+/// A store of root's shared with the group `nogroup` (2750), the sample loaded, no server.
 fn shared_store_at_rest() -> Sandbox {
     common::require_root();
     let sb = Sandbox::new();
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
     nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     assert_ok(&sb.run(&["serve", "--stop"]));
     sb
@@ -55,7 +55,16 @@ fn impostor_heard(mut child: Child) -> String {
 #[cfg_attr(not(otchet_root), ignore = "needs root: runs a fake server as another user")]
 fn a_fake_server_of_a_group_member_is_refused_before_anything_is_sent() {
     let sb = shared_store_at_rest();
-    let socket = sb.server_paths().socket;
+    // The store's folder is closed to writing by the members (2750); a socket folder the
+    // group may write is where a member could bind a fake one.
+    let run = sb.path().join("run");
+    std::fs::create_dir(&run).unwrap();
+    nix::unistd::chown(&run, None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
+    std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o770)).unwrap();
+    let socket = run.join("otchet.sock");
+    let config = sb.path().join("config/otchet");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), format!("[server]\nsocket = \"{}\"\n", socket.display())).unwrap();
     let impostor = impostor_as_nobody(&sb, &socket);
     let out = sb.run(&["import", sample_path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -73,6 +82,10 @@ fn root_does_not_start_a_server_on_a_store_it_does_not_own() {
     std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::create_dir(sb.db()).unwrap();
     nix::unistd::chown(&sb.db(), Some(nix::unistd::Uid::from_raw(NOBODY)), None).unwrap();
+    // Naming oneself the service user in one's own settings changes nothing.
+    let config = sb.path().join("config/otchet");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[server]\nuser = \"root\"\n").unwrap();
     let out = sb.run(&["import", sample_path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("может только владелец хранилища (nobody)"), "{}", stderr(&out));
@@ -112,4 +125,27 @@ fn a_socket_in_a_folder_everyone_may_write_is_refused() {
     assert!(stderr(&out).contains("каталог сокета /tmp "), "{}", stderr(&out));
     assert!(!std::path::Path::new(&socket).exists(), "no server was started on it");
     assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn a_link_at_the_socket_to_another_stores_server_is_refused() {
+    let (sb, other) = (Sandbox::new(), Sandbox::new());
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    let _other_server = other.start_server(&["--idle-timeout", "10"]);
+    std::os::unix::fs::symlink(other.server_paths().socket, sb.server_paths().socket).unwrap();
+    let out = sb.run(&["status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("символическая ссылка"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_store_folder_the_group_may_write_is_not_served() {
+    let sb = Sandbox::new();
+    std::fs::create_dir(sb.db()).unwrap();
+    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    let out = sb.otchet().arg("serve").arg("--db").arg(sb.db()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("могут писать участники группы"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("chmod g-w"), "{}", stderr(&out));
 }

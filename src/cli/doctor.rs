@@ -92,7 +92,10 @@ fn folder(store: &Path) -> Finding {
     }
     if mode & 0o020 != 0 {
         // A member who may write the folder may delete the store's files or the socket.
-        return Finding::Wrong { what: tr!("doctor-folder-group-writes", mode = shown), fix: format!("chmod g-w {path}") };
+        return Finding::Wrong {
+            what: tr!("doctor-folder-group-writes", mode = shown),
+            fix: format!("chmod g-w {path}"),
+        };
     }
     if mode & 0o070 != 0 && mode & 0o2000 == 0 {
         return Finding::Wrong { what: tr!("doctor-folder-no-setgid", mode = shown), fix: format!("chmod g+s {path}") };

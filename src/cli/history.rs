@@ -43,7 +43,11 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     let written = if m.get_flag("json") {
         let json: Vec<JsonLine<'_>> = lines.iter().map(JsonLine::from).collect();
-        serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+        let mut safe = crate::text_width::JsonSafe::new(&mut out);
+        serde_json::to_writer_pretty(&mut safe, &json)
+            .map_err(std::io::Error::other)
+            .and_then(|()| safe.flush())
+            .and_then(|()| writeln!(out))
     } else {
         let heading = tr!(
             "history-heading",

@@ -50,6 +50,12 @@ pub fn check_server(stream: &UnixStream, paths: &ServerPaths) -> Result<(), Clie
 /// Refuses a socket folder that a user this client does not trust owns or anyone may write
 /// to (a world-writable `/tmp`, a fallback folder someone else created first).
 pub fn check_socket_dir(paths: &ServerPaths) -> Result<(), ClientError> {
+    if std::fs::symlink_metadata(&paths.socket).is_ok_and(|m| m.file_type().is_symlink()) {
+        // A link would lead to another server of a trusted user, serving another store.
+        return Err(ClientError::Connection {
+            detail: tr!("client-socket-link", socket = paths.socket.display().to_string()),
+        });
+    }
     let Some(dir) = paths.socket.parent() else { return Ok(()) };
     if dir == paths.store {
         // The store's own folder: its owner is trusted, and the server refuses one that

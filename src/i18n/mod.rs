@@ -180,6 +180,13 @@ pub fn text_too_long(point: &str, field: &str, bytes: usize, limit: usize) -> St
         "responsible" => "field-responsible",
         "info" => "field-info",
         "assessment" => "field-assessment",
+        "approved_by" => "field-approved-by",
+        "signed_by" => "field-signed-by",
+        "executor" => "field-executor",
+        "caption" => "field-caption",
+        "point" | "seq" => "field-point",
+        "user" => "field-user",
+        "assessments" => "field-assessments",
         _ => "field-extra",
     };
     let field = message(key, &[]);

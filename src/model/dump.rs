@@ -45,25 +45,66 @@ pub struct UserDump {
 }
 
 impl StoreDump {
-    /// The first text of the dump over the limit: an item's title, an entry's or a
-    /// revision's text.
+    /// The first text of the dump over the limit: any text it holds, the item's point
+    /// named when the text is an item's.
     pub fn first_too_long(&self) -> Option<crate::domain::limits::TooLong> {
         use crate::domain::limits::first_too_long;
-        self.plans.iter().find_map(|p| {
-            let point_of = |id: crate::domain::ItemId| {
-                p.items.iter().find(|i| i.id == id).map(|i| i.point.clone()).unwrap_or_default()
-            };
-            let titles = p.items.iter().find_map(|i| first_too_long(&i.point, [("title", i.title.as_str())]));
-            titles.or_else(|| {
-                p.periods.iter().flat_map(|period| &period.entries).find_map(|e| {
-                    let texts = [("info", e.entry.info.as_str()), ("assessment", e.entry.assessment.as_str())];
-                    let history = e
-                        .history
-                        .iter()
-                        .flat_map(|r| [("info", r.info.as_str()), ("assessment", r.assessment.as_str())]);
-                    first_too_long(&point_of(e.item), texts.into_iter().chain(history))
-                })
-            })
-        })
+        let own = self.settings.assessments.iter().chain(&self.settings.words).map(|t| ("assessments", t.as_str()));
+        let users = self.users.iter().flat_map(|u| {
+            std::iter::once(("user", u.user.name.as_str()))
+                .chain(u.user.responsible.iter().map(|r| ("user", r.as_str())))
+        });
+        let owner = self.owner.iter().map(|o| ("user", o.name.as_str()));
+        first_too_long("", own.chain(users).chain(owner)).or_else(|| self.plans.iter().find_map(plan_too_long))
     }
+}
+
+fn plan_too_long(p: &PlanDump) -> Option<crate::domain::limits::TooLong> {
+    use crate::domain::limits::first_too_long;
+    let plan = &p.plan;
+    let own = [
+        ("organisation", plan.organisation.as_str()),
+        ("approved_by", plan.approved_by.as_str()),
+        ("signed_by", plan.signed_by.as_str()),
+        ("executor", plan.executor.as_str()),
+    ];
+    let lists = plan
+        .title_lines
+        .iter()
+        .map(|t| ("title", t.as_str()))
+        .chain(plan.sections.iter().map(|s| ("title", s.title.as_str())))
+        .chain(plan.columns.iter().map(|c| ("caption", c.caption.as_str())))
+        .chain(p.periods.iter().map(|period| ("title", period.period.title.as_str())));
+    if let Some(t) = first_too_long("", own.into_iter().chain(lists)) {
+        return Some(t);
+    }
+    let items = p.items.iter().find_map(|i| {
+        let texts = [
+            ("seq", i.seq.as_str()),
+            ("point", i.point.as_str()),
+            ("title", i.title.as_str()),
+            ("deadline", i.deadline_text.as_str()),
+            ("responsible", i.responsible.as_str()),
+        ];
+        let extra = i.extra.iter().flat_map(|e| [("extra", e.caption.as_str()), ("extra", e.text.as_str())]);
+        first_too_long(&i.point, texts.into_iter().chain(extra))
+    });
+    items.or_else(|| {
+        let point_of = |id: crate::domain::ItemId| {
+            p.items.iter().find(|i| i.id == id).map(|i| i.point.clone()).unwrap_or_default()
+        };
+        p.periods.iter().flat_map(|period| &period.entries).find_map(|e| {
+            let texts = [
+                ("info", e.entry.info.as_str()),
+                ("assessment", e.entry.assessment.as_str()),
+                ("user", e.entry.changed_by.as_str()),
+            ];
+            let history = e.history.iter().flat_map(|r| {
+                [("info", r.info.as_str()), ("assessment", r.assessment.as_str()), ("user", r.by.as_str())]
+            });
+            // Named only when found: looking the point up for every entry would be slow.
+            first_too_long("", texts.into_iter().chain(history))
+                .map(|t| crate::domain::limits::TooLong { point: point_of(e.item), ..t })
+        })
+    })
 }

@@ -114,10 +114,10 @@ fn check_revisions(period: PeriodId, point: String, e: &EntryDump) -> Result<(),
     if e.history.windows(2).any(|w| w[0].revision >= w[1].revision) {
         return Err(DumpProblem::HistoryOutOfOrder { period, point });
     }
-    match e.history.last() {
-        Some(last) if last.revision != revision => {
-            Err(DumpProblem::RevisionMismatch { period, point, entry: revision, history: last.revision })
-        }
-        _ => Ok(()),
+    // Every revision past 0 was made by a save, which the history keeps.
+    let last = e.history.last().map_or(0, |r| r.revision);
+    if last != revision {
+        return Err(DumpProblem::RevisionMismatch { period, point, entry: revision, history: last });
     }
+    Ok(())
 }

@@ -16,6 +16,11 @@ pub enum ServeError {
         path: PathBuf,
         owner: String,
     },
+    /// The staff group may write the folder: any member could delete or replace its files.
+    GroupWritable {
+        path: PathBuf,
+        mode: u32,
+    },
     AlreadyRunning {
         socket: PathBuf,
     },
@@ -47,6 +52,9 @@ impl fmt::Display for ServeError {
             ServeError::WorldWritable { path } => tr!("serve-world-writable", path = path.display().to_string()),
             ServeError::NotOwner { path, owner } => {
                 tr!("serve-not-owner", path = path.display().to_string(), owner = owner.as_str())
+            }
+            ServeError::GroupWritable { path, mode } => {
+                tr!("serve-group-writable", path = path.display().to_string(), mode = format!("{mode:04o}"))
             }
             ServeError::AlreadyRunning { socket } => {
                 tr!("serve-already-running", socket = socket.display().to_string())

@@ -6,7 +6,7 @@
 
 use std::io;
 use std::os::fd::AsFd;
-use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -68,8 +68,12 @@ pub fn bind(path: &Path, mode: u32) -> Result<BoundSocket, ServeError> {
         let said = crate::i18n::Said(tr!("serve-socket-not-socket"));
         return Err(fail(io::Error::new(io::ErrorKind::AlreadyExists, said)));
     }
-    let listener = UnixListener::bind(path).map_err(fail)?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(fail)?;
+    // Made with its mode (the umask, while the server has no other thread yet), never
+    // re-moded by path afterwards: a path someone swapped would re-mode their target.
+    let old = nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o777 & !mode));
+    let bound = UnixListener::bind(path);
+    nix::sys::stat::umask(old);
+    let listener = bound.map_err(fail)?;
     let meta = std::fs::symlink_metadata(path).map_err(fail)?;
     Ok(BoundSocket { listener, path: path.to_path_buf(), file: (meta.dev(), meta.ino()) })
 }

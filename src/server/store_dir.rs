@@ -49,11 +49,16 @@ pub fn check(dir: &Path, service_uid: Option<u32>) -> Result<Sharing, ServeError
         let owner = crate::identity::actor_for_uid(meta.uid()).name;
         return Err(ServeError::NotOwner { path: dir.to_path_buf(), owner });
     }
-    sharing_of(meta.permissions().mode()).ok_or_else(|| ServeError::WorldWritable { path: dir.to_path_buf() })
+    let mode = meta.permissions().mode();
+    if mode & 0o020 != 0 && mode & 0o002 == 0 {
+        // A member who may write the folder may delete, replace or link the store's files.
+        return Err(ServeError::GroupWritable { path: dir.to_path_buf(), mode: mode & 0o7777 });
+    }
+    sharing_of(mode).ok_or_else(|| ServeError::WorldWritable { path: dir.to_path_buf() })
 }
 
 fn sharing_of(mode: u32) -> Option<Sharing> {
-    if mode & 0o002 != 0 {
+    if mode & 0o022 != 0 {
         None
     } else if mode & 0o070 != 0 {
         Some(Sharing::Group)
@@ -69,7 +74,8 @@ mod tests {
     #[test]
     fn modes() {
         assert_eq!(sharing_of(0o40700), Some(Sharing::Private));
-        assert_eq!(sharing_of(0o42770), Some(Sharing::Group));
+        assert_eq!(sharing_of(0o42750), Some(Sharing::Group));
+        assert_eq!(sharing_of(0o42770), None, "the group may not write");
         assert_eq!(sharing_of(0o40750), Some(Sharing::Group));
         assert_eq!(sharing_of(0o40777), None);
         assert_eq!(sharing_of(0o41733), None);

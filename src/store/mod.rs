@@ -148,15 +148,7 @@ impl Store {
     pub fn open(dir: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
         create_private_dir(dir)?;
         // sled opens its files by name and would follow a link a group member planted.
-        for name in ["db", "conf", "blobs", "snap", manifest::FILE] {
-            let file = dir.join(name);
-            if crate::safe_fs::is_link(&file) {
-                return Err(StoreError::Open {
-                    path: dir.to_path_buf(),
-                    detail: tr!("store-planted-link", file = file.display().to_string()),
-                });
-            }
-        }
+        refuse_planted_files(dir)?;
         // Before sled touches anything: a store of a newer otchet stays as it is.
         let manifest = manifest::read(dir)?;
         if let Some(m) = &manifest {
@@ -411,6 +403,28 @@ impl Store {
     pub fn size_on_disk(&self) -> Result<u64, StoreError> {
         self.db.size_on_disk().map_err(|e| StoreError::Write { detail: error::sled_detail(&e) })
     }
+}
+
+/// sled opens its files by name and would follow a link someone planted, or write in a
+/// file another user made: every file of the folder must be a plain one of ours.
+fn refuse_planted_files(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let me = nix::unistd::Uid::effective().as_raw();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = ["db", "conf", "blobs", manifest::FILE].contains(&name.as_ref()) || name.starts_with("snap.");
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else { continue };
+        let planted = meta.file_type().is_symlink() || meta.uid() != me || (meta.is_file() && meta.nlink() > 1);
+        if ours && planted {
+            return Err(StoreError::Open {
+                path: dir.to_path_buf(),
+                detail: tr!("store-planted-link", file = entry.path().display().to_string()),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn open_sled(dir: &Path, options: &StoreOptions) -> Result<(sled::Db, Vec<sled::Tree>), StoreError> {

@@ -30,8 +30,11 @@ pub(super) fn write(out: &mut impl Write, s: &Snapshot, as_of: NaiveDate, rows: 
         counts: counts(rows),
         items: Items(rows),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)
+    // No C1 control or bidi mark reaches a terminal raw, even inside a string.
+    let mut safe = crate::text_width::JsonSafe::new(&mut *out);
+    serde_json::to_writer_pretty(&mut safe, &report)
         .map_err(|e| std::io::Error::from(e.io_error_kind().unwrap_or(std::io::ErrorKind::Other)))?;
+    safe.flush()?;
     writeln!(out)
 }
 
