@@ -547,6 +547,11 @@ server-log-exit-store-gone = каталог хранилища удален: с�
 server-log-accept-failed = не удалось принять подключение: { $detail }
 server-log-peer-unknown = не удалось узнать пользователя подключения: { $detail }
 server-log-connection-dropped = подключение { $name } закрыто: { $detail }
+frame-closed = соединение закрыто
+frame-too-large = сообщение в { $bytes } байт больше, чем этому пользователю можно прислать
+frame-malformed = поврежденное сообщение
+frame-out-of-place = сообщение не к месту в разговоре (клиент не otchet?)
+frame-version = протокол версии { $protocol }, а сервер говорит на { $ours }
 server-log-slow-client = { $name } не читает уведомления (в очереди их уже 64): подключение закрыто
 server-log-over-cap = подключение пользователя { $name } отклонено: у него уже { $per_user } { $per_user ->
         [one] подключение

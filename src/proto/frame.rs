@@ -103,7 +103,7 @@ impl fmt::Display for FrameError {
         match self {
             FrameError::Io(e) => write!(f, "{e}"),
             FrameError::Closed => write!(f, "connection closed"),
-            FrameError::TooLarge { len } => write!(f, "frame of {len} bytes, over the limit of {MAX_FRAME_BYTES}"),
+            FrameError::TooLarge { len } => write!(f, "frame of {len} bytes, over this peer's limit"),
             FrameError::Malformed(e) => write!(f, "{e}"),
             FrameError::OutOfPlace => write!(f, "a frame out of place in the conversation"),
             FrameError::Version { protocol, .. } => {

@@ -36,8 +36,20 @@ pub fn run(hub: &Arc<Hub>, lifecycle: &Lifecycle, id: u64, stream: UnixStream) {
     if let Err(e) = converse(hub, lifecycle, id, &actor, stream) {
         match e {
             FrameError::Closed => {}
-            e => log::line(&tr!("server-log-connection-dropped", name = &actor.name, detail = e.to_string())),
+            e => log::line(&tr!("server-log-connection-dropped", name = &actor.name, detail = described(&e))),
         }
+    }
+}
+
+/// A frame's fault in the log's language (the log is an administrator's to read).
+fn described(e: &FrameError) -> String {
+    match e {
+        FrameError::Io(e) => crate::i18n::os_error(e),
+        FrameError::Closed => tr!("frame-closed"),
+        FrameError::TooLarge { len } => tr!("frame-too-large", bytes = len.to_string()),
+        FrameError::Malformed(_) => tr!("frame-malformed"),
+        FrameError::OutOfPlace => tr!("frame-out-of-place"),
+        FrameError::Version { protocol, .. } => tr!("frame-version", protocol = *protocol, ours = PROTOCOL_VERSION),
     }
 }
 
@@ -100,7 +112,7 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
         match sent {
             // Nothing was written: the client gets a refusal instead.
             Err(e @ (FrameError::Malformed(_) | FrameError::TooLarge { .. })) => {
-                log::line(&tr!("server-log-unsendable", name = &link.actor.name, detail = e.to_string()));
+                log::line(&tr!("server-log-unsendable", name = &link.actor.name, detail = described(&e)));
                 let refusal = Response::Error(ApiError::BadRequest { reason: BadRequest::Unsendable });
                 link.send_frame(&Frame::new(FrameBody::Response(refusal)))?;
             }
