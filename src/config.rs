@@ -126,6 +126,13 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// Whether only root may have written `path` (the system's settings name the service user
+/// only then: `OTCHET_SYSTEM_CONFIG` may point anywhere).
+fn only_root_may_change(path: &Path) -> bool {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    std::fs::metadata(path).is_ok_and(|m| m.uid() == 0 && m.permissions().mode() & 0o022 == 0)
+}
+
 pub fn system_config_path() -> PathBuf {
     std::env::var_os("OTCHET_SYSTEM_CONFIG").map_or_else(|| PathBuf::from("/etc/otchet/config.toml"), PathBuf::from)
 }
@@ -200,7 +207,7 @@ impl Config {
         config.merge_file(&system_config_path())?;
         // Whom clients trust to run the server is the machine's to say, not each user's: a
         // member naming themselves could serve (and be trusted for) a store not theirs.
-        let service_user = config.server_user.clone();
+        let service_user = config.server_user.clone().filter(|_| only_root_may_change(&system_config_path()));
         if let Some(user) = user_config_path() {
             config.merge_file(&user)?;
         }
@@ -330,6 +337,20 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_system_file_others_may_write_names_no_service_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "[server]\nuser = \"mallory\"\n").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+        assert!(!only_root_may_change(&file));
+        assert!(!only_root_may_change(&dir.path().join("none.toml")));
+        let is_root = nix::unistd::geteuid().is_root();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(only_root_may_change(&file), is_root, "a root-owned file others cannot write");
+    }
 
     #[test]
     fn a_relative_socket_is_taken_from_the_config_files_folder() {

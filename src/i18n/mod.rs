@@ -193,6 +193,11 @@ pub fn text_too_long(point: &str, field: &str, bytes: usize, limit: usize) -> St
     let (kib, limit) = (bytes.div_ceil(1024), limit >> 10);
     match point.trim_end_matches('.') {
         "" => crate::tr!("text-too-long-document", field = field, kib = kib, limit = limit),
+        // A point can be the long text itself: named by its start.
+        point if point.chars().count() > 40 => {
+            let start: String = point.chars().take(40).collect();
+            crate::tr!("text-too-long", point = format!("{start}…"), field = field, kib = kib, limit = limit)
+        }
         point => crate::tr!("text-too-long", point = point, field = field, kib = kib, limit = limit),
     }
 }

@@ -111,7 +111,8 @@ fn check_revisions(period: PeriodId, point: String, e: &EntryDump) -> Result<(),
         let revision = e.history.iter().map(|r| r.revision).fold(revision, u64::max);
         return Err(DumpProblem::RevisionTooLarge { period, point, revision });
     }
-    if e.history.windows(2).any(|w| w[0].revision >= w[1].revision) {
+    let starts_at_zero = e.history.first().is_some_and(|r| r.revision == 0);
+    if starts_at_zero || e.history.windows(2).any(|w| w[0].revision >= w[1].revision) {
         return Err(DumpProblem::HistoryOutOfOrder { period, point });
     }
     // Every revision past 0 was made by a save, which the history keeps.
