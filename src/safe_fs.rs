@@ -103,11 +103,6 @@ pub fn own_folder(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Whether `path` is a symbolic link (a planted one stands where a store file should).
-pub fn is_link(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

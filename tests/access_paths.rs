@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -104,10 +104,7 @@ fn another_user_gets_nothing_from_a_private_store() {
 fn a_group_store_is_closed_to_those_outside_the_group_and_refuses_members_without_a_role() {
     common::require_root();
     let sb = Sandbox::new();
-    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::create_dir(sb.db()).unwrap();
-    nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(DAEMON_GID))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
+    sb.store_folder_for(None, Some(DAEMON_GID), 0o2750);
     let _server = busy_store(&sb);
     for (path, mode) in modes(&sb.db()) {
         assert_eq!(mode & 0o007, 0, "{} is {:o}: others must have no access", path.display(), mode & 0o7777);
@@ -135,10 +132,7 @@ fn a_group_store_is_closed_to_those_outside_the_group_and_refuses_members_withou
 fn a_client_cannot_claim_another_identity() {
     common::require_root();
     let sb = Sandbox::new();
-    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::create_dir(sb.db()).unwrap();
-    nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
+    sb.store_folder_for(None, Some(NOBODY), 0o2750);
     let _server = sb.start_server(&["--idle-timeout", "10"]);
     sb.import_sample();
     assert_ok(&sb.run(&["users", "add", "nobody", "--role", "editor"]));

@@ -151,9 +151,7 @@ fn the_server_keeps_a_daily_backup_for_the_configured_days() {
     let sb = Sandbox::new();
     sb.import_sample();
     assert_ok(&sb.run(&["serve", "--stop"]));
-    let config = sb.path().join("config/otchet");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "[server]\nbackup_days = 2\n").unwrap();
+    sb.write_config("[server]\nbackup_days = 2\n");
     let dir = sb.db().join("backups");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
@@ -193,9 +191,7 @@ fn the_server_keeps_a_daily_backup_for_the_configured_days() {
 #[test]
 fn backups_can_be_turned_off() {
     let sb = Sandbox::new();
-    let config = sb.path().join("config/otchet");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "[server]\nbackup_days = 0\n").unwrap();
+    sb.write_config("[server]\nbackup_days = 0\n");
     sb.import_sample();
     assert_ok(&sb.run(&["serve", "--stop"]));
     assert_ok(&sb.run(&["status"]));

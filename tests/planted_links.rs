@@ -15,6 +15,21 @@ fn victim(sb: &Sandbox, name: &str) -> std::path::PathBuf {
     path
 }
 
+/// The sample's store, its server stopped (so that the next command starts one).
+fn stopped_store() -> Sandbox {
+    let sb = Sandbox::new();
+    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
+    assert_ok(&sb.run(&["serve", "--stop"]));
+    sb
+}
+
+/// A link at the store's `name` to `target`, in place of what was there.
+fn plant(sb: &Sandbox, name: &str, target: &std::path::Path) {
+    let planted = sb.db().join(name);
+    let _ = std::fs::remove_file(&planted);
+    std::os::unix::fs::symlink(target, planted).unwrap();
+}
+
 fn untouched(path: &std::path::Path) {
     assert_eq!(std::fs::read_to_string(path).unwrap(), "private", "{} was written", path.display());
     assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600, "{} re-moded", path.display());
@@ -22,11 +37,9 @@ fn untouched(path: &std::path::Path) {
 
 #[test]
 fn the_manifests_temporary_is_never_followed() {
-    let sb = Sandbox::new();
-    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
-    assert_ok(&sb.run(&["serve", "--stop"]));
+    let sb = stopped_store();
     let temp = victim(&sb, "victim-temp");
-    std::os::unix::fs::symlink(&temp, sb.db().join("otchet.format.tmp")).unwrap();
+    plant(&sb, "otchet.format.tmp", &temp);
     // A server starts and commits: the manifest is replaced through a temporary of its own.
     assert_ok(&sb.run(&["assessments", "set", "выполнено", "не выполнено"]));
     assert_ok(&sb.run(&["serve", "--stop"]));
@@ -35,12 +48,9 @@ fn the_manifests_temporary_is_never_followed() {
 
 #[test]
 fn a_planted_log_is_refused_naming_it() {
-    let sb = Sandbox::new();
-    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
-    assert_ok(&sb.run(&["serve", "--stop"]));
+    let sb = stopped_store();
     let log = victim(&sb, "victim-log");
-    let _ = std::fs::remove_file(sb.db().join("otchet-server.log"));
-    std::os::unix::fs::symlink(&log, sb.db().join("otchet-server.log")).unwrap();
+    plant(&sb, "otchet-server.log", &log);
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("otchet-server.log"), "{}", stderr(&out));
@@ -49,16 +59,14 @@ fn a_planted_log_is_refused_naming_it() {
 
 #[test]
 fn a_planted_backups_folder_is_refused_and_nothing_lands_in_its_target() {
-    let sb = Sandbox::new();
-    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
-    assert_ok(&sb.run(&["serve", "--stop"]));
+    let sb = stopped_store();
     let elsewhere = sb.path().join("victim-folder");
     std::fs::create_dir(&elsewhere).unwrap();
     let old = elsewhere.join("otchet-2000-01-01.json");
     std::fs::write(&old, "private").unwrap();
     std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o600)).unwrap();
     let _ = std::fs::remove_dir_all(sb.db().join("backups"));
-    std::os::unix::fs::symlink(&elsewhere, sb.db().join("backups")).unwrap();
+    plant(&sb, "backups", &elsewhere);
     // The server starts, takes its daily backup (refused, logged) and serves on.
     assert_ok(&sb.run(&["status"]));
     let log = sb.db().join("otchet-server.log");
@@ -72,13 +80,9 @@ fn a_planted_backups_folder_is_refused_and_nothing_lands_in_its_target() {
 
 #[test]
 fn a_planted_lock_is_refused_naming_it() {
-    let sb = Sandbox::new();
-    assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
-    assert_ok(&sb.run(&["serve", "--stop"]));
+    let sb = stopped_store();
     let lock = victim(&sb, "victim-lock");
-    let planted = sb.db().join("otchet.lock");
-    let _ = std::fs::remove_file(&planted);
-    std::os::unix::fs::symlink(&lock, &planted).unwrap();
+    plant(&sb, "otchet.lock", &lock);
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("otchet.lock"), "{}", stderr(&out));

@@ -116,10 +116,7 @@ const NOBODY: u32 = 65534;
 fn shared_store_as_root() -> (Sandbox, common::server::ServerProcess) {
     common::require_root();
     let sb = Sandbox::new();
-    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::create_dir(sb.db()).unwrap();
-    nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
+    sb.store_folder_for(None, Some(NOBODY), 0o2750);
     let server = sb.start_server(&["--idle-timeout", "5"]);
     sb.import_sample();
     let socket = std::fs::metadata(sb.server_paths().socket).unwrap();
@@ -248,20 +245,15 @@ fn a_member_flooding_the_server_with_connections_locks_no_one_out() {
     let (sb, _server) = shared_store_as_root();
     let flood = common::example_copy("flood", sb.path());
     let socket = sb.server_paths().socket;
-    let mut child = loop {
-        let spawned = Command::new(&flood)
+    let mut child = common::spawn_when_not_busy(
+        Command::new(&flood)
             .arg(&socket)
             .arg("1100")
             .uid(NOBODY)
             .gid(NOBODY)
             .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn();
-        match spawned {
-            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => continue,
-            other => break other.expect("the flood runs as nobody"),
-        }
-    };
+            .stdout(std::process::Stdio::piped()),
+    );
     let mut said = String::new();
     BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut said).unwrap();
     assert_eq!(said.trim(), "held 64 closed 1036", "the member's connections past the cap are closed at once");

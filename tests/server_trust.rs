@@ -19,10 +19,7 @@ const NOBODY: u32 = 65534;
 fn shared_store_at_rest() -> Sandbox {
     common::require_root();
     let sb = Sandbox::new();
-    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::create_dir(sb.db()).unwrap();
-    nix::unistd::chown(&sb.db(), None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
-    std::fs::set_permissions(sb.db(), std::fs::Permissions::from_mode(0o2750)).unwrap();
+    sb.store_folder_for(None, Some(NOBODY), 0o2750);
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     assert_ok(&sb.run(&["serve", "--stop"]));
     sb
@@ -31,13 +28,8 @@ fn shared_store_at_rest() -> Sandbox {
 /// examples/impostor.rs run as `nobody` on `socket`, once it listens.
 fn impostor_as_nobody(sb: &Sandbox, socket: &std::path::Path) -> Child {
     let program = common::example_copy("impostor", sb.path());
-    let mut child = loop {
-        let spawned = Command::new(&program).arg(socket).uid(NOBODY).gid(NOBODY).stdout(Stdio::piped()).spawn();
-        match spawned {
-            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => continue,
-            other => break other.expect("the impostor runs as nobody"),
-        }
-    };
+    let mut child =
+        common::spawn_when_not_busy(Command::new(&program).arg(socket).uid(NOBODY).gid(NOBODY).stdout(Stdio::piped()));
     let mut first = String::new();
     BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut first).unwrap();
     assert_eq!(first.trim(), "listening");
@@ -62,9 +54,7 @@ fn a_fake_server_of_a_group_member_is_refused_before_anything_is_sent() {
     nix::unistd::chown(&run, None, Some(nix::unistd::Gid::from_raw(NOBODY))).unwrap();
     std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o770)).unwrap();
     let socket = run.join("otchet.sock");
-    let config = sb.path().join("config/otchet");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), format!("[server]\nsocket = \"{}\"\n", socket.display())).unwrap();
+    sb.write_config(&format!("[server]\nsocket = \"{}\"\n", socket.display()));
     let impostor = impostor_as_nobody(&sb, &socket);
     let out = sb.run(&["import", sample_path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -79,13 +69,9 @@ fn a_fake_server_of_a_group_member_is_refused_before_anything_is_sent() {
 fn root_does_not_start_a_server_on_a_store_it_does_not_own() {
     common::require_root();
     let sb = Sandbox::new();
-    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::create_dir(sb.db()).unwrap();
-    nix::unistd::chown(&sb.db(), Some(nix::unistd::Uid::from_raw(NOBODY)), None).unwrap();
+    sb.store_folder_for(Some(NOBODY), None, 0o755);
     // Naming oneself the service user in one's own settings changes nothing.
-    let config = sb.path().join("config/otchet");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("config.toml"), "[server]\nuser = \"root\"\n").unwrap();
+    sb.write_config("[server]\nuser = \"root\"\n");
     let out = sb.run(&["import", sample_path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("может только владелец хранилища (nobody)"), "{}", stderr(&out));
@@ -116,10 +102,8 @@ fn a_socket_in_a_folder_everyone_may_write_is_refused() {
     let sb = Sandbox::new();
     assert_ok(&sb.run(&["import", sample_path().to_str().unwrap()]));
     assert_ok(&sb.run(&["serve", "--stop"]));
-    let config = sb.path().join("config/otchet");
-    std::fs::create_dir_all(&config).unwrap();
     let socket = format!("/tmp/otchet-trust-{}.sock", std::process::id());
-    std::fs::write(config.join("config.toml"), format!("[server]\nsocket = \"{socket}\"\n")).unwrap();
+    sb.write_config(&format!("[server]\nsocket = \"{socket}\"\n"));
     let out = sb.run(&["status"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("каталог сокета /tmp "), "{}", stderr(&out));

@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use nix::fcntl::{Flock, FlockArg};
 
-use super::{ClientError, ServerPaths, trust};
+use super::trust::Trusted;
+use super::{ClientError, ServerPaths};
 use crate::tr;
 
 /// How long a client waits for the server it started (opening a store another server is
@@ -32,11 +33,12 @@ enum Attempt {
 }
 
 fn attempt(paths: &ServerPaths) -> Attempt {
-    if let Err(e) = trust::check_socket_dir(paths) {
+    let trusted = Trusted::of(paths);
+    if let Err(e) = trusted.check_socket_dir() {
         return Attempt::Untrusted(e);
     }
     match UnixStream::connect(&paths.socket) {
-        Ok(stream) => match trust::check_server(&stream, paths) {
+        Ok(stream) => match trusted.check_server(&stream) {
             Ok(()) => Attempt::Connected(stream),
             Err(e) => Attempt::Untrusted(e),
         },
@@ -72,7 +74,7 @@ pub fn connect(paths: &ServerPaths, server_exe: Option<&Path>) -> Result<UnixStr
 }
 
 fn start(paths: &ServerPaths, exe: &Path) -> Result<UnixStream, ClientError> {
-    trust::check_may_start(paths)?;
+    Trusted::of(paths).check_may_start()?;
     create_store_dir(&paths.store).map_err(|e| {
         connection_error(tr!(
             "client-store-dir-failed",
@@ -118,15 +120,8 @@ pub fn lock(paths: &ServerPaths) -> Result<Flock<File>, ClientError> {
         ))
     };
     // Never a lock file another user planted (they could hold it forever).
-    let file = open_private(&path, false).map_err(|e| fail(&e))?;
+    let file = crate::safe_fs::open_for_writing(&path, false, 0o600).map_err(|e| fail(&e))?;
     Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| fail(&std::io::Error::from(errno)))
-}
-
-/// Opens (creating) a file of the server's in the store's folder: private to its user, in
-/// a group store too (only the store's owner starts its server).
-pub fn open_private(path: &Path, append: bool) -> io::Result<File> {
-    // Never through a link someone planted, and never re-moding another's file.
-    crate::safe_fs::open_for_writing(path, append, 0o600)
 }
 
 fn create_store_dir(dir: &Path) -> io::Result<()> {
@@ -138,7 +133,7 @@ fn create_store_dir(dir: &Path) -> io::Result<()> {
 }
 
 fn spawn_server(paths: &ServerPaths, exe: &Path) -> Result<Child, ClientError> {
-    let log = open_private(&paths.log(), true).map(Stdio::from).map_err(|e| {
+    let log = crate::safe_fs::open_for_writing(&paths.log(), true, 0o600).map(Stdio::from).map_err(|e| {
         connection_error(tr!(
             "client-log-failed",
             path = paths.log().display().to_string(),

@@ -19,7 +19,8 @@ pub enum Stopped {
 }
 
 pub fn stop_server(paths: &ServerPaths) -> Result<Stopped, ClientError> {
-    super::trust::check_socket_dir(paths)?;
+    let trusted = super::trust::Trusted::of(paths);
+    trusted.check_socket_dir()?;
     let stream = match UnixStream::connect(&paths.socket) {
         Ok(stream) => stream,
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused) => {
@@ -33,7 +34,7 @@ pub fn stop_server(paths: &ServerPaths) -> Result<Stopped, ClientError> {
             )));
         }
     };
-    super::trust::check_server(&stream, paths)?;
+    trusted.check_server(&stream)?;
     let fail = |e: &dyn std::fmt::Display| connection(e.to_string());
     stream.set_read_timeout(Some(STOP_WAIT)).map_err(|e| fail(&e))?;
     frame::write(&mut &stream, &Frame::new(FrameBody::Stop { program: program_version() })).map_err(|e| fail(&e))?;

@@ -12,87 +12,89 @@ use nix::unistd::Uid;
 use super::{ClientError, ServerPaths};
 use crate::tr;
 
-/// The uids a server of `paths` may run as.
-pub fn trusted_uids(paths: &ServerPaths) -> Vec<u32> {
-    let mut uids = vec![Uid::effective().as_raw(), 0];
-    if let Ok(meta) = std::fs::metadata(&paths.store) {
-        uids.push(meta.uid());
-    }
-    uids.extend(paths.service_uid);
-    uids.sort_unstable();
-    uids.dedup();
-    uids
+/// Whom a client of one store trusts, worked out once per connection (one look at the
+/// store's folder).
+pub struct Trusted<'a> {
+    paths: &'a ServerPaths,
+    /// The store folder's owner, when the folder exists.
+    owner: Option<u32>,
+    uids: Vec<u32>,
 }
 
-/// The uid the store folder's owner has, when the folder exists.
-pub fn store_owner(paths: &ServerPaths) -> Option<u32> {
-    std::fs::metadata(&paths.store).ok().map(|m| m.uid())
-}
+impl<'a> Trusted<'a> {
+    pub fn of(paths: &'a ServerPaths) -> Trusted<'a> {
+        let owner = std::fs::metadata(&paths.store).ok().map(|m| m.uid());
+        let mut uids = vec![Uid::effective().as_raw(), 0];
+        uids.extend(owner);
+        uids.extend(paths.service_uid);
+        uids.sort_unstable();
+        uids.dedup();
+        Trusted { paths, owner, uids }
+    }
 
-/// Refuses a server whose process runs as a user this client does not trust.
-pub fn check_server(stream: &UnixStream, paths: &ServerPaths) -> Result<(), ClientError> {
-    let uid = getsockopt(stream, PeerCredentials)
-        .map(|c| c.uid())
-        .map_err(|e| ClientError::Connection { detail: crate::i18n::os_error(&std::io::Error::from(e)) })?;
-    if trusted_uids(paths).contains(&uid) {
-        return Ok(());
-    }
-    Err(ClientError::Connection {
-        detail: tr!(
-            "client-server-impostor",
-            socket = paths.socket.display().to_string(),
-            user = crate::identity::actor_for_uid(uid).name,
-            owner = owner_name(paths)
-        ),
-    })
-}
-
-/// Refuses a socket folder that a user this client does not trust owns or anyone may write
-/// to (a world-writable `/tmp`, a fallback folder someone else created first).
-pub fn check_socket_dir(paths: &ServerPaths) -> Result<(), ClientError> {
-    if std::fs::symlink_metadata(&paths.socket).is_ok_and(|m| m.file_type().is_symlink()) {
-        // A link would lead to another server of a trusted user, serving another store.
-        return Err(ClientError::Connection {
-            detail: tr!("client-socket-link", socket = paths.socket.display().to_string()),
-        });
-    }
-    let Some(dir) = paths.socket.parent() else { return Ok(()) };
-    if dir == paths.store {
-        // The store's own folder: its owner is trusted, and the server refuses one that
-        // everyone may write to, with its own message.
-        return Ok(());
-    }
-    let Ok(meta) = std::fs::metadata(dir) else { return Ok(()) };
-    let open_to_all = meta.permissions().mode() & 0o002 != 0;
-    if trusted_uids(paths).contains(&meta.uid()) && !open_to_all {
-        return Ok(());
-    }
-    Err(ClientError::Connection {
-        detail: tr!(
-            "client-socket-dir-unsafe",
-            folder = dir.display().to_string(),
-            user = crate::identity::actor_for_uid(meta.uid()).name,
-            mode = format!("{:o}", meta.permissions().mode() & 0o7777)
-        ),
-    })
-}
-
-/// Refuses to start a server on a store someone else owns: it would run as this user, and
-/// leave files of this user in their folder.
-pub fn check_may_start(paths: &ServerPaths) -> Result<(), ClientError> {
-    let me = Uid::effective().as_raw();
-    match store_owner(paths) {
-        Some(owner) if owner != me && paths.service_uid != Some(me) => Err(ClientError::Connection {
+    /// Refuses a server whose process runs as a user this client does not trust.
+    pub fn check_server(&self, stream: &UnixStream) -> Result<(), ClientError> {
+        let uid = getsockopt(stream, PeerCredentials)
+            .map(|c| c.uid())
+            .map_err(|e| ClientError::Connection { detail: crate::i18n::os_error(&std::io::Error::from(e)) })?;
+        if self.uids.contains(&uid) {
+            return Ok(());
+        }
+        let owner = self.owner.map_or_else(|| "?".to_owned(), |uid| crate::identity::actor_for_uid(uid).name);
+        Err(ClientError::Connection {
             detail: tr!(
-                "client-not-owner-start",
-                store = paths.store.display().to_string(),
-                owner = crate::identity::actor_for_uid(owner).name
+                "client-server-impostor",
+                socket = self.paths.socket.display().to_string(),
+                user = crate::identity::actor_for_uid(uid).name,
+                owner = owner
             ),
-        }),
-        _ => Ok(()),
+        })
     }
-}
 
-fn owner_name(paths: &ServerPaths) -> String {
-    store_owner(paths).map_or_else(|| "?".to_owned(), |uid| crate::identity::actor_for_uid(uid).name)
+    /// Refuses a link at the socket's path, and a socket folder that a user this client does
+    /// not trust owns or anyone may write to (`/tmp`, a fallback folder someone else made).
+    pub fn check_socket_dir(&self) -> Result<(), ClientError> {
+        let socket = &self.paths.socket;
+        if std::fs::symlink_metadata(socket).is_ok_and(|m| m.file_type().is_symlink()) {
+            // A link would lead to another server of a trusted user, serving another store.
+            return Err(ClientError::Connection {
+                detail: tr!("client-socket-link", socket = socket.display().to_string()),
+            });
+        }
+        let Some(dir) = socket.parent() else { return Ok(()) };
+        if dir == self.paths.store {
+            // The store's own folder: its owner is trusted, and the server refuses one that
+            // others may write to, with its own message.
+            return Ok(());
+        }
+        let Ok(meta) = std::fs::metadata(dir) else { return Ok(()) };
+        let open_to_all = meta.permissions().mode() & 0o002 != 0;
+        if self.uids.contains(&meta.uid()) && !open_to_all {
+            return Ok(());
+        }
+        Err(ClientError::Connection {
+            detail: tr!(
+                "client-socket-dir-unsafe",
+                folder = dir.display().to_string(),
+                user = crate::identity::actor_for_uid(meta.uid()).name,
+                mode = format!("{:o}", meta.permissions().mode() & 0o7777)
+            ),
+        })
+    }
+
+    /// Refuses to start a server on a store someone else owns: it would run as this user,
+    /// and leave files of this user in their folder.
+    pub fn check_may_start(&self) -> Result<(), ClientError> {
+        let me = Uid::effective().as_raw();
+        match self.owner {
+            Some(owner) if owner != me && self.paths.service_uid != Some(me) => Err(ClientError::Connection {
+                detail: tr!(
+                    "client-not-owner-start",
+                    store = self.paths.store.display().to_string(),
+                    owner = crate::identity::actor_for_uid(owner).name
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
 }

@@ -70,6 +70,24 @@ impl Sandbox {
         serde_json::from_str(&stdout(&out)).expect("status --json prints JSON")
     }
 
+    /// The user's own settings file (`$XDG_CONFIG_HOME/otchet/config.toml`).
+    pub fn write_config(&self, text: &str) {
+        let dir = self.path().join("config/otchet");
+        std::fs::create_dir_all(&dir).expect("config dir");
+        std::fs::write(dir.join("config.toml"), text).expect("config file");
+    }
+
+    /// The store's folder as root makes it for someone else (`owner`, `group`), with `mode`,
+    /// in a sandbox every user may enter. Needs root.
+    pub fn store_folder_for(&self, owner: Option<u32>, group: Option<u32>, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(self.path(), std::fs::Permissions::from_mode(0o755)).expect("sandbox mode");
+        std::fs::create_dir(self.db()).expect("store dir");
+        let (uid, gid) = (owner.map(nix::unistd::Uid::from_raw), group.map(nix::unistd::Gid::from_raw));
+        nix::unistd::chown(&self.db(), uid, gid).expect("chown");
+        std::fs::set_permissions(self.db(), std::fs::Permissions::from_mode(mode)).expect("store mode");
+    }
+
     pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.path().join(name);
         std::fs::write(&path, bytes).expect("write test file");
@@ -103,6 +121,17 @@ pub fn stderr(o: &Output) -> String {
 
 pub fn assert_ok(o: &Output) {
     assert!(o.status.success(), "status {:?}\nstdout:\n{}\nstderr:\n{}", o.status, stdout(o), stderr(o));
+}
+
+/// Spawns `command`, retrying while its executable is briefly busy (just copied, as
+/// `output_when_not_busy` does for a run to its end).
+pub fn spawn_when_not_busy(command: &mut Command) -> std::process::Child {
+    loop {
+        match command.spawn() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => continue,
+            other => return other.expect("the program starts"),
+        }
+    }
 }
 
 /// Waits (up to 10 s) until `condition` holds; fails naming `what` otherwise.
