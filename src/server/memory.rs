@@ -1,7 +1,7 @@
 //! Memory back to the system after a bulk request (an import, a dump, a whole period):
 //! glibc keeps what such a request freed in its arenas, fragmented, so that a server that
 //! did one import stays hundreds of megabytes large while idle (docs/performance.md has
-//! the figures: 181 MiB after a whole-store dump, 92 MiB once trimmed).
+//! the figures: 173 MiB after a whole-store dump, 90 MiB once trimmed).
 
 use crate::proto::Request;
 
