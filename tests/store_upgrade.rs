@@ -1,4 +1,5 @@
-//! Upgrades: the frozen store of the first format (tests/fixtures/store-v1: layout 1, every
+//! Upgrades: the frozen stores of the first and second formats (tests/fixtures/store-v1:
+//! layout 1, every
 //! record of format 1) opens and reads with this program; a store written by a newer otchet
 //! is refused with a clear message and its files are left byte for byte as they were.
 
@@ -285,4 +286,38 @@ fn without_its_format_file_a_newer_schema_is_still_refused_and_not_rewritten() {
     let schema = db.open_tree("meta").unwrap().get("schema").unwrap().unwrap();
     assert_eq!(otchet::codec::decode::<SchemaVersion>(&schema).unwrap(), SchemaVersion(SCHEMA_VERSION + 1));
     assert!(!dir.path().join("otchet.format").exists(), "nothing was written for it");
+}
+
+/// The store of layout 2, records of format 2 (entries holding their execution text), that
+/// the server of just before issue 15 wrote: it reports what that program reported, and its
+/// texts, revisions and carried-over texts read as they were written.
+#[test]
+fn the_second_format_store_reads_and_reports_as_it_was_written() {
+    let sb = Sandbox::new();
+    copy_named_fixture("store-v2", &sb.db());
+    let q2 = PeriodId::parse("2020-Q2").unwrap();
+    {
+        let store = reopen(&sb.db());
+        let added = "Дополнено: сведения направлены 03.04.2020 письмом № 01-12/345.";
+        let edited: Vec<_> = store.entries(q1()).unwrap().into_iter().filter(|(_, e)| e.info.contains(added)).collect();
+        let [(item, entry)] = edited.as_slice() else { panic!("one entry holds the added line: {edited:?}") };
+        assert!(entry.info.starts_with("Проведен мониторинг хода реализации"), "{}", entry.info);
+        assert_eq!(entry.revision, 2);
+        let history = store.history(q1(), *item).unwrap();
+        assert_eq!(history.iter().map(|r| r.revision).collect::<Vec<_>>(), [1, 2]);
+        assert!(!history[0].info.contains(added) && history[1].info == entry.info);
+        let carried = store.entries(q2).unwrap();
+        assert_eq!(carried.len(), 72);
+        assert_eq!(store.entry(q2, *item).unwrap().unwrap().info, entry.info);
+        let uid = nix::unistd::getuid().as_raw();
+        store.put_user(uid, &UserRecord { name: "tester".into(), role: Role::Admin, responsible: Vec::new() }).unwrap();
+    }
+    for (period, as_of, file) in
+        [("2020-Q1", "2020-04-13", "store-v2.status.json"), ("2020-Q2", "2020-07-13", "store-v2-q2.status.json")]
+    {
+        let out = sb.run(&["status", "--period", period, "--as-of", as_of, "--json"]);
+        assert_ok(&out);
+        let then: Value = serde_json::from_str(&std::fs::read_to_string(fixture(file)).unwrap()).unwrap();
+        assert_contains(&then, &serde_json::from_str(&stdout(&out)).unwrap(), period);
+    }
 }

@@ -107,7 +107,7 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
         let response = hub.handle(link, request);
         let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
         if bulk {
-            super::memory::give_back();
+            super::memory::give_back(hub.service().store());
         }
         match sent {
             // Nothing was written: the client gets a refusal instead.

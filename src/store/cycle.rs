@@ -65,7 +65,7 @@ impl Store {
             }
         }
         let drafted = self
-            .tree(TreeId::Drafts)
+            .tree(TreeId::Drafts)?
             .iter()
             .keys()
             .filter_map(Result::ok)
@@ -76,7 +76,7 @@ impl Store {
         let mut changes = Changes::default();
         changes.remove(TreeId::Periods, &keys::period(period));
         for tree in [TreeId::Entries, TreeId::History, TreeId::Reviews] {
-            for key in self.tree(tree).scan_prefix(keys::period(period)).keys().filter_map(Result::ok) {
+            for key in self.tree(tree)?.scan_prefix(keys::period(period)).keys().filter_map(Result::ok) {
                 changes.remove(tree, &key);
             }
         }
@@ -151,7 +151,9 @@ impl Store {
 
     /// Every (period, item) a user has a draft of, in any period.
     pub fn drafts_everywhere(&self, uid: u32) -> Result<Vec<(PeriodId, ItemId)>, StoreError> {
-        let keys = self.tree(TreeId::Drafts).scan_prefix(keys::user(uid)).keys();
+        // Held while its keys are read: a reopen waits until no tree is in use.
+        let drafts = self.tree(TreeId::Drafts)?;
+        let keys = drafts.scan_prefix(keys::user(uid)).keys();
         let mut out = Vec::new();
         for key in keys {
             let key = key.map_err(|e| self.read_error(TreeId::Drafts, e))?;
@@ -178,7 +180,7 @@ impl Store {
     }
 
     fn commit_review(&self, period: PeriodId, id: ItemId, entry: &Entry, event: ReviewEvent) -> Result<(), StoreError> {
-        let seq = self.tree(TreeId::Reviews).scan_prefix(keys::entry(period, id)).count() as u64 + 1;
+        let seq = self.tree(TreeId::Reviews)?.scan_prefix(keys::entry(period, id)).count() as u64 + 1;
         let mut changes = Changes::default();
         changes.put(TreeId::Entries, &keys::entry(period, id), entry)?;
         changes.put(TreeId::Reviews, &keys::review(period, id, seq), &event)?;

@@ -110,7 +110,7 @@ impl Store {
         if self.restore_interrupted()? {
             let mut clear = Changes::default();
             for tree in RESTORED_TREES {
-                for key in self.tree(tree).iter().keys().flatten() {
+                for key in self.tree(tree)?.iter().keys().flatten() {
                     clear.remove(tree, &key);
                     if clear.bytes() > 8 << 20 {
                         self.commit(std::mem::take(&mut clear))?;

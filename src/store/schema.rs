@@ -62,7 +62,7 @@ fn check_and_migrate_with(store: &Store, had_data: bool, current: u32, steps: &[
 }
 
 fn store_is_blank(store: &Store) -> bool {
-    TreeId::ALL.iter().all(|t| store.tree(*t).is_empty())
+    TreeId::ALL.iter().all(|t| store.tree(*t).is_ok_and(|tree| tree.is_empty()))
 }
 
 fn write_version(store: &Store, version: u32) -> Result<(), StoreError> {
@@ -148,14 +148,14 @@ mod tests {
         store.commit(changes).unwrap();
         check_and_migrate_with(&store, true, 2, STEPS).unwrap();
         assert_eq!(schema_of(&store), 2);
-        assert!(store.tree(TreeId::Reviews).is_empty());
+        assert!(store.tree(TreeId::Reviews).unwrap().is_empty());
     }
 
     #[test]
     fn a_store_whose_files_lost_everything_is_damaged_not_new() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path(), &StoreOptions::default()).unwrap();
-        store.tree(TreeId::Meta).clear().unwrap();
+        store.tree(TreeId::Meta).unwrap().clear().unwrap();
         let err = check_and_migrate_with(&store, true, CURRENT, STEPS).unwrap_err();
         assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
         check_and_migrate_with(&store, false, CURRENT, STEPS).unwrap();

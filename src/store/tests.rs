@@ -217,3 +217,22 @@ fn settings_of_format_1_are_read_with_no_added_words() {
     let settings: Settings = crate::codec::decode(&v1).unwrap();
     assert_eq!(settings, Settings { assessments, words: Vec::new() });
 }
+
+#[test]
+fn memory_is_released_by_a_reopen_only_when_no_tree_is_in_use_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    store.import(&report("2020-Q1", &[("1", "Сделано", "выполнено")]), &actor(), Stamp(1)).unwrap();
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    let in_use = store.tree(TreeId::Entries).unwrap();
+    assert!(!store.release_memory().unwrap(), "reopened while a tree was in use");
+    drop(in_use);
+    assert!(store.release_memory().unwrap());
+    assert_eq!(store.entries(q1).unwrap()[0].1.info, "Сделано");
+    store.import(&report("2020-Q1", &[("1", "Сделано ещё", "выполнено")]), &actor(), Stamp(2)).unwrap();
+    assert!(store.release_memory().unwrap());
+    drop(store);
+    let again = reopen(&dir).unwrap();
+    assert_eq!(again.entries(q1).unwrap()[0].1.info, "Сделано ещё");
+    assert_eq!(again.history(q1, again.entries(q1).unwrap()[0].0).unwrap().len(), 2);
+}
