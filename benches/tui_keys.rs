@@ -49,8 +49,13 @@ fn key_to_frame(state: &mut State, term: &mut Term, key: Key) {
     frame(state, term);
 }
 
-fn sizes() -> [(usize, &'static str); 2] {
-    [(0, "sample"), (10_000, "10000")]
+/// The sample and 10,000 items; `OTCHET_BENCH_ITEMS=100,1000,…` for others
+/// (benches/scaling.sh), 0 standing for the sample.
+fn sizes() -> Vec<(usize, String)> {
+    let Ok(list) = std::env::var("OTCHET_BENCH_ITEMS") else {
+        return vec![(0, "sample".into()), (10_000, "10000".into())];
+    };
+    list.split(',').filter_map(|n| n.trim().parse().ok()).map(|n: usize| (n, n.to_string())).collect()
 }
 
 fn move_selection(c: &mut Criterion) {
@@ -58,7 +63,7 @@ fn move_selection(c: &mut Criterion) {
     for (items, name) in sizes() {
         let (mut state, mut term) = screen(items);
         let mut down = true;
-        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+        group.bench_function(BenchmarkId::from_parameter(&name), |b| {
             b.iter(|| {
                 // Down and up in turn: the selection stays in the middle of the list.
                 let key = Key::plain(if down { KeyCode::Down } else { KeyCode::Up });
@@ -75,7 +80,7 @@ fn switch_filter(c: &mut Criterion) {
     for (items, name) in sizes() {
         let (mut state, mut term) = screen(items);
         // Round the five filters: all, overdue, no result, due soon, not done.
-        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+        group.bench_function(BenchmarkId::from_parameter(&name), |b| {
             b.iter(|| key_to_frame(&mut state, &mut term, Key::char('f')))
         });
     }
@@ -88,7 +93,7 @@ fn type_character(c: &mut Criterion) {
         let (mut state, mut term) = screen(items);
         key_to_frame(&mut state, &mut term, Key::plain(KeyCode::Enter));
         key_to_frame(&mut state, &mut term, ctrl_end());
-        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+        group.bench_function(BenchmarkId::from_parameter(&name), |b| {
             b.iter_custom(|iters| {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iters {
@@ -105,6 +110,33 @@ fn type_character(c: &mut Criterion) {
     group.finish();
 }
 
+/// A letter typed into the search (`/`), after «прокуро»: the list narrowed to what holds
+/// «прокурор» in its title, point, responsible, assessment or execution text.
+fn search_keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search_keystroke");
+    for (items, name) in sizes() {
+        let (mut state, mut term) = screen(items);
+        key_to_frame(&mut state, &mut term, Key::char('/'));
+        for letter in "прокуро".chars() {
+            key_to_frame(&mut state, &mut term, Key::char(letter));
+        }
+        group.bench_function(BenchmarkId::from_parameter(&name), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let started = Instant::now();
+                    key_to_frame(&mut state, &mut term, Key::char('р'));
+                    spent += started.elapsed();
+                    // Untimed: back to «прокуро».
+                    key_to_frame(&mut state, &mut term, Key::plain(KeyCode::Backspace));
+                }
+                spent
+            })
+        });
+    }
+    group.finish();
+}
+
 /// To the end of the text, where people type.
 fn ctrl_end() -> Key {
     Key { code: KeyCode::End, ctrl: true, alt: false }
@@ -113,6 +145,6 @@ fn ctrl_end() -> Key {
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    targets = move_selection, switch_filter, type_character
+    targets = move_selection, switch_filter, type_character, search_keystroke
 }
 criterion_main!(benches);

@@ -48,8 +48,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(store.items(plan.id)?);
     println!("one period's items read: {}", resident(t));
     let t = Instant::now();
+    drop(store.entry_heads(first)?);
+    println!("its entries' heads read (a list): {}", resident(t));
+    let t = Instant::now();
+    drop(store.entry_heads(first)?);
+    drop(store.items(plan.id)?);
+    println!("the list again: {}", resident(t));
+    let t = Instant::now();
     drop(store.entries(first)?);
-    println!("its entries read: {}", resident(t));
+    println!("its entries read, texts too: {}", resident(t));
     let t = Instant::now();
     for period in &periods {
         drop(store.entries(period.id)?);

@@ -60,6 +60,8 @@ kinds! {
     /// How many transactions a store has committed (store/manifest.rs).
     Commits = 12 "commits";
     Review = 13 "review";
+    /// An entry's execution text, apart from the entry (store/records.rs).
+    EntryText = 14 "entry-text";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

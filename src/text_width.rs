@@ -183,13 +183,41 @@ mod tests {
 /// writer escapes them as `\uXXXX`, which any JSON reader takes back as the same text.
 pub struct JsonSafe<W: std::io::Write> {
     inner: W,
-    /// The start of a character the last write cut in two.
-    pending: Vec<u8>,
+    /// What was written and not yet checked: serde_json writes a token at a time, the
+    /// check goes through blocks.
+    buffer: Vec<u8>,
 }
 
 impl<W: std::io::Write> JsonSafe<W> {
+    const BLOCK: usize = 64 << 10;
+
     pub fn new(inner: W) -> Self {
-        Self { inner, pending: Vec::new() }
+        Self { inner, buffer: Vec::new() }
+    }
+
+    /// Checks and writes the buffer, but for the start of a character it ends in the
+    /// middle of (unless `all`: then that goes out as it is).
+    fn drain(&mut self, all: bool) -> std::io::Result<()> {
+        let bytes = std::mem::take(&mut self.buffer);
+        let (mut start, mut i) = (0, 0);
+        // Only these bytes can start a character to escape.
+        while let Some(found) = bytes[i..].iter().position(|b| matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2)) {
+            i += found;
+            match escaped(&bytes[i..]) {
+                Some(Some((code, len))) => {
+                    self.inner.write_all(&bytes[start..i])?;
+                    write!(self.inner, "\\u{code:04x}")?;
+                    i += len;
+                    start = i;
+                }
+                Some(None) if !all => {
+                    self.buffer = bytes[i..].to_vec();
+                    return self.inner.write_all(&bytes[start..i]);
+                }
+                _ => i += 1,
+            }
+        }
+        self.inner.write_all(&bytes[start..])
     }
 }
 
@@ -209,31 +237,15 @@ fn escaped(bytes: &[u8]) -> Option<Option<(u32, usize)>> {
 
 impl<W: std::io::Write> std::io::Write for JsonSafe<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        let bytes = std::mem::take(&mut self.pending);
-        let (mut start, mut i) = (0, 0);
-        while i < bytes.len() {
-            match escaped(&bytes[i..]) {
-                Some(Some((code, len))) => {
-                    self.inner.write_all(&bytes[start..i])?;
-                    write!(self.inner, "\\u{code:04x}")?;
-                    i += len;
-                    start = i;
-                }
-                Some(None) => {
-                    self.pending = bytes[i..].to_vec();
-                    break;
-                }
-                None => i += 1,
-            }
+        self.buffer.extend_from_slice(buf);
+        if self.buffer.len() >= Self::BLOCK {
+            self.drain(false)?;
         }
-        self.inner.write_all(&bytes[start..i.min(bytes.len())])?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        let pending = std::mem::take(&mut self.pending);
-        self.inner.write_all(&pending)?;
+        self.drain(true)?;
         self.inner.flush()
     }
 }
@@ -259,5 +271,21 @@ mod json_safe_tests {
             let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
             assert_eq!(back, value, "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn a_control_cut_at_a_block_boundary_is_escaped_too() {
+        let block = JsonSafe::<Vec<u8>>::BLOCK;
+        let value = serde_json::json!({"t": format!("{}\u{9b}ж", "a".repeat(block - 7))});
+        let text = serde_json::to_string(&value).unwrap();
+        let cut = text.find('\u{9b}').unwrap() + 1;
+        assert_eq!(cut, block, "the control starts the block's last byte");
+        let mut out = JsonSafe::new(Vec::new());
+        out.write_all(&text.as_bytes()[..cut]).unwrap();
+        out.write_all(&text.as_bytes()[cut..]).unwrap();
+        out.flush().unwrap();
+        let safe = String::from_utf8(out.inner).unwrap();
+        assert!(safe.contains("\\u009b") && !safe.contains('\u{9b}'), "{}", &safe[safe.len() - 20..]);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), value);
     }
 }

@@ -191,3 +191,40 @@ fn an_edit_elsewhere_shows_in_a_tui_that_holds_only_the_list() {
     tui.press(Key::plain(otchet::tui::key::KeyCode::Enter));
     assert_eq!(tui.state.main().unwrap().focus, Focus::Editor);
 }
+
+/// `status` (text) gets from the server the counts and the items it lists, no more: the
+/// same counts and items as working them out over the whole list, in a tenth of the items.
+#[test]
+fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items() {
+    use otchet::domain::{FlagRules, flagged_items};
+    let sb = Sandbox::new();
+    let (_generated, _server) = ten_thousand(&sb);
+    let mut client = sb.client();
+    let list = client.list(None).unwrap().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap();
+    let rules = FlagRules::default();
+    let everyone = flagged_items((&list.items, &list.entries), (list.period.id, list.plan.years), day, &rules, None);
+    let flagged = client.flagged(None, (Some(day), day), rules.clone(), None).unwrap().unwrap();
+    assert_eq!(flagged.counts, everyone.0);
+    let sent: Vec<_> = flagged.snapshot.items.iter().map(|i| i.id).collect();
+    assert_eq!(sent, everyone.1);
+    assert!(sent.len() < 3_000 && flagged.counts.items == 10_000, "{} items sent", sent.len());
+    assert!(flagged.snapshot.entries.iter().all(|(id, e)| sent.contains(id) && e.info.is_empty()));
+    // Narrowed to a responsible: counted over their items only.
+    let theirs = ["Отдел кадров".to_owned()];
+    for item in list.items.iter().step_by(100) {
+        let set = Request::SetResponsible { plan: list.plan.id, item: item.id, responsible: theirs[0].clone() };
+        assert_eq!(client.call(set).unwrap(), Response::Done);
+    }
+    let list = client.list(None).unwrap().unwrap();
+    let mine = client.flagged(None, (Some(day), day), rules.clone(), Some(theirs.to_vec())).unwrap().unwrap();
+    let expected =
+        flagged_items((&list.items, &list.entries), (list.period.id, list.plan.years), day, &rules, Some(&theirs));
+    assert_eq!((mine.counts, mine.snapshot.items.len()), (expected.0, expected.1.len()));
+    assert!(mine.counts.items < 10_000);
+    // The text status asks for just that.
+    let out = sb.run(&["status", "--as-of", "2020-04-13"]);
+    common::assert_ok(&out);
+    let first = common::stdout(&out).lines().nth(1).unwrap_or_default().to_owned();
+    assert!(first.contains("10000 пунктов"), "{first}");
+}

@@ -1,7 +1,7 @@
-//! Upgrades: the frozen stores of the first and second formats (tests/fixtures/store-v1:
-//! layout 1, every
-//! record of format 1) opens and reads with this program; a store written by a newer otchet
-//! is refused with a clear message and its files are left byte for byte as they were.
+//! Upgrades: the frozen stores of the first and second formats (tests/fixtures/store-v1,
+//! layout 1 with records of format 1; store-v2, layout 2 with records of format 2) open and
+//! read with this program; a store written by a newer otchet is refused with a clear
+//! message and its files are left byte for byte as they were.
 
 mod common;
 

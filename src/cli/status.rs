@@ -21,30 +21,74 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         None => None,
     };
     let mut client = ctx.client()?;
-    // The text shows no execution texts: the list leaves them out (JSON carries them).
-    let json = m.get_flag("json");
-    let snapshot = if json { client.snapshot(period)? } else { client.list(period)? };
-    let Some(snapshot) = snapshot else {
-        return Err(super::period::no_period(ctx, &mut client));
-    };
-    // The period's report date, else today.
-    let as_of = as_of.or(snapshot.period.report_date).unwrap_or_else(crate::clock::today);
     let selection = selection(&mut client, m)?;
-    let rows: Vec<Row<'_>> =
-        evaluate(&snapshot, as_of, &ctx.config.rules).into_iter().filter(|r| selection.admits(r.item)).collect();
     // Buffered: stdout is line-buffered, and the JSON of a large plan has a million lines.
     let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
-    let written = if json {
-        json::write(&mut out, &snapshot, as_of, &rows)
+    let asked = Asked { period, as_of, today: crate::clock::today(), selection };
+    let written = if m.get_flag("json") {
+        json_report(ctx, &mut client, &asked, &mut out)?
     } else {
-        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        write_text(&mut out, &snapshot, as_of, &rows, color)
+        text_report(ctx, &mut client, asked, &mut out)?
     }
     .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::other(crate::i18n::os_error(&e))),
         _ => Ok(()),
     }
+}
+
+/// What a status is asked for.
+struct Asked {
+    period: Option<crate::domain::PeriodId>,
+    as_of: Option<NaiveDate>,
+    today: NaiveDate,
+    selection: Selection,
+}
+
+impl Asked {
+    /// The date asked for, else the period's report date, else today.
+    fn as_of(&self, s: &Snapshot) -> NaiveDate {
+        self.as_of.or(s.period.report_date).unwrap_or(self.today)
+    }
+}
+
+/// The JSON carries every item and its texts: the whole period is needed.
+fn json_report(
+    ctx: &Context,
+    client: &mut crate::client::Client,
+    asked: &Asked,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>, Failure> {
+    let Some(snapshot) = client.snapshot(asked.period)? else {
+        return Err(super::period::no_period(ctx, client));
+    };
+    let as_of = asked.as_of(&snapshot);
+    let rows: Vec<Row<'_>> =
+        evaluate(&snapshot, as_of, &ctx.config.rules).into_iter().filter(|r| asked.selection.admits(r.item)).collect();
+    Ok(json::write(out, &snapshot, as_of, &rows))
+}
+
+/// The text lists only overdue and resultless items: the server works them out and sends
+/// those alone, with the counts.
+fn text_report(
+    ctx: &Context,
+    client: &mut crate::client::Client,
+    asked: Asked,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>, Failure> {
+    let responsible = match &asked.selection {
+        Selection::All => None,
+        Selection::AnsweredBy(names) => Some(names.clone()),
+    };
+    let rules = &ctx.config.rules;
+    let Some(flagged) = client.flagged(asked.period, (asked.as_of, asked.today), rules.clone(), responsible)? else {
+        return Err(super::period::no_period(ctx, client));
+    };
+    let snapshot = &flagged.snapshot;
+    let as_of = asked.as_of(snapshot);
+    let rows = evaluate(snapshot, as_of, rules);
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    Ok(write_text(out, snapshot, (as_of, flagged.counts), &rows, color))
 }
 
 /// Which items a status is about: all, those of some responsible names.
@@ -126,14 +170,14 @@ const RESET: &str = "\x1b[0m";
 /// A listed item's line fits 80 columns: mark, point, title, and when it was due.
 const TITLE_WIDTH: usize = 44;
 
+/// `rows`: the listed items only; `counts` over all of them.
 fn write_text(
     out: &mut impl Write,
     s: &Snapshot,
-    as_of: NaiveDate,
+    (as_of, counts): (NaiveDate, Counts),
     rows: &[Row<'_>],
     color: bool,
 ) -> std::io::Result<()> {
-    let counts = counts(rows);
     let paint = |code: &'static str| if color { code } else { "" };
     if !s.plan.organisation.trim().is_empty() {
         writeln!(out, "{}{}{}", paint(BOLD), crate::text_width::sanitize(&s.plan.organisation), paint(RESET))?;

@@ -110,6 +110,18 @@ impl Client {
         expect!(self.call(Request::List { period })?, Response::Snapshot(s) => s.map(|b| *b))
     }
 
+    /// What `status` (text) shows, worked out by the server (see `Request::Flagged`).
+    pub fn flagged(
+        &mut self,
+        period: Option<PeriodId>,
+        (as_of, today): (Option<chrono::NaiveDate>, chrono::NaiveDate),
+        rules: crate::domain::FlagRules,
+        responsible: Option<Vec<String>>,
+    ) -> Result<Option<crate::model::Flagged>, ClientError> {
+        let asked = Request::Flagged { period, as_of, today, rules, responsible };
+        expect!(self.call(asked)?, Response::Flagged(f) => f.map(|b| *b))
+    }
+
     pub fn entry(&mut self, period: PeriodId, item: ItemId) -> Result<Option<crate::domain::Entry>, ClientError> {
         expect!(self.call(Request::Entry { period, item })?, Response::Entry(e) => e)
     }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::deadline::{Deadline, Due};
 use super::flags::{FlagRules, Flags, flags};
 use super::period::{PeriodId, Years};
-use super::plan::{Item, Review};
+use super::plan::{Entry, Item, ItemId, Review};
 
 /// An item's understood deadline and its due dates in a period's years. They depend only
 /// on the item, so they are worked out once and kept while flags are recomputed.
@@ -82,7 +82,7 @@ impl ItemDeadline {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub items: usize,
     pub overdue: usize,
@@ -103,4 +103,31 @@ impl Counts {
         self.ready += usize::from(review == Review::Ready);
         self.accepted += usize::from(review == Review::Accepted);
     }
+}
+
+/// Which items a status is about: `None`, all; else those one of the names answers for.
+pub type Answering<'a> = Option<&'a [String]>;
+
+/// The counts over a period's items (those of `answering`), and the items a status lists:
+/// overdue or without a result as of `as_of`, in plan order. Each deadline text is worked
+/// out once.
+pub fn flagged_items(
+    (items, entries): (&[Item], &[(ItemId, Entry)]),
+    (period, plan): (PeriodId, Years),
+    as_of: NaiveDate,
+    rules: &FlagRules,
+    answering: Answering<'_>,
+) -> (Counts, Vec<ItemId>) {
+    let entries: HashMap<ItemId, &Entry> = entries.iter().map(|(id, e)| (*id, e)).collect();
+    let mut cache = DeadlineCache::default();
+    let (mut counts, mut listed) = (Counts::default(), Vec::new());
+    for item in items.iter().filter(|i| answering.is_none_or(|names| i.answered_by(names))) {
+        let (assessment, review) = entries.get(&item.id).map_or(("", Review::Open), |e| (&e.assessment, e.review));
+        let f = cache.item_deadline(item, period, plan).flags(assessment, period, as_of, rules);
+        counts.add(f, review);
+        if f.overdue || f.no_result {
+            listed.push(item.id);
+        }
+    }
+    (counts, listed)
 }

@@ -38,7 +38,7 @@ impl DoneRule {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagRules {
     pub due_soon_days: u32,
     pub done: DoneRule,

@@ -869,5 +869,4 @@ field-assessments = standard assessment
 store-planted-link = { $file } is a link or another user's file, not a store file: someone may have planted it; remove it (rm { $file }) and restore the file from a backup
 fault-restore-interrupted = a restore from a backup was interrupted and the store is incomplete: run otchet restore FILE again
 store-folder-gone = the store folder was deleted or replaced while the server ran: no more changes are written there
-store-reopen-failed = the store could not be opened again after giving back its memory: no more requests are served
 fault-folder-gone = the store folder was deleted or replaced while the server ran: the change was not saved; bring the folder back from a backup and restart the server (otchet serve --stop)

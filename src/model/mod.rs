@@ -20,5 +20,5 @@ pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};
 pub use settings::Settings;
-pub use snapshot::Snapshot;
+pub use snapshot::{Flagged, Snapshot};
 pub use users::{Me, Owner, UserRecord};

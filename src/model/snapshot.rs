@@ -21,3 +21,12 @@ pub struct Snapshot {
     pub drafts: Vec<(ItemId, Draft)>,
     pub settings: Settings,
 }
+
+/// What `status` (text) shows of a period, worked out by the server: the counts over its
+/// items, and of the items only those it lists (`Request::Flagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flagged {
+    /// A list (no execution texts) holding only the listed items and their entries.
+    pub snapshot: Snapshot,
+    pub counts: crate::domain::Counts,
+}

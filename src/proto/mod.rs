@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Actor, Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Role, Schedule,
+    Actor, Entry, EntryEdit, FlagRules, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Role, Schedule,
 };
 use crate::model::{
-    Draft, ImportOutcome, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings, Snapshot,
-    StoreDump, UserRecord,
+    Draft, Flagged, ImportOutcome, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings,
+    Snapshot, StoreDump, UserRecord,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +29,16 @@ pub enum Request {
     /// As `Snapshot`, without the execution texts (the list a screen or `status` shows).
     List {
         period: Option<PeriodId>,
+    },
+    /// What `status` (text) shows: the counts and the overdue or resultless items of a
+    /// period as of `as_of` (else its report date, else `today`), of the items `responsible`
+    /// answer for (all when `None`), by the asker's rules.
+    Flagged {
+        period: Option<PeriodId>,
+        as_of: Option<NaiveDate>,
+        today: NaiveDate,
+        rules: FlagRules,
+        responsible: Option<Vec<String>>,
     },
     Entry {
         period: PeriodId,
@@ -165,6 +175,7 @@ impl Request {
             Request::Whoami
             | Request::Snapshot { .. }
             | Request::List { .. }
+            | Request::Flagged { .. }
             | Request::Entry { .. }
             | Request::Search { .. }
             | Request::History { .. }
@@ -211,6 +222,8 @@ pub enum Response {
     },
     /// `None` when the store holds no plan yet.
     Snapshot(Option<Box<Snapshot>>),
+    /// The answer to `Flagged`; `None` when the store holds no plan yet.
+    Flagged(Option<Box<Flagged>>),
     Entry(Option<Entry>),
     /// The answer to `Search`, with the query it answers.
     Found {

@@ -4,10 +4,19 @@
 use super::dictionary::Dictionary;
 use super::fault::{Refusal, fault_of};
 use crate::domain::{Actor, EntryEdit, ItemId, PeriodId, Review, Role, Stamp};
-use crate::model::{Draft, RevisionSource, Snapshot, UserRecord};
+use crate::model::{Draft, Flagged, RevisionSource, Snapshot, UserRecord};
 use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::spelling::DEFAULT_DICTIONARY;
 use crate::store::{Store, StoreError};
+
+/// What a `Request::Flagged` asks.
+struct FlaggedAsked<'a> {
+    period: Option<PeriodId>,
+    as_of: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+    rules: &'a crate::domain::FlagRules,
+    responsible: crate::domain::Answering<'a>,
+}
 
 /// Where a service reports a store error in full (the server's log).
 pub type ErrorLog = fn(&str);
@@ -96,6 +105,7 @@ impl Service {
             Request::Whoami => self.whoami(actor, role),
             request @ (Request::Snapshot { .. }
             | Request::List { .. }
+            | Request::Flagged { .. }
             | Request::Search { .. }
             | Request::Entry { .. }) => self.read_period(actor, request),
             Request::Import { report, replace_edited } => {
@@ -253,12 +263,16 @@ impl Service {
     /// A period's data: whole, as a list without the texts, one entry, or what a search finds.
     fn read_period(&self, actor: &Actor, request: Request) -> Result<Response, Refusal> {
         Ok(match request {
-            Request::List { period } => Response::Snapshot(self.snapshot(actor, period)?.map(|s| Box::new(lean(s)))),
+            Request::List { period } => Response::Snapshot(self.snapshot(actor, period, false)?.map(Box::new)),
             Request::Search { period, query } => {
                 let items = self.search(period, &query)?;
                 Response::Found { query, items }
             }
-            Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period)?.map(Box::new)),
+            Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period, true)?.map(Box::new)),
+            Request::Flagged { period, as_of, today, rules, responsible } => {
+                let asked = FlaggedAsked { period, as_of, today, rules: &rules, responsible: responsible.as_deref() };
+                Response::Flagged(self.flagged(actor, &asked)?.map(Box::new))
+            }
             Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
             _ => return Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into()),
         })
@@ -284,7 +298,27 @@ impl Service {
         Ok(found.map(|item| item.id).collect())
     }
 
-    fn snapshot(&self, actor: &Actor, period: Option<PeriodId>) -> Result<Option<Snapshot>, StoreError> {
+    /// The counts of a period and its listed items only, worked out here: `status` then
+    /// gets a few hundred items, not 10,000 (docs/performance.md).
+    fn flagged(&self, actor: &Actor, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
+        let Some(mut snapshot) = self.snapshot(actor, asked.period, false)? else { return Ok(None) };
+        let as_of = asked.as_of.or(snapshot.period.report_date).unwrap_or(asked.today);
+        let (counts, listed) = crate::domain::flagged_items(
+            (&snapshot.items, &snapshot.entries),
+            (snapshot.period.id, snapshot.plan.years),
+            as_of,
+            asked.rules,
+            asked.responsible,
+        );
+        let listed: std::collections::HashSet<ItemId> = listed.into_iter().collect();
+        snapshot.items.retain(|i| listed.contains(&i.id));
+        snapshot.entries.retain(|(id, _)| listed.contains(id));
+        snapshot.drafts.retain(|(id, _)| listed.contains(id));
+        Ok(Some(Flagged { snapshot, counts }))
+    }
+
+    /// `texts`: with the execution texts; without, the list a screen or `status` shows.
+    fn snapshot(&self, actor: &Actor, period: Option<PeriodId>, texts: bool) -> Result<Option<Snapshot>, StoreError> {
         let store = &self.store;
         let periods = store.periods()?;
         let chosen = match period {
@@ -304,8 +338,8 @@ impl Service {
         };
         Ok(Some(Snapshot {
             items: store.items(plan.id)?,
-            entries: store.entries(chosen.id)?,
-            texts: true,
+            entries: if texts { store.entries(chosen.id)? } else { store.entry_heads(chosen.id)? },
+            texts,
             drafts: store.drafts(actor.uid, chosen.id)?,
             settings: store.settings()?,
             plan,
@@ -313,13 +347,4 @@ impl Service {
             period: chosen,
         }))
     }
-}
-
-/// A snapshot without its execution texts: what a list shows.
-fn lean(mut snapshot: Snapshot) -> Snapshot {
-    for (_, entry) in &mut snapshot.entries {
-        entry.info = String::new();
-    }
-    snapshot.texts = false;
-    snapshot
 }

@@ -75,7 +75,7 @@ impl Store {
         }
         let mut changes = Changes::default();
         changes.remove(TreeId::Periods, &keys::period(period));
-        for tree in [TreeId::Entries, TreeId::History, TreeId::Reviews] {
+        for tree in [TreeId::Entries, TreeId::Texts, TreeId::History, TreeId::Reviews] {
             for key in self.tree(tree)?.scan_prefix(keys::period(period)).keys().filter_map(Result::ok) {
                 changes.remove(tree, &key);
             }
@@ -182,7 +182,7 @@ impl Store {
     fn commit_review(&self, period: PeriodId, id: ItemId, entry: &Entry, event: ReviewEvent) -> Result<(), StoreError> {
         let seq = self.tree(TreeId::Reviews)?.scan_prefix(keys::entry(period, id)).count() as u64 + 1;
         let mut changes = Changes::default();
-        changes.put(TreeId::Entries, &keys::entry(period, id), entry)?;
+        changes.put_entry(period, id, entry)?;
         changes.put(TreeId::Reviews, &keys::review(period, id, seq), &event)?;
         self.commit(changes)
     }
@@ -212,6 +212,6 @@ fn carry(
         assessment: entry.assessment.clone(),
         source: RevisionSource::Carried { from },
     };
-    changes.put(TreeId::Entries, &keys::entry(to, id), &entry)?;
+    changes.put_entry(to, id, &entry)?;
     changes.put(TreeId::History, &keys::revision(to, id, 1), &record)
 }

@@ -8,15 +8,17 @@ use super::{Changes, CommitCount, Store, StoreError, TreeId, keys};
 const RESTORE_STARTED: &[u8] = b"restore-started";
 
 /// The trees a restore writes (and clears again after an interrupted one).
-const RESTORED_TREES: [TreeId; 7] = [
+const RESTORED_TREES: [TreeId; 8] = [
     TreeId::Items,
     TreeId::Periods,
     TreeId::Entries,
+    TreeId::Texts,
     TreeId::History,
     TreeId::Reviews,
     TreeId::Drafts,
     TreeId::Settings,
 ];
+use crate::domain::{Entry, ItemId, PeriodId};
 use crate::model::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 
 impl Store {
@@ -67,7 +69,7 @@ impl Store {
                     let id = period.period.id;
                     batches.put(TreeId::Periods, &keys::period(id), &period.period)?;
                     for e in &period.entries {
-                        batches.put(TreeId::Entries, &keys::entry(id, e.item), &e.entry)?;
+                        batches.put_entry(id, e.item, &e.entry)?;
                         for rev in &e.history {
                             batches.put(TreeId::History, &keys::revision(id, e.item, rev.revision), rev)?;
                         }
@@ -142,10 +144,18 @@ impl Batches<'_> {
     fn put<R: crate::codec::Record>(&mut self, tree: TreeId, key: &[u8], value: &R) -> Result<(), StoreError> {
         self.changes.put(tree, key, value)?;
         self.written.push((tree, key.to_vec()));
-        if self.written.len().is_multiple_of(Self::SIZE) {
-            self.flush()?;
-        }
-        Ok(())
+        self.flush_when_full()
+    }
+
+    fn put_entry(&mut self, period: PeriodId, id: ItemId, entry: &Entry) -> Result<(), StoreError> {
+        self.changes.put_entry(period, id, entry)?;
+        let key = keys::entry(period, id).to_vec();
+        self.written.extend([(TreeId::Entries, key.clone()), (TreeId::Texts, key)]);
+        self.flush_when_full()
+    }
+
+    fn flush_when_full(&mut self) -> Result<(), StoreError> {
+        if self.changes.ops.len() >= Self::SIZE { self.flush() } else { Ok(()) }
     }
 
     fn flush(&mut self) -> Result<(), StoreError> {

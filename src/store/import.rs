@@ -212,7 +212,7 @@ impl Store {
                 assessment: entry.assessment.clone(),
                 source: RevisionSource::Import,
             };
-            changes.put(TreeId::Entries, &keys::entry(period, *id), &entry)?;
+            changes.put_entry(period, *id, &entry)?;
             changes.put(TreeId::History, &keys::revision(period, *id, revision), &record)?;
             outcome.entries_changed += 1;
         }

@@ -7,10 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::records::{CommitCount, SchemaVersion};
+use super::records::{CommitCount, EntryHead, EntryText, SchemaVersion};
 use super::{StoreError, schema};
 use crate::codec::Record;
-use crate::domain::{Entry, Item, Period, Plan};
+use crate::domain::{Item, Period, Plan};
 use crate::model::{Draft, Owner, ReviewEvent, Revision, Settings, UserRecord};
 
 pub const FILE: &str = "otchet.format";
@@ -28,14 +28,15 @@ fn record<R: Record>() -> (&'static str, u32) {
 }
 
 /// The formats this program writes.
-fn ours() -> [(&'static str, u32); 13] {
+fn ours() -> [(&'static str, u32); 14] {
     [
         ("layout", schema::CURRENT),
         record::<SchemaVersion>(),
         record::<Plan>(),
         record::<Item>(),
         record::<Period>(),
-        record::<Entry>(),
+        record::<EntryHead>(),
+        record::<EntryText>(),
         record::<Revision>(),
         record::<ReviewEvent>(),
         record::<Draft>(),

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use error::StoreError;
-pub use records::{CommitCount, SchemaVersion};
+pub use records::{CommitCount, EntryHead, EntryText, SchemaVersion};
 pub use schema::CURRENT as SCHEMA_VERSION;
 
 use crate::codec::{self, Record};
@@ -55,10 +55,12 @@ pub(crate) enum TreeId {
     Users,
     /// Review changes of entries (layout 2).
     Reviews,
+    /// Entries' execution texts, by the entry's key (entries of format 3).
+    Texts,
 }
 
 impl TreeId {
-    const ALL: [TreeId; 10] = [
+    const ALL: [TreeId; 11] = [
         TreeId::Meta,
         TreeId::Plans,
         TreeId::Items,
@@ -69,6 +71,7 @@ impl TreeId {
         TreeId::Settings,
         TreeId::Users,
         TreeId::Reviews,
+        TreeId::Texts,
     ];
 
     fn name(self) -> &'static str {
@@ -83,6 +86,7 @@ impl TreeId {
             TreeId::Settings => "settings",
             TreeId::Users => "users",
             TreeId::Reviews => "reviews",
+            TreeId::Texts => "texts",
         }
     }
 }
@@ -90,7 +94,7 @@ impl TreeId {
 pub struct Store {
     path: PathBuf,
     options: StoreOptions,
-    /// `None` only after a reopen failed (then the store is stopped).
+    /// `None` only after a reopen failed: the next request opens it again.
     sled: Mutex<Option<Arc<Sled>>>,
     /// Writers compute their changes from a consistent read, then commit, one at a time.
     writer: Mutex<()>,
@@ -135,6 +139,20 @@ impl Changes {
         let bytes = codec::encode(value).map_err(|e| StoreError::Write { detail: e.to_string() })?;
         self.ops.push((tree, key.to_vec(), Some(bytes)));
         Ok(())
+    }
+
+    /// An entry: its head, and its execution text apart (removed when it is empty).
+    pub(crate) fn put_entry(&mut self, period: PeriodId, id: ItemId, entry: &Entry) -> Result<(), StoreError> {
+        let key = keys::entry(period, id);
+        let (head, text) = EntryHead::split(entry);
+        self.put(TreeId::Entries, &key, &head)?;
+        match text {
+            Some(text) => self.put(TreeId::Texts, &key, &text),
+            None => {
+                self.remove(TreeId::Texts, &key);
+                Ok(())
+            }
+        }
     }
 
     pub(crate) fn remove(&mut self, tree: TreeId, key: &[u8]) {
@@ -211,21 +229,25 @@ impl Store {
         Ok(TreeRef { sled: self.sled()?, id })
     }
 
+    /// The open database; opened again here if a reopen failed (a disk that was full then).
     fn sled(&self) -> Result<Arc<Sled>, StoreError> {
-        let current = self.sled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match current.as_ref() {
-            Some(sled) => Ok(Arc::clone(sled)),
-            None => Err(self.stop(tr!("store-reopen-failed"))),
+        let mut current = self.sled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(sled) = current.as_ref() {
+            return Ok(Arc::clone(sled));
         }
+        let sled = Arc::new(self.open_when_unlocked()?);
+        *current = Some(Arc::clone(&sled));
+        Ok(sled)
     }
 
     /// Closes and reopens sled when no request is using it, giving back the memory of all
     /// it read since it was opened (sled 0.34 keeps that whatever its cache's size; closing
-    /// is the only way, 30 ms at 10,000 items). Returns whether it did.
+    /// is the only way, 30 ms at 10,000 items). Returns whether it did. Never on a folder
+    /// that could refuse the reopen (read-only, nearly full): reads go on there.
     pub fn release_memory(&self) -> Result<bool, StoreError> {
         let _writer = self.lock_writer();
         let mut current = self.sled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if current.as_ref().is_none_or(|sled| Arc::strong_count(sled) > 1) {
+        if current.as_ref().is_none_or(|sled| Arc::strong_count(sled) > 1) || !space::may_reopen(&self.path) {
             return Ok(false);
         }
         if let Some(old) = current.take() {
@@ -233,8 +255,8 @@ impl Store {
             // sled locks its file: the old one must be closed before the new one opens.
             drop(old);
         }
-        let reopened = self.open_when_unlocked().map_err(|e| self.stop(e.to_string()))?;
-        *current = Some(Arc::new(reopened));
+        // On failure `sled` stays empty and the next request opens it again.
+        *current = Some(Arc::new(self.open_when_unlocked()?));
         Ok(true)
     }
 
@@ -389,20 +411,44 @@ impl Store {
 
     /// The entries of a period that anyone has written, in item order.
     pub fn entries(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
-        let mut out = Vec::new();
-        for (k, e) in self.scan::<Entry>(TreeId::Entries, &keys::period(period))? {
-            let id = keys::entry_item_from(&k).ok_or_else(|| StoreError::Corrupt {
-                path: self.path.clone(),
-                tree: TreeId::Entries.name().into(),
-                detail: tr!("store-bad-key", key = format!("{k:?}")),
-            })?;
-            out.push((id, e));
-        }
-        Ok(out)
+        let mut texts: std::collections::HashMap<ItemId, String> = self
+            .scan_entry_keyed::<EntryText>(TreeId::Texts, period)?
+            .into_iter()
+            .map(|(id, text)| (id, text.0))
+            .collect();
+        let heads = self.scan_entry_keyed::<EntryHead>(TreeId::Entries, period)?;
+        Ok(heads.into_iter().map(|(id, head)| (id, head.into_entry(texts.remove(&id)))).collect())
+    }
+
+    /// As `entries`, without the execution texts (the list a screen or `status` shows):
+    /// the texts tree is not read at all.
+    pub fn entry_heads(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
+        let heads = self.scan_entry_keyed::<EntryHead>(TreeId::Entries, period)?;
+        Ok(heads.into_iter().map(|(id, head)| (id, Entry { info: String::new(), ..head.into_entry(None) })).collect())
     }
 
     pub fn entry(&self, period: PeriodId, id: ItemId) -> Result<Option<Entry>, StoreError> {
-        self.get(TreeId::Entries, &keys::entry(period, id))
+        let key = keys::entry(period, id);
+        let Some(head) = self.get::<EntryHead>(TreeId::Entries, &key)? else { return Ok(None) };
+        let text = match head.text_apart() {
+            true => self.get::<EntryText>(TreeId::Texts, &key)?.map(|t| t.0),
+            false => None,
+        };
+        Ok(Some(head.into_entry(text)))
+    }
+
+    /// The records of a tree keyed by entry, of one period, with their item ids.
+    fn scan_entry_keyed<R: Record>(&self, tree: TreeId, period: PeriodId) -> Result<Vec<(ItemId, R)>, StoreError> {
+        let mut out = Vec::new();
+        for (k, value) in self.scan::<R>(tree, &keys::period(period))? {
+            let id = keys::entry_item_from(&k).ok_or_else(|| StoreError::Corrupt {
+                path: self.path.clone(),
+                tree: tree.name().into(),
+                detail: tr!("store-bad-key", key = format!("{k:?}")),
+            })?;
+            out.push((id, value));
+        }
+        Ok(out)
     }
 
     /// An entry's revisions, oldest first.

@@ -115,23 +115,90 @@ struct EntryV1 {
     revision: u64,
 }
 
-impl Record for Entry {
+/// An entry as the store keeps it since format 3: the execution text in the texts tree
+/// (`EntryText`), so that a list of 10,000 entries reads none of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryHead {
+    assessment: String,
+    changed_by: String,
+    changed_at: Stamp,
+    revision: u64,
+    review: Review,
+    carried_from: Option<PeriodId>,
+    /// Only in an entry of format 1 or 2, read as it was written; never written so.
+    inline_info: Option<String>,
+}
+
+/// An entry's execution text, kept apart from its head; none when the text is empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryText(pub String);
+
+impl Record for EntryText {
+    const KIND: Kind = Kind::EntryText;
+    const VERSION: u8 = 1;
+}
+
+impl EntryHead {
+    /// The head to write, and the text to keep apart (`None`: the text is empty).
+    pub fn split(entry: &Entry) -> (EntryHead, Option<EntryText>) {
+        let head = EntryHead {
+            assessment: entry.assessment.clone(),
+            changed_by: entry.changed_by.clone(),
+            changed_at: entry.changed_at,
+            revision: entry.revision,
+            review: entry.review,
+            carried_from: entry.carried_from,
+            inline_info: None,
+        };
+        (head, (!entry.info.is_empty()).then(|| EntryText(entry.info.clone())))
+    }
+
+    /// Whether the execution text is in the texts tree (else it is here, or empty).
+    pub fn text_apart(&self) -> bool {
+        self.inline_info.is_none()
+    }
+
+    /// The entry, with the text kept apart (`apart`) or the one this head holds.
+    pub fn into_entry(self, apart: Option<String>) -> Entry {
+        Entry {
+            info: self.inline_info.or(apart).unwrap_or_default(),
+            assessment: self.assessment,
+            changed_by: self.changed_by,
+            changed_at: self.changed_at,
+            revision: self.revision,
+            review: self.review,
+            carried_from: self.carried_from,
+        }
+    }
+
+    fn inline(entry: Entry) -> EntryHead {
+        let info = entry.info.clone();
+        EntryHead { inline_info: Some(info), ..EntryHead::split(&entry).0 }
+    }
+}
+
+impl Record for EntryHead {
     const KIND: Kind = Kind::Entry;
-    const VERSION: u8 = 2;
+    /// 3: the execution text apart; formats 1 and 2 held it and read as they are.
+    const VERSION: u8 = 3;
 
     fn decode_old(version: u8, payload: &[u8]) -> Result<Self, CodecError> {
-        old(Self::KIND, version, payload, |p| {
-            let v1: EntryV1 = decode_payload(Self::KIND, p)?;
-            Ok(Entry {
-                info: v1.info,
-                assessment: v1.assessment,
-                changed_by: v1.changed_by,
-                changed_at: v1.changed_at,
-                revision: v1.revision,
-                review: Review::Open,
-                carried_from: None,
-            })
-        })
+        match version {
+            1 => {
+                let v1: EntryV1 = decode_payload(Self::KIND, payload)?;
+                Ok(EntryHead::inline(Entry {
+                    info: v1.info,
+                    assessment: v1.assessment,
+                    changed_by: v1.changed_by,
+                    changed_at: v1.changed_at,
+                    revision: v1.revision,
+                    review: Review::Open,
+                    carried_from: None,
+                }))
+            }
+            2 => Ok(EntryHead::inline(decode_payload::<Entry>(Self::KIND, payload)?)),
+            _ => Err(CodecError::UnknownVersion { kind: Self::KIND, version }),
+        }
     }
 }
 

@@ -26,3 +26,14 @@ pub fn check(dir: &Path, change_bytes: u64) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// Room to close and open the store again without a doubt: a writable disk with 16 MiB
+/// free (sled may start a log segment when it opens).
+pub fn may_reopen(dir: &Path) -> bool {
+    let Ok(stat) = statvfs(dir) else { return false };
+    #[allow(clippy::useless_conversion)]
+    let free = u64::from(stat.blocks_available()).saturating_mul(u64::from(stat.fragment_size()));
+    !stat.flags().contains(FsFlags::ST_RDONLY)
+        && free >= 16 << 20
+        && nix::unistd::access(dir, nix::unistd::AccessFlags::W_OK).is_ok()
+}

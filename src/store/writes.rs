@@ -62,7 +62,7 @@ impl Store {
             assessment: entry.assessment.clone(),
             source,
         };
-        changes.put(TreeId::Entries, &keys::entry(period, id), &entry)?;
+        changes.put_entry(period, id, &entry)?;
         changes.put(TreeId::History, &keys::revision(period, id, revision), &record)?;
         self.commit(changes)?;
         Ok(SaveOutcome::Saved(entry))

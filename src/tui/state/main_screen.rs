@@ -19,6 +19,29 @@ pub struct Row {
     pub entry: Entry,
     pub flags: Flags,
     pub text_loaded: bool,
+    /// What a search looks in, case and ё/е folded once (not at every keystroke): title,
+    /// point, responsible, assessment and the execution text when it is here.
+    pub folded: String,
+}
+
+impl Row {
+    pub fn new(item: Item, deadline: Arc<ItemDeadline>, entry: Entry, text_loaded: bool) -> Row {
+        let mut row = Row { item, deadline, entry, flags: Flags::default(), text_loaded, folded: String::new() };
+        row.refold();
+        row
+    }
+
+    /// Brings `folded` up to date after the item or its entry changed.
+    pub fn refold(&mut self) {
+        let (item, entry) = (&self.item, &self.entry);
+        let parts = [&item.title, &item.point, &item.responsible, &entry.assessment, &entry.info];
+        // NUL: a search text never holds it, so no match spans two fields.
+        self.folded = fold(&parts.map(String::as_str).join("\0"));
+    }
+
+    pub fn matches(&self, folded_needle: &str) -> bool {
+        self.folded.contains(folded_needle)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +161,7 @@ impl Main {
             .map(|item| {
                 let deadline = cache.item_deadline(&item, period, plan_years);
                 let entry = entries.remove(&item.id).unwrap_or_default();
-                Row { item, deadline, entry, flags: Flags::default(), text_loaded: s.texts }
+                Row::new(item, deadline, entry, s.texts)
             })
             .collect();
         let mut main = Main {
@@ -184,6 +207,7 @@ impl Main {
         let period = self.period.id;
         let Some(row) = self.rows.get_mut(index) else { return };
         row.entry = entry;
+        row.refold();
         // An entry from a save or an event is whole.
         if !row.text_loaded {
             row.text_loaded = true;
@@ -207,10 +231,7 @@ impl Main {
                 let row = &self.rows[i];
                 self.filter.admits(row, &self.drafts, &self.my_names)
                     && (needle.is_empty()
-                        || fold(&row.item.title).contains(&needle)
-                        || fold(&row.entry.info).contains(&needle)
-                        || fold(&row.entry.assessment).contains(&needle)
-                        || fold(&row.item.point).contains(&needle)
+                        || row.matches(&needle)
                         || found.is_some_and(|items| items.contains(&row.item.id)))
             })
             .collect();
@@ -283,6 +304,7 @@ impl Main {
                 let row = &mut self.rows[index];
                 row.entry.info = String::new();
                 row.text_loaded = false;
+                row.refold();
             }
         }
     }
