@@ -108,26 +108,60 @@ impl Counts {
 /// Which items a status is about: `None`, all; else those one of the names answers for.
 pub type Answering<'a> = Option<&'a [String]>;
 
-/// The counts over a period's items (those of `answering`), and the items a status lists:
-/// overdue or without a result as of `as_of`, in plan order. Each deadline text is worked
-/// out once.
+/// Counts a period's items one at a time, and tells which a status lists (overdue or
+/// without a result): a server works out a status of 10,000 items without holding them.
+pub struct FlagCounter<'a> {
+    period: PeriodId,
+    plan: Years,
+    as_of: NaiveDate,
+    rules: &'a FlagRules,
+    answering: Answering<'a>,
+    cache: DeadlineCache,
+    pub counts: Counts,
+}
+
+impl<'a> FlagCounter<'a> {
+    pub fn new(
+        (period, plan): (PeriodId, Years),
+        as_of: NaiveDate,
+        rules: &'a FlagRules,
+        answering: Answering<'a>,
+    ) -> Self {
+        FlagCounter {
+            period,
+            plan,
+            as_of,
+            rules,
+            answering,
+            cache: DeadlineCache::default(),
+            counts: Counts::default(),
+        }
+    }
+
+    /// Counts the item (if it is one of `answering`'s); whether a status lists it.
+    pub fn take(&mut self, item: &Item, entry: Option<&Entry>) -> bool {
+        if self.answering.is_some_and(|names| !item.answered_by(names)) {
+            return false;
+        }
+        let (assessment, review) = entry.map_or(("", Review::Open), |e| (e.assessment.as_str(), e.review));
+        let deadline = self.cache.item_deadline(item, self.period, self.plan);
+        let f = deadline.flags(assessment, self.period, self.as_of, self.rules);
+        self.counts.add(f, review);
+        f.overdue || f.no_result
+    }
+}
+
+/// The counts over a period's items (those of `answering`), and the items a status lists,
+/// in plan order.
 pub fn flagged_items(
     (items, entries): (&[Item], &[(ItemId, Entry)]),
-    (period, plan): (PeriodId, Years),
+    period_of_plan: (PeriodId, Years),
     as_of: NaiveDate,
     rules: &FlagRules,
     answering: Answering<'_>,
 ) -> (Counts, Vec<ItemId>) {
     let entries: HashMap<ItemId, &Entry> = entries.iter().map(|(id, e)| (*id, e)).collect();
-    let mut cache = DeadlineCache::default();
-    let (mut counts, mut listed) = (Counts::default(), Vec::new());
-    for item in items.iter().filter(|i| answering.is_none_or(|names| i.answered_by(names))) {
-        let (assessment, review) = entries.get(&item.id).map_or(("", Review::Open), |e| (&e.assessment, e.review));
-        let f = cache.item_deadline(item, period, plan).flags(assessment, period, as_of, rules);
-        counts.add(f, review);
-        if f.overdue || f.no_result {
-            listed.push(item.id);
-        }
-    }
-    (counts, listed)
+    let mut counter = FlagCounter::new(period_of_plan, as_of, rules, answering);
+    let listed = items.iter().filter(|i| counter.take(i, entries.get(&i.id).copied())).map(|i| i.id).collect();
+    (counter.counts, listed)
 }

@@ -3,7 +3,9 @@
 
 use super::dictionary::Dictionary;
 use super::fault::{Refusal, fault_of};
-use crate::domain::{Actor, EntryEdit, ItemId, PeriodId, Review, Role, Stamp};
+use std::collections::HashMap;
+
+use crate::domain::{Actor, Entry, EntryEdit, FlagCounter, ItemId, PeriodId, Review, Role, Stamp};
 use crate::model::{Draft, Flagged, RevisionSource, Snapshot, UserRecord};
 use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::spelling::DEFAULT_DICTIONARY;
@@ -278,61 +280,71 @@ impl Service {
         })
     }
 
-    /// The items of `period` whose texts hold `query`, case and ё/е folded.
+    /// The items of `period` whose texts hold `query`, case and ё/е folded. The entries and
+    /// items are read one at a time, only the ids of those that match kept.
     fn search(&self, period: PeriodId, query: &str) -> Result<Vec<ItemId>, StoreError> {
         use crate::domain::text::fold;
         let Some(plan) = self.store.plan_of(period)? else {
             return Err(StoreError::UnknownPeriod { period: period.to_string() });
         };
         let needle = fold(query);
-        let entries: std::collections::HashMap<ItemId, crate::domain::Entry> =
-            self.store.entries(period)?.into_iter().collect();
-        let found = self.store.items(plan.id)?.into_iter().filter(|item| {
-            let entry = entries.get(&item.id);
-            [item.title.as_str(), item.responsible.as_str(), item.point.as_str()]
-                .into_iter()
-                .chain(entry.map(|e| e.info.as_str()))
-                .chain(entry.map(|e| e.assessment.as_str()))
-                .any(|text| fold(text).contains(&needle))
-        });
-        Ok(found.map(|item| item.id).collect())
+        let mut by_entry = std::collections::HashSet::new();
+        self.store.for_each_entry(period, |id, e| {
+            if [&e.info, &e.assessment].iter().any(|text| fold(text).contains(&needle)) {
+                by_entry.insert(id);
+            }
+        })?;
+        let found = self.store.items_where(plan.id, |item| {
+            by_entry.contains(&item.id)
+                || [&item.title, &item.responsible, &item.point].iter().any(|text| fold(text).contains(&needle))
+        })?;
+        Ok(found.into_iter().map(|item| item.id).collect())
     }
 
     /// The counts of a period and its listed items only, worked out here: `status` then
     /// gets a few hundred items, not 10,000 (docs/performance.md).
     fn flagged(&self, actor: &Actor, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
-        let Some(mut snapshot) = self.snapshot(actor, asked.period, false)? else { return Ok(None) };
-        let as_of = asked.as_of.or(snapshot.period.report_date).unwrap_or(asked.today);
-        let (counts, listed) = crate::domain::flagged_items(
-            (&snapshot.items, &snapshot.entries),
-            (snapshot.period.id, snapshot.plan.years),
-            as_of,
-            asked.rules,
-            asked.responsible,
-        );
-        let listed: std::collections::HashSet<ItemId> = listed.into_iter().collect();
-        snapshot.items.retain(|i| listed.contains(&i.id));
-        snapshot.entries.retain(|(id, _)| listed.contains(id));
-        snapshot.drafts.retain(|(id, _)| listed.contains(id));
-        Ok(Some(Flagged { snapshot, counts }))
+        let Some(chosen) = self.chosen_period(asked.period)? else { return Ok(None) };
+        let (store, id) = (&self.store, chosen.id);
+        let plan = store.plan_of(id)?.ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?;
+        let as_of = asked.as_of.or(chosen.report_date).unwrap_or(asked.today);
+        let mut entries: HashMap<ItemId, Entry> = store.entry_heads(id)?.into_iter().collect();
+        let mut counter = FlagCounter::new((id, plan.years), as_of, asked.rules, asked.responsible);
+        let items = store.items_where(plan.id, |item| counter.take(item, entries.get(&item.id)))?;
+        let entries = items.iter().filter_map(|i| entries.remove_entry(&i.id)).collect();
+        let mut drafts = store.drafts(actor.uid, id)?;
+        drafts.retain(|(item, _)| items.iter().any(|i| i.id == *item));
+        let snapshot = Snapshot {
+            items,
+            entries,
+            texts: false,
+            drafts,
+            settings: store.settings()?,
+            plan,
+            periods: store.periods()?,
+            period: chosen,
+        };
+        Ok(Some(Flagged { snapshot, counts: counter.counts }))
+    }
+
+    /// The period asked for; `None`: the store's latest (a plan's whole span only when
+    /// there is nothing else), or none in an empty store.
+    fn chosen_period(&self, period: Option<PeriodId>) -> Result<Option<crate::domain::Period>, StoreError> {
+        let periods = self.store.periods()?;
+        match period {
+            Some(id) => match periods.into_iter().find(|p| p.id == id) {
+                Some(p) => Ok(Some(p)),
+                None => Err(StoreError::UnknownPeriod { period: id.to_string() }),
+            },
+            None => Ok(periods.into_iter().max_by_key(|p| (!p.id.is_span(), p.id.end(), p.id.kind.code()))),
+        }
     }
 
     /// `texts`: with the execution texts; without, the list a screen or `status` shows.
     fn snapshot(&self, actor: &Actor, period: Option<PeriodId>, texts: bool) -> Result<Option<Snapshot>, StoreError> {
         let store = &self.store;
+        let Some(chosen) = self.chosen_period(period)? else { return Ok(None) };
         let periods = store.periods()?;
-        let chosen = match period {
-            Some(id) => periods
-                .iter()
-                .find(|p| p.id == id)
-                .cloned()
-                .ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?,
-            // The latest period; a plan's whole span only when there is nothing else.
-            None => match periods.iter().max_by_key(|p| (!p.id.is_span(), p.id.end(), p.id.kind.code())) {
-                Some(p) => p.clone(),
-                None => return Ok(None),
-            },
-        };
         let Some(plan) = store.plan_of(chosen.id)? else {
             return Err(StoreError::UnknownPeriod { period: chosen.id.to_string() });
         };

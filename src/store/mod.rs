@@ -396,6 +396,22 @@ impl Store {
         Ok(self.scan(TreeId::Items, &keys::plan(plan))?.into_iter().map(|(_, i)| i).collect())
     }
 
+    /// The plan's items `keep` keeps, in plan order, decoded one at a time: the others are
+    /// never held together.
+    pub fn items_where(&self, plan: PlanId, mut keep: impl FnMut(&Item) -> bool) -> Result<Vec<Item>, StoreError> {
+        self.check_running()?;
+        let tree = self.tree(TreeId::Items)?;
+        let mut out = Vec::new();
+        for kv in tree.scan_prefix(keys::plan(plan)) {
+            let (_, v) = kv.map_err(|e| self.read_error(TreeId::Items, e))?;
+            let item: Item = codec::decode(&v).map_err(|e| self.corrupt(TreeId::Items, e))?;
+            if keep(&item) {
+                out.push(item);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn item(&self, plan: PlanId, id: ItemId) -> Result<Option<Item>, StoreError> {
         self.get(TreeId::Items, &keys::item(plan, id))
     }
@@ -411,20 +427,43 @@ impl Store {
 
     /// The entries of a period that anyone has written, in item order.
     pub fn entries(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
-        let mut texts: std::collections::HashMap<ItemId, String> = self
-            .scan_entry_keyed::<EntryText>(TreeId::Texts, period)?
-            .into_iter()
-            .map(|(id, text)| (id, text.0))
-            .collect();
-        let heads = self.scan_entry_keyed::<EntryHead>(TreeId::Entries, period)?;
-        Ok(heads.into_iter().map(|(id, head)| (id, head.into_entry(texts.remove(&id)))).collect())
+        let mut out = Vec::new();
+        self.for_each_entry(period, |id, entry| out.push((id, entry)))?;
+        Ok(out)
+    }
+
+    /// Each entry of a period with its execution text, in item order, one at a time: the
+    /// heads and the texts are read side by side (both trees are in the same key order).
+    pub fn for_each_entry(&self, period: PeriodId, mut f: impl FnMut(ItemId, Entry)) -> Result<(), StoreError> {
+        self.check_running()?;
+        let prefix = keys::period(period);
+        let (heads, texts) = (self.tree(TreeId::Entries)?, self.tree(TreeId::Texts)?);
+        let mut texts = texts.scan_prefix(prefix).peekable();
+        for kv in heads.scan_prefix(prefix) {
+            let (key, v) = kv.map_err(|e| self.read_error(TreeId::Entries, e))?;
+            let head: EntryHead = codec::decode(&v).map_err(|e| self.corrupt(TreeId::Entries, e))?;
+            let id = self.entry_item(TreeId::Entries, &key)?;
+            let mut text = None;
+            // Texts of entries before this one have no head (never written so): passed by.
+            while let Some(next) = texts.next_if(|t| t.as_ref().map_or(true, |(k, _)| k.as_ref() <= key.as_ref())) {
+                let (k, t) = next.map_err(|e| self.read_error(TreeId::Texts, e))?;
+                if k == key {
+                    text = Some(codec::decode::<EntryText>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?.0);
+                }
+            }
+            f(id, head.into_entry(text));
+        }
+        Ok(())
     }
 
     /// As `entries`, without the execution texts (the list a screen or `status` shows):
     /// the texts tree is not read at all.
     pub fn entry_heads(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
-        let heads = self.scan_entry_keyed::<EntryHead>(TreeId::Entries, period)?;
-        Ok(heads.into_iter().map(|(id, head)| (id, Entry { info: String::new(), ..head.into_entry(None) })).collect())
+        let mut out = Vec::new();
+        for (key, head) in self.scan::<EntryHead>(TreeId::Entries, &keys::period(period))? {
+            out.push((self.entry_item(TreeId::Entries, &key)?, Entry { info: String::new(), ..head.into_entry(None) }));
+        }
+        Ok(out)
     }
 
     pub fn entry(&self, period: PeriodId, id: ItemId) -> Result<Option<Entry>, StoreError> {
@@ -437,18 +476,13 @@ impl Store {
         Ok(Some(head.into_entry(text)))
     }
 
-    /// The records of a tree keyed by entry, of one period, with their item ids.
-    fn scan_entry_keyed<R: Record>(&self, tree: TreeId, period: PeriodId) -> Result<Vec<(ItemId, R)>, StoreError> {
-        let mut out = Vec::new();
-        for (k, value) in self.scan::<R>(tree, &keys::period(period))? {
-            let id = keys::entry_item_from(&k).ok_or_else(|| StoreError::Corrupt {
-                path: self.path.clone(),
-                tree: tree.name().into(),
-                detail: tr!("store-bad-key", key = format!("{k:?}")),
-            })?;
-            out.push((id, value));
-        }
-        Ok(out)
+    /// The item of an entry-keyed record's key.
+    fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
+        keys::entry_item_from(key).ok_or_else(|| StoreError::Corrupt {
+            path: self.path.clone(),
+            tree: tree.name().into(),
+            detail: tr!("store-bad-key", key = format!("{key:?}")),
+        })
     }
 
     /// An entry's revisions, oldest first.

@@ -236,3 +236,27 @@ fn memory_is_released_by_a_reopen_only_when_no_tree_is_in_use_and_nothing_is_los
     assert_eq!(again.entries(q1).unwrap()[0].1.info, "Сделано ещё");
     assert_eq!(again.history(q1, again.entries(q1).unwrap()[0].0).unwrap().len(), 2);
 }
+
+#[test]
+fn entries_are_read_with_their_texts_apart_and_a_text_without_its_entry_is_passed_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let rows = [("1", "Сделано", "выполнено"), ("2", "", "не выполнено"), ("3", "Третье", "")];
+    store.import(&report("2020-Q1", &rows), &actor(), Stamp(1)).unwrap();
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    let before = store.entries(q1).unwrap();
+    let (first, second) = (before[0].0, before[1].0);
+    // A text without an entry of its key, sorting between the first two entries' keys.
+    let mut between = keys::entry(q1, first).to_vec();
+    between.push(0);
+    let mut orphan = Changes::default();
+    orphan.put(TreeId::Texts, &between, &EntryText("ничей".into())).unwrap();
+    store.commit(orphan).unwrap();
+    assert_eq!(store.entries(q1).unwrap(), before);
+    let infos: Vec<&str> = before.iter().map(|(_, e)| e.info.as_str()).collect();
+    assert_eq!(infos, ["Сделано", "", "Третье"]);
+    assert!(store.entry_heads(q1).unwrap().iter().all(|(_, e)| e.info.is_empty()));
+    assert_eq!(store.entry(q1, first).unwrap().unwrap().info, "Сделано");
+    // An empty text leaves nothing in the texts tree.
+    assert!(store.tree(TreeId::Texts).unwrap().get(keys::entry(q1, second)).unwrap().is_none());
+}
