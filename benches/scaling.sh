@@ -50,7 +50,7 @@ stop_server() { "$otchet" serve --stop --db "$1" >/dev/null 2>&1 || true; }
 # A process's peak resident memory in MiB (VmHWM).
 peak_mib() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 # A hyperfine run's mean, in ms.
-mean_ms() { python3 -c 'import json,sys; print(f"{json.load(open(sys.argv[1]))["results"][0]["mean"]*1000:.1f}")' "$1"; }
+mean_ms() { python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000))' "$1"; }
 # The median of the last number (ms) of each line pty_tui.py prints.
 median_ms() { sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' | head -1; }
 
@@ -105,7 +105,7 @@ measure_size() {
 # criterion's median for one search keystroke at `n` items, in ms.
 search_ms() {
     (cd "$root" && OTCHET_BENCH_ITEMS=$1 cargo bench -q --bench tui_keys -- --noplot "search_keystroke/$1\$" >/dev/null 2>&1)
-    python3 -c 'import json,sys; print(f"{json.load(open(sys.argv[1]))["median"]["point_estimate"]/1e6:.2f}")' \
+    python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["median"]["point_estimate"] / 1e6))' \
         "$root/target/criterion/search_keystroke/$1/new/estimates.json"
 }
 

@@ -112,39 +112,24 @@ pub type Answering<'a> = Option<&'a [String]>;
 /// without a result): a server works out a status of 10,000 items without holding them.
 pub struct FlagCounter<'a> {
     period: PeriodId,
-    plan: Years,
     as_of: NaiveDate,
     rules: &'a FlagRules,
     answering: Answering<'a>,
-    cache: DeadlineCache,
     pub counts: Counts,
 }
 
 impl<'a> FlagCounter<'a> {
-    pub fn new(
-        (period, plan): (PeriodId, Years),
-        as_of: NaiveDate,
-        rules: &'a FlagRules,
-        answering: Answering<'a>,
-    ) -> Self {
-        FlagCounter {
-            period,
-            plan,
-            as_of,
-            rules,
-            answering,
-            cache: DeadlineCache::default(),
-            counts: Counts::default(),
-        }
+    pub fn new(period: PeriodId, as_of: NaiveDate, rules: &'a FlagRules, answering: Answering<'a>) -> Self {
+        FlagCounter { period, as_of, rules, answering, counts: Counts::default() }
     }
 
-    /// Counts the item (if it is one of `answering`'s); whether a status lists it.
-    pub fn take(&mut self, item: &Item, entry: Option<&Entry>) -> bool {
-        if self.answering.is_some_and(|names| !item.answered_by(names)) {
+    /// Counts an item of this deadline and responsible (if `answering` answers for it);
+    /// whether a status lists it.
+    pub fn take(&mut self, (deadline, responsible): (&ItemDeadline, &str), entry: Option<&Entry>) -> bool {
+        if self.answering.is_some_and(|names| !super::plan::answers_for(responsible, names)) {
             return false;
         }
         let (assessment, review) = entry.map_or(("", Review::Open), |e| (e.assessment.as_str(), e.review));
-        let deadline = self.cache.item_deadline(item, self.period, self.plan);
         let f = deadline.flags(assessment, self.period, self.as_of, self.rules);
         self.counts.add(f, review);
         f.overdue || f.no_result
@@ -161,7 +146,16 @@ pub fn flagged_items(
     answering: Answering<'_>,
 ) -> (Counts, Vec<ItemId>) {
     let entries: HashMap<ItemId, &Entry> = entries.iter().map(|(id, e)| (*id, e)).collect();
-    let mut counter = FlagCounter::new(period_of_plan, as_of, rules, answering);
-    let listed = items.iter().filter(|i| counter.take(i, entries.get(&i.id).copied())).map(|i| i.id).collect();
+    let (period, plan) = period_of_plan;
+    let mut cache = DeadlineCache::default();
+    let mut counter = FlagCounter::new(period, as_of, rules, answering);
+    let listed = items
+        .iter()
+        .filter(|i| {
+            let deadline = cache.item_deadline(i, period, plan);
+            counter.take((&deadline, &i.responsible), entries.get(&i.id).copied())
+        })
+        .map(|i| i.id)
+        .collect();
     (counter.counts, listed)
 }

@@ -122,8 +122,7 @@ impl Item {
     /// Whether one of `names` (a user's responsible names) is among the item's responsible,
     /// case, ё/е and spacing aside.
     pub fn answered_by(&self, names: &[String]) -> bool {
-        let responsible = super::text::fold(&self.responsible);
-        names.iter().map(|n| super::text::fold(n)).any(|n| !n.is_empty() && responsible.contains(&n))
+        answers_for(&self.responsible, names)
     }
 
     /// The point without the trailing dot, as `status --json` shows it.
@@ -134,6 +133,12 @@ impl Item {
     pub fn seq_label(&self) -> &str {
         strip_number_dot(&self.seq)
     }
+}
+
+/// Whether one of `names` is among `responsible` (an item's), case, ё/е and spacing aside.
+pub fn answers_for(responsible: &str, names: &[String]) -> bool {
+    let responsible = super::text::fold(responsible);
+    names.iter().map(|n| super::text::fold(n)).any(|n| !n.is_empty() && responsible.contains(&n))
 }
 
 pub fn strip_number_dot(s: &str) -> &str {

@@ -7,6 +7,7 @@ mod caps;
 mod dictionary;
 mod error;
 mod fault;
+mod flag_index;
 mod hub;
 mod lifecycle;
 pub mod listener;

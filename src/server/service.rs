@@ -3,7 +3,7 @@
 
 use super::dictionary::Dictionary;
 use super::fault::{Refusal, fault_of};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::{Actor, Entry, EntryEdit, FlagCounter, ItemId, PeriodId, Review, Role, Stamp};
 use crate::model::{Draft, Flagged, RevisionSource, Snapshot, UserRecord};
@@ -25,6 +25,7 @@ pub type ErrorLog = fn(&str);
 
 pub struct Service {
     store: Store,
+    flag_index: super::flag_index::FlagIndex,
     log: Option<ErrorLog>,
     dictionary: Dictionary,
 }
@@ -32,7 +33,12 @@ pub struct Service {
 impl Service {
     /// A service whose store errors reach the client as faults only.
     pub fn new(store: Store) -> Self {
-        Self { store, log: None, dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), None) }
+        Self {
+            store,
+            flag_index: Default::default(),
+            log: None,
+            dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), None),
+        }
     }
 
     /// With this spelling dictionary (`…/ru_RU`), or none (`None`: spelling is off).
@@ -43,7 +49,12 @@ impl Service {
 
     /// As `new`, every store error also written in full (with the store's path) to `log`.
     pub fn with_log(store: Store, log: ErrorLog) -> Self {
-        Self { store, log: Some(log), dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), Some(log)) }
+        Self {
+            store,
+            flag_index: Default::default(),
+            log: Some(log),
+            dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), Some(log)),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -309,11 +320,18 @@ impl Service {
         let plan = store.plan_of(id)?.ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?;
         let as_of = asked.as_of.or(chosen.report_date).unwrap_or(asked.today);
         let mut entries: HashMap<ItemId, Entry> = store.entry_heads(id)?.into_iter().collect();
-        let mut counter = FlagCounter::new((id, plan.years), as_of, asked.rules, asked.responsible);
-        let items = store.items_where(plan.id, |item| counter.take(item, entries.get(&item.id)))?;
+        let mut counter = FlagCounter::new(id, as_of, asked.rules, asked.responsible);
+        let listed: Vec<ItemId> = (self.flag_index.items(store, &plan, id)?.iter())
+            .filter(|i| counter.take((&i.deadline, &i.responsible), entries.get(&i.id)))
+            .map(|i| i.id)
+            .collect();
+        // Only the listed items are read (in plan order, as the index holds them).
+        let items: Vec<_> =
+            listed.iter().filter_map(|&item| store.item(plan.id, item).transpose()).collect::<Result<_, _>>()?;
         let entries = items.iter().filter_map(|i| entries.remove_entry(&i.id)).collect();
+        let listed: HashSet<ItemId> = listed.into_iter().collect();
         let mut drafts = store.drafts(actor.uid, id)?;
-        drafts.retain(|(item, _)| items.iter().any(|i| i.id == *item));
+        drafts.retain(|(item, _)| listed.contains(item));
         let snapshot = Snapshot {
             items,
             entries,

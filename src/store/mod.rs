@@ -100,6 +100,8 @@ pub struct Store {
     writer: Mutex<()>,
     /// Transactions committed so far (see `manifest`).
     commits: AtomicU64,
+    /// Bumped by every commit that changes plans or items (see `items_generation`).
+    items_generation: AtomicU64,
     /// The folder's device and inode at open: a save is acknowledged only while the path
     /// still names that folder (not deleted, not replaced).
     folder: Option<(u64, u64)>,
@@ -203,6 +205,7 @@ impl Store {
             sled: Mutex::new(Some(Arc::new(opened?))),
             writer: Mutex::new(()),
             commits: AtomicU64::new(0),
+            items_generation: AtomicU64::new(0),
             folder: folder_identity(dir),
             stopped: OnceLock::new(),
         };
@@ -219,6 +222,12 @@ impl Store {
         // Best effort: it is rewritten after every commit anyway.
         let _ = manifest::write(dir, store.commits.load(Ordering::Acquire));
         Ok(store)
+    }
+
+    /// Changes whenever a plan or an item changes: what was worked out from them (the
+    /// server's flag index) is good while it stays the same.
+    pub fn items_generation(&self) -> u64 {
+        self.items_generation.load(Ordering::Acquire)
     }
 
     pub fn path(&self) -> &Path {
@@ -306,6 +315,9 @@ impl Store {
         // Written into a folder that was deleted or replaced, nobody would ever read it.
         self.check_folder()?;
         self.commits.store(count, Ordering::Release);
+        if changes.ops.iter().any(|(tree, _, _)| matches!(tree, TreeId::Plans | TreeId::Items)) {
+            self.items_generation.fetch_add(1, Ordering::AcqRel);
+        }
         // Only after the flush: the file never counts a commit the files may not hold. A
         // failure (a full disk) leaves it behind, which is harmless.
         let _ = manifest::record_commits(&self.path, count);
