@@ -36,7 +36,8 @@ done
 mkdir -p "$work"
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/config OTCHET_SYSTEM_CONFIG=$work/home/none.toml LANG=C.UTF-8
 mkdir -p "$XDG_CONFIG_HOME/otchet"
-printf '[server]\nbackup_days = 0\n' > "$XDG_CONFIG_HOME/otchet/config.toml"
+# A quarter of 100,000 items is a 211 MB file.
+printf 'import_max_mib = 512\n[server]\nbackup_days = 0\n' > "$XDG_CONFIG_HOME/otchet/config.toml"
 generate=$(dirname "$otchet")/examples/generate
 as_of=2020-04-13
 table=$work/scaling.tsv
@@ -104,7 +105,8 @@ measure_size() {
 
 # criterion's median for one search keystroke at `n` items, in ms.
 search_ms() {
-    (cd "$root" && OTCHET_BENCH_ITEMS=$1 cargo bench -q --bench tui_keys -- --noplot "search_keystroke/$1\$" >/dev/null 2>&1)
+    (cd "$root" && OTCHET_BENCH_ITEMS=$1 cargo bench -q --bench tui_keys -- --noplot "search_keystroke/$1\$" \
+        >>"$work/bench.log" 2>&1)
     python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["median"]["point_estimate"] / 1e6))' \
         "$root/target/criterion/search_keystroke/$1/new/estimates.json"
 }

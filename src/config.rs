@@ -23,6 +23,7 @@ struct ConfigFile {
     lang: Option<String>,
     due_soon_days: Option<u32>,
     cache_mib: Option<u64>,
+    import_max_mib: Option<u64>,
     done: Option<DoneRule>,
     colors: Option<BTreeMap<String, String>>,
     keys: Option<KeyTables>,
@@ -48,12 +49,17 @@ struct ServerFile {
     user: Option<String>,
 }
 
+/// The largest `import_max_mib`: a report of 100,000 items is 220 MB.
+const MAX_IMPORT_MIB: u64 = 4096;
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub db: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub rules: FlagRules,
     pub cache_bytes: u64,
+    /// The largest file `import` reads (`import_max_mib`).
+    pub import_limit: u64,
     /// Colour overrides by role name ("overdue" = "red"); checked by the theme.
     pub colors: BTreeMap<String, String>,
     /// Key rebindings, in the order the files give them (the system's, then the user's).
@@ -77,6 +83,7 @@ impl Default for Config {
             lang: None,
             rules: FlagRules::default(),
             cache_bytes: DEFAULT_CACHE_BYTES,
+            import_limit: crate::formats::DEFAULT_IMPORT_LIMIT,
             colors: BTreeMap::new(),
             keys: Vec::new(),
             idle_timeout_secs: 600,
@@ -227,6 +234,7 @@ impl Config {
     pub fn merge_str(&mut self, path: &Path, text: &str) -> Result<(), ConfigError> {
         let fail = |detail: String| ConfigError { file: path.to_path_buf(), detail };
         let file: ConfigFile = toml::from_str(text).map_err(|e| fail(describe_toml_error(text, &e)))?;
+        self.merge_sizes(&file).map_err(fail)?;
         if let Some(db) = file.db {
             // A relative path means relative to the config file's folder.
             self.db = Some(path.parent().map_or(db.clone(), |dir| dir.join(&db)));
@@ -239,13 +247,6 @@ impl Config {
         }
         if let Some(done) = file.done {
             self.rules.done = done;
-        }
-        if let Some(mib) = file.cache_mib {
-            let bytes = mib.saturating_mul(1 << 20);
-            if bytes == 0 || bytes > MAX_CACHE_BYTES {
-                return Err(fail(tr!("config-bad-cache", value = mib, max = MAX_CACHE_BYTES >> 20)));
-            }
-            self.cache_bytes = bytes;
         }
         if let Some(colors) = file.colors {
             self.colors.extend(colors);
@@ -287,6 +288,24 @@ impl Config {
         Ok(())
     }
 
+    /// `cache_mib` and `import_max_mib`, each within its bounds.
+    fn merge_sizes(&mut self, file: &ConfigFile) -> Result<(), String> {
+        if let Some(mib) = file.cache_mib {
+            let bytes = mib.saturating_mul(1 << 20);
+            if bytes == 0 || bytes > MAX_CACHE_BYTES {
+                return Err(tr!("config-bad-cache", value = mib, max = MAX_CACHE_BYTES >> 20));
+            }
+            self.cache_bytes = bytes;
+        }
+        if let Some(mib) = file.import_max_mib {
+            if mib == 0 || mib > MAX_IMPORT_MIB {
+                return Err(tr!("config-bad-import-max", value = mib, max = MAX_IMPORT_MIB));
+            }
+            self.import_limit = mib << 20;
+        }
+        Ok(())
+    }
+
     /// The spelling dictionary the server loads; an empty setting turns spelling off.
     pub fn dictionary_path(&self) -> Option<PathBuf> {
         Some(self.dictionary.clone()).filter(|p| !p.as_os_str().is_empty())
@@ -324,6 +343,20 @@ mod documents_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_largest_import_is_a_setting_within_bounds() {
+        let path = Path::new("/etc/otchet/config.toml");
+        let mut config = Config::default();
+        assert_eq!(config.import_limit, crate::formats::DEFAULT_IMPORT_LIMIT);
+        config.merge_str(path, "import_max_mib = 300\n").unwrap();
+        assert_eq!(config.import_limit, 300 << 20);
+        for bad in ["import_max_mib = 0\n", "import_max_mib = 5000\n"] {
+            let Err(e) = config.merge_str(path, bad) else { panic!("{bad} taken") };
+            assert!(e.detail.contains("import_max_mib") && e.detail.contains("4096"), "{}", e.detail);
+        }
+        assert_eq!(config.import_limit, 300 << 20, "a refused value changes nothing");
+    }
+
     #[test]
     fn a_value_of_the_wrong_kind_is_told_in_russian_with_its_line() {
         let mut config = Config::default();

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         None => None,
     };
     // Read and check the whole file before the store is touched.
-    let imported = read_document(file, crate::formats::DEFAULT_IMPORT_LIMIT)?;
+    let imported = read_document(file, ctx.config.import_limit)?;
     let mut client = ctx.client_creating()?;
     match imported {
         Imported::Report(mut report) => {

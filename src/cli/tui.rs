@@ -52,12 +52,9 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
         }
     }
     let store = if demo_dir.is_some() { None } else { ctx.store_path().ok() };
-    let result = runtime::run(
-        state,
-        client,
-        Options { initial_period: None, store, import_limit: crate::formats::DEFAULT_IMPORT_LIMIT },
-    )
-    .map_err(Failure::other);
+    let result =
+        runtime::run(state, client, Options { initial_period: None, store, import_limit: ctx.config.import_limit })
+            .map_err(Failure::other);
     if let Some(dir) = demo_dir {
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -88,6 +88,7 @@ client-unexpected-response = the otchet server sent an unexpected answer (differ
 config-error = error in the settings file { $file }: { $detail }
 config-bad-lang = unknown language “{ $value }” (allowed: ru, en)
 config-bad-cache = cache_mib = { $value }: the store cache must be 1 to { $max } MiB
+config-bad-import-max = import_max_mib = { $value }: the largest file to import must be 1 to { $max } MiB
 config-place = { $file }, line { $line }
 config-unknown-field = line { $line }: unknown setting “{ $name }” (every setting is in docs/config.example.toml)
 config-syntax = line { $line }: { $detail }

@@ -91,6 +91,7 @@ client-unexpected-response = сервер otchet ответил непонятн
 config-error = ошибка в файле настроек { $file }: { $detail }
 config-bad-lang = неизвестный язык «{ $value }» (допустимо: ru, en)
 config-bad-cache = cache_mib = { $value }: кэш хранилища должен быть от 1 до { $max } МиБ
+config-bad-import-max = import_max_mib = { $value }: наибольший загружаемый файл должен быть от 1 до { $max } МиБ
 config-place = { $file }, строка { $line }
 config-unknown-field = строка { $line }: неизвестный параметр «{ $name }» (все параметры — в docs/config.example.toml)
 config-syntax = строка { $line }: { $detail }

@@ -2,7 +2,8 @@
 //! glibc keeps what such a request freed in its arenas, fragmented, so that a server that
 //! did one import stays hundreds of megabytes large while idle (docs/performance.md has
 //! the figures: 173 MiB after a whole-store dump, 90 MiB once trimmed), and sled keeps
-//! what it read until it is closed, so the store is reopened when the server has grown.
+//! what it read until it is closed, so the store is reopened when the server has grown;
+//! and sled's retired pages wait in the request thread's epoch bag until collected.
 
 use crate::proto::Request;
 use crate::store::Store;
@@ -31,11 +32,13 @@ pub fn is_bulk(request: &Request) -> bool {
 /// After a bulk request: sled's memory back by reopening the store when the server has
 /// grown, then glibc's. A failed reopen stops the store, and the log says why.
 pub fn give_back(store: &Store) {
+    crate::store::collect_garbage();
     trim();
     if resident_bytes().is_some_and(|b| b > REOPEN_ABOVE_BYTES) {
         if let Err(e) = store.release_memory() {
             super::log::line(&e.to_string());
         }
+        crate::store::collect_garbage();
         trim();
     }
 }
