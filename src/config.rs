@@ -49,6 +49,10 @@ struct ServerFile {
     user: Option<String>,
 }
 
+/// The largest file an import reads unless `import_max_mib` says otherwise: the sample is
+/// 132 KB, a generated plan of 10,000 items 22 MB.
+pub const DEFAULT_IMPORT_LIMIT: u64 = 64 << 20;
+
 /// The largest `import_max_mib`: a report of 100,000 items is 220 MB.
 const MAX_IMPORT_MIB: u64 = 4096;
 
@@ -83,7 +87,7 @@ impl Default for Config {
             lang: None,
             rules: FlagRules::default(),
             cache_bytes: DEFAULT_CACHE_BYTES,
-            import_limit: crate::formats::DEFAULT_IMPORT_LIMIT,
+            import_limit: DEFAULT_IMPORT_LIMIT,
             colors: BTreeMap::new(),
             keys: Vec::new(),
             idle_timeout_secs: 600,
@@ -347,7 +351,7 @@ mod tests {
     fn the_largest_import_is_a_setting_within_bounds() {
         let path = Path::new("/etc/otchet/config.toml");
         let mut config = Config::default();
-        assert_eq!(config.import_limit, crate::formats::DEFAULT_IMPORT_LIMIT);
+        assert_eq!(config.import_limit, DEFAULT_IMPORT_LIMIT);
         config.merge_str(path, "import_max_mib = 300\n").unwrap();
         assert_eq!(config.import_limit, 300 << 20);
         for bad in ["import_max_mib = 0\n", "import_max_mib = 5000\n"] {

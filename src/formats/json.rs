@@ -52,9 +52,9 @@ mod tests {
         std::fs::write(&path, serde_json::to_vec_pretty(&dump).unwrap()).unwrap();
         assert!(looks_like_json(&std::fs::read(&path).unwrap()));
         assert!(
-            matches!(crate::formats::read_document(&path, crate::formats::DEFAULT_IMPORT_LIMIT), Ok(crate::formats::Imported::Dump(d)) if d == dump)
+            matches!(crate::formats::read_document(&path, crate::config::DEFAULT_IMPORT_LIMIT), Ok(crate::formats::Imported::Dump(d)) if d == dump)
         );
-        let err = crate::formats::read_report_file(&path, crate::formats::DEFAULT_IMPORT_LIMIT).unwrap_err();
+        let err = crate::formats::read_report_file(&path, crate::config::DEFAULT_IMPORT_LIMIT).unwrap_err();
         assert_eq!(err.problem, Problem::WholeStoreExport);
         assert!(!looks_like_json("\tОТЧЕТ {".as_bytes()));
     }

@@ -36,10 +36,6 @@ pub enum Imported {
     Dump(StoreDump),
 }
 
-/// The largest file an import reads unless the settings say otherwise: the sample is
-/// 132 KB, a generated plan of 10,000 items 22 MB.
-pub const DEFAULT_IMPORT_LIMIT: u64 = 64 << 20;
-
 /// Reads a file of any supported format, telling the format from its content: a zip is a
 /// .docx, JSON is the program's own whole-store export, anything else Word's text export.
 /// What is not a regular file, or is larger than `limit` bytes, is refused unread.

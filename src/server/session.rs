@@ -105,10 +105,12 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
         };
         let bulk = super::memory::is_bulk(&request);
         let response = hub.handle(link, request);
-        let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
+        // Before the answer: a client that sees it finds the server small again, and this
+        // connection's place is free as soon as it goes.
         if bulk {
             super::memory::give_back(hub.service().store());
         }
+        let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
         match sent {
             // Nothing was written: the client gets a refusal instead.
             Err(e @ (FrameError::Malformed(_) | FrameError::TooLarge { .. })) => {

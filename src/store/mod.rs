@@ -582,8 +582,10 @@ pub fn collect_garbage() {
     }
 }
 
-/// Enough flushes for the garbage of an import of 100,000 items; 0.3 ms when there is none.
-const GARBAGE_FLUSHES: usize = 4096;
+/// Each collects up to 8 bags of 64 pages: enough for the garbage of an import of 10,000
+/// items (measured: 280 MiB held after one without, 19 MiB with); about 0.1 ms when there
+/// is none.
+const GARBAGE_FLUSHES: usize = 1024;
 
 /// sled may panic on damaged files rather than return an error: that is a damaged store
 /// too, never a crash.
