@@ -34,6 +34,8 @@ for tool in hyperfine gnuplot task python3 /usr/bin/time; do
 done
 
 mkdir -p "$work"
+# cargo (for the search bench) needs the real home's toolchain.
+real_home=$HOME
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/config OTCHET_SYSTEM_CONFIG=$work/home/none.toml LANG=C.UTF-8
 mkdir -p "$XDG_CONFIG_HOME/otchet"
 # A quarter of 100,000 items is a 211 MB file.
@@ -42,12 +44,14 @@ generate=$(dirname "$otchet")/examples/generate
 as_of=2020-04-13
 table=$work/scaling.tsv
 
-server_pid() { pgrep -f -x "$otchet serve --db $1 --idle-timeout 0" || true; }
+server_pid() { pgrep -n -f -x "$otchet serve --db $1 --idle-timeout 0" || true; }
 start_server() {
     (setsid "$otchet" serve --db "$1" --idle-timeout 0 >/dev/null 2>>"$work/servers.log" </dev/null &)
     until [ -S "$1/otchet.sock" ]; do sleep 0.01; done
 }
 stop_server() { "$otchet" serve --stop --db "$1" >/dev/null 2>&1 || true; }
+stop_all() { for n in $sizes; do stop_server "$work/store-$n"; done; }
+trap stop_all EXIT
 # A process's peak resident memory in MiB (VmHWM).
 peak_mib() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 # A hyperfine run's mean, in ms.
@@ -105,7 +109,7 @@ measure_size() {
 
 # criterion's median for one search keystroke at `n` items, in ms.
 search_ms() {
-    (cd "$root" && OTCHET_BENCH_ITEMS=$1 cargo bench -q --bench tui_keys -- --noplot "search_keystroke/$1\$" \
+    (cd "$root" && HOME=$real_home OTCHET_BENCH_ITEMS=$1 cargo bench -q --bench tui_keys -- --noplot "search_keystroke/$1\$" \
         >>"$work/bench.log" 2>&1)
     python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["median"]["point_estimate"] / 1e6))' \
         "$root/target/criterion/search_keystroke/$1/new/estimates.json"

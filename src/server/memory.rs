@@ -8,25 +8,33 @@
 use crate::proto::Request;
 use crate::store::Store;
 
-/// Above this resident size, once trimmed, a bulk request's end reopens the store. A server
-/// on the sample takes 8 MiB; one that lists 10,000 items keeps 24 MiB, and keeping them
-/// keeps its next list warm (30 ms instead of 50); one that sent a whole period with its
-/// texts holds 40 MiB, an import of 10,000 items 359 MiB, until reopened.
-const REOPEN_ABOVE_BYTES: u64 = 32 << 20;
+/// Above this resident size, once trimmed, a bulk request's end reopens the store (a
+/// server should stay within 40 MiB). A server on the sample takes 8 MiB; one that lists
+/// 10,000 items keeps about 31 MiB, and keeping them keeps its next list warm (30 ms
+/// instead of 50: a TUI's first frame); one that sent a whole period with its texts holds
+/// about 45 MiB, an import of 10,000 items 60 MiB once its garbage is collected.
+const REOPEN_ABOVE_BYTES: u64 = 40 << 20;
 
-/// Requests whose answers take memory in proportion to the store.
-pub fn is_bulk(request: &Request) -> bool {
-    matches!(
-        request,
-        Request::Import { .. }
-            | Request::LoadDump { .. }
-            | Request::Dump
-            | Request::OpenPeriod { .. }
-            | Request::Snapshot { .. }
-            | Request::List { .. }
-            | Request::Flagged { .. }
-            | Request::Search { .. }
-    )
+/// When a request's memory is given back, if it takes memory in proportion to the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GiveBack {
+    /// Before the answer: a writer's garbage (an import's 250 MiB) is gone by the time its
+    /// client goes on, and its connection's place is free as soon as it leaves.
+    BeforeAnswer,
+    /// After: a reader does not wait for a reopen (60 ms at 10,000 items).
+    AfterAnswer,
+}
+
+pub fn give_back_of(request: &Request) -> Option<GiveBack> {
+    match request {
+        Request::Import { .. } | Request::LoadDump { .. } | Request::OpenPeriod { .. } => Some(GiveBack::BeforeAnswer),
+        Request::Dump
+        | Request::Snapshot { .. }
+        | Request::List { .. }
+        | Request::Flagged { .. }
+        | Request::Search { .. } => Some(GiveBack::AfterAnswer),
+        _ => None,
+    }
 }
 
 /// After a bulk request: sled's memory back by reopening the store when the server has

@@ -103,14 +103,16 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
             Frame { body: FrameBody::Request(request), .. } => request,
             _ => return Err(FrameError::OutOfPlace),
         };
-        let bulk = super::memory::is_bulk(&request);
+        use super::memory::{GiveBack, give_back, give_back_of};
+        let when = give_back_of(&request);
         let response = hub.handle(link, request);
-        // Before the answer: a client that sees it finds the server small again, and this
-        // connection's place is free as soon as it goes.
-        if bulk {
-            super::memory::give_back(hub.service().store());
+        if when == Some(GiveBack::BeforeAnswer) {
+            give_back(hub.service().store());
         }
         let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
+        if when == Some(GiveBack::AfterAnswer) {
+            give_back(hub.service().store());
+        }
         match sent {
             // Nothing was written: the client gets a refusal instead.
             Err(e @ (FrameError::Malformed(_) | FrameError::TooLarge { .. })) => {
