@@ -89,7 +89,7 @@ measure_size() {
     pid=$(server_pid "$db")
     import_s=$(/usr/bin/time -f %e "$otchet" import "$gen/otchet-2020-Q1.txt" --db "$db" 2>&1 >/dev/null | tail -1)
     import_peak=$(peak_mib "$pid")
-    "$otchet" status --db "$db" --as-of $as_of >/dev/null
+    # The server gives an import's memory back before it answers.
     held=$(awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
     # A fresh server, so that its peak is one of serving status.
     stop_server "$db"; start_server "$db"; pid=$(server_pid "$db")

@@ -3,10 +3,12 @@
 
 mod cycle;
 mod dump;
+mod entries;
 mod error;
 mod import;
 pub mod keys;
 pub mod manifest;
+mod opened;
 mod plan_edits;
 mod records;
 mod schema;
@@ -18,6 +20,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use error::StoreError;
+pub use opened::collect_garbage;
+use opened::{Sled, open_sled_caught};
 pub use records::{CommitCount, EntryHead, EntryText, SchemaVersion};
 pub use schema::CURRENT as SCHEMA_VERSION;
 
@@ -107,27 +111,6 @@ pub struct Store {
     folder: Option<(u64, u64)>,
     /// Why a write failed after sled took it in memory; then nothing more is served.
     stopped: OnceLock<String>,
-}
-
-/// sled's database and its trees, shared by the requests using them. Reopened when no
-/// request holds it (`release_memory`): sled keeps what it read until it is closed.
-struct Sled {
-    db: sled::Db,
-    trees: Vec<sled::Tree>,
-}
-
-/// One tree, holding the database it belongs to open while it is used.
-pub(crate) struct TreeRef {
-    sled: Arc<Sled>,
-    id: TreeId,
-}
-
-impl std::ops::Deref for TreeRef {
-    type Target = sled::Tree;
-
-    fn deref(&self) -> &sled::Tree {
-        &self.sled.trees[self.id as usize]
-    }
 }
 
 /// A set of writes committed atomically across trees.
@@ -232,54 +215,6 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    pub(crate) fn tree(&self, id: TreeId) -> Result<TreeRef, StoreError> {
-        Ok(TreeRef { sled: self.sled()?, id })
-    }
-
-    /// The open database; opened again here if a reopen failed (a disk that was full then).
-    fn sled(&self) -> Result<Arc<Sled>, StoreError> {
-        let mut current = self.sled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(sled) = current.as_ref() {
-            return Ok(Arc::clone(sled));
-        }
-        let sled = Arc::new(self.open_when_unlocked()?);
-        *current = Some(Arc::clone(&sled));
-        Ok(sled)
-    }
-
-    /// Closes and reopens sled when no request is using it, giving back the memory of all
-    /// it read since it was opened (sled 0.34 keeps that whatever its cache's size; closing
-    /// is the only way, 30 ms at 10,000 items). Returns whether it did. Never on a folder
-    /// that could refuse the reopen (read-only, nearly full): reads go on there.
-    pub fn release_memory(&self) -> Result<bool, StoreError> {
-        let _writer = self.lock_writer();
-        let mut current = self.sled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if current.as_ref().is_none_or(|sled| Arc::strong_count(sled) > 1) || !space::may_reopen(&self.path) {
-            return Ok(false);
-        }
-        if let Some(old) = current.take() {
-            old.db.flush().map_err(|e| self.stop(error::sled_detail(&e)))?;
-            // sled locks its file: the old one must be closed before the new one opens.
-            drop(old);
-        }
-        // On failure `sled` stays empty and the next request opens it again.
-        *current = Some(Arc::new(self.open_when_unlocked()?));
-        Ok(true)
-    }
-
-    /// sled's threads let go of its file lock a moment after the database is dropped.
-    fn open_when_unlocked(&self) -> Result<Sled, StoreError> {
-        let started = std::time::Instant::now();
-        loop {
-            match open_sled_caught(&self.path, &self.options) {
-                Err(StoreError::Locked { .. }) if started.elapsed() < std::time::Duration::from_secs(5) => {
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                other => return other,
-            }
-        }
     }
 
     pub(crate) fn lock_writer(&self) -> MutexGuard<'_, ()> {
@@ -437,66 +372,6 @@ impl Store {
         self.get(TreeId::Periods, &keys::period(id))
     }
 
-    /// The entries of a period that anyone has written, in item order.
-    pub fn entries(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
-        let mut out = Vec::new();
-        self.for_each_entry(period, |id, entry| out.push((id, entry)))?;
-        Ok(out)
-    }
-
-    /// Each entry of a period with its execution text, in item order, one at a time: the
-    /// heads and the texts are read side by side (both trees are in the same key order).
-    pub fn for_each_entry(&self, period: PeriodId, mut f: impl FnMut(ItemId, Entry)) -> Result<(), StoreError> {
-        self.check_running()?;
-        let prefix = keys::period(period);
-        let (heads, texts) = (self.tree(TreeId::Entries)?, self.tree(TreeId::Texts)?);
-        let mut texts = texts.scan_prefix(prefix).peekable();
-        for kv in heads.scan_prefix(prefix) {
-            let (key, v) = kv.map_err(|e| self.read_error(TreeId::Entries, e))?;
-            let head: EntryHead = codec::decode(&v).map_err(|e| self.corrupt(TreeId::Entries, e))?;
-            let id = self.entry_item(TreeId::Entries, &key)?;
-            let mut text = None;
-            // Texts of entries before this one have no head (never written so): passed by.
-            while let Some(next) = texts.next_if(|t| t.as_ref().map_or(true, |(k, _)| k.as_ref() <= key.as_ref())) {
-                let (k, t) = next.map_err(|e| self.read_error(TreeId::Texts, e))?;
-                if k == key {
-                    text = Some(codec::decode::<EntryText>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?.0);
-                }
-            }
-            f(id, head.into_entry(text));
-        }
-        Ok(())
-    }
-
-    /// As `entries`, without the execution texts (the list a screen or `status` shows):
-    /// the texts tree is not read at all.
-    pub fn entry_heads(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
-        let mut out = Vec::new();
-        for (key, head) in self.scan::<EntryHead>(TreeId::Entries, &keys::period(period))? {
-            out.push((self.entry_item(TreeId::Entries, &key)?, Entry { info: String::new(), ..head.into_entry(None) }));
-        }
-        Ok(out)
-    }
-
-    pub fn entry(&self, period: PeriodId, id: ItemId) -> Result<Option<Entry>, StoreError> {
-        let key = keys::entry(period, id);
-        let Some(head) = self.get::<EntryHead>(TreeId::Entries, &key)? else { return Ok(None) };
-        let text = match head.text_apart() {
-            true => self.get::<EntryText>(TreeId::Texts, &key)?.map(|t| t.0),
-            false => None,
-        };
-        Ok(Some(head.into_entry(text)))
-    }
-
-    /// The item of an entry-keyed record's key.
-    fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
-        keys::entry_item_from(key).ok_or_else(|| StoreError::Corrupt {
-            path: self.path.clone(),
-            tree: tree.name().into(),
-            detail: tr!("store-bad-key", key = format!("{key:?}")),
-        })
-    }
-
     /// An entry's revisions, oldest first.
     pub fn history(&self, period: PeriodId, id: ItemId) -> Result<Vec<Revision>, StoreError> {
         Ok(self.scan(TreeId::History, &keys::entry(period, id))?.into_iter().map(|(_, r)| r).collect())
@@ -570,50 +445,6 @@ fn refuse_planted_files(dir: &Path) -> Result<(), StoreError> {
         }
     }
     Ok(())
-}
-
-/// Frees what sled retired on this thread: the old versions of the pages a request read or
-/// wrote wait in the thread's epoch bag (crossbeam-epoch's default collector, which sled
-/// 0.34 uses) until enough later pins collect them, and an import of 10,000 items leaves
-/// 250 MiB there. Each flush hands the bag over and collects a few bags.
-pub fn collect_garbage() {
-    for _ in 0..GARBAGE_FLUSHES {
-        crossbeam_epoch::pin().flush();
-    }
-}
-
-/// Each collects up to 8 bags of 64 pages: enough for the garbage of an import of 100,000
-/// items (at 10,000: 280 MiB held after one without, 19 MiB with); 1 ms when there is none.
-const GARBAGE_FLUSHES: usize = 16_384;
-
-/// sled may panic on damaged files rather than return an error: that is a damaged store
-/// too, never a crash.
-fn open_sled_caught(dir: &Path, options: &StoreOptions) -> Result<Sled, StoreError> {
-    std::panic::catch_unwind(|| open_sled(dir, options)).unwrap_or_else(|panic| {
-        let detail = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(StoreError::Damaged { path: dir.to_path_buf(), detail, untouched: false })
-    })
-}
-
-fn open_sled(dir: &Path, options: &StoreOptions) -> Result<Sled, StoreError> {
-    let db = sled::Config::new()
-        .path(dir)
-        .cache_capacity(options.cache_bytes.min(MAX_CACHE_BYTES))
-        // We flush on every write ourselves; sled's periodic flusher would wake the
-        // process twice a second forever.
-        .flush_every_ms(None)
-        .mode(sled::Mode::LowSpace)
-        .open()
-        .map_err(|e| StoreError::from_open(dir, e))?;
-    let mut trees = Vec::with_capacity(TreeId::ALL.len());
-    for id in TreeId::ALL {
-        trees.push(db.open_tree(id.name()).map_err(|e| StoreError::from_open(dir, e))?);
-    }
-    Ok(Sled { db, trees })
 }
 
 /// Creates the store directory readable by its owner only (an admin widens it for a

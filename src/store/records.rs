@@ -172,8 +172,15 @@ impl EntryHead {
     }
 
     fn inline(entry: Entry) -> EntryHead {
-        let info = entry.info.clone();
-        EntryHead { inline_info: Some(info), ..EntryHead::split(&entry).0 }
+        EntryHead {
+            assessment: entry.assessment,
+            changed_by: entry.changed_by,
+            changed_at: entry.changed_at,
+            revision: entry.revision,
+            review: entry.review,
+            carried_from: entry.carried_from,
+            inline_info: Some(entry.info),
+        }
     }
 }
 

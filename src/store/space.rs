@@ -17,9 +17,7 @@ pub fn check(dir: &Path, change_bytes: u64) -> Result<(), StoreError> {
     if stat.flags().contains(FsFlags::ST_RDONLY) {
         return Err(StoreError::ReadOnly { path: dir.to_path_buf() });
     }
-    // The field types differ between platforms; u64 on this one.
-    #[allow(clippy::useless_conversion)]
-    let free = u64::from(stat.blocks_available()).saturating_mul(u64::from(stat.fragment_size()));
+    let free = free_bytes(&stat);
     let needed = change_bytes.saturating_mul(2).saturating_add(MARGIN);
     if free < needed {
         return Err(StoreError::DiskFull { path: dir.to_path_buf(), free_kib: free >> 10, needed_kib: needed >> 10 });
@@ -31,9 +29,13 @@ pub fn check(dir: &Path, change_bytes: u64) -> Result<(), StoreError> {
 /// free (sled may start a log segment when it opens).
 pub fn may_reopen(dir: &Path) -> bool {
     let Ok(stat) = statvfs(dir) else { return false };
-    #[allow(clippy::useless_conversion)]
-    let free = u64::from(stat.blocks_available()).saturating_mul(u64::from(stat.fragment_size()));
     !stat.flags().contains(FsFlags::ST_RDONLY)
-        && free >= 16 << 20
+        && free_bytes(&stat) >= 16 << 20
         && nix::unistd::access(dir, nix::unistd::AccessFlags::W_OK).is_ok()
+}
+
+fn free_bytes(stat: &nix::sys::statvfs::Statvfs) -> u64 {
+    // The field types differ between platforms; u64 on this one.
+    #[allow(clippy::useless_conversion)]
+    u64::from(stat.blocks_available()).saturating_mul(u64::from(stat.fragment_size()))
 }

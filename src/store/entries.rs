@@ -1,0 +1,70 @@
+//! Reading a period's entries: their heads alone (a list), or with their execution texts
+//! from the texts tree, side by side.
+
+use super::records::{EntryHead, EntryText};
+use super::{Store, StoreError, TreeId, keys};
+use crate::codec;
+use crate::domain::{Entry, ItemId, PeriodId};
+use crate::tr;
+
+impl Store {
+    /// The entries of a period that anyone has written, in item order.
+    pub fn entries(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_entry(period, |id, entry| out.push((id, entry)))?;
+        Ok(out)
+    }
+
+    /// Each entry of a period with its execution text, in item order, one at a time: the
+    /// heads and the texts are read side by side (both trees are in the same key order).
+    pub fn for_each_entry(&self, period: PeriodId, mut f: impl FnMut(ItemId, Entry)) -> Result<(), StoreError> {
+        self.check_running()?;
+        let prefix = keys::period(period);
+        let (heads, texts) = (self.tree(TreeId::Entries)?, self.tree(TreeId::Texts)?);
+        let mut texts = texts.scan_prefix(prefix).peekable();
+        for kv in heads.scan_prefix(prefix) {
+            let (key, v) = kv.map_err(|e| self.read_error(TreeId::Entries, e))?;
+            let head: EntryHead = codec::decode(&v).map_err(|e| self.corrupt(TreeId::Entries, e))?;
+            let id = self.entry_item(TreeId::Entries, &key)?;
+            let mut text = None;
+            // Texts of entries before this one have no head (never written so): passed by.
+            while let Some(next) = texts.next_if(|t| t.as_ref().map_or(true, |(k, _)| k.as_ref() <= key.as_ref())) {
+                let (k, t) = next.map_err(|e| self.read_error(TreeId::Texts, e))?;
+                if k == key {
+                    text = Some(codec::decode::<EntryText>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?.0);
+                }
+            }
+            f(id, head.into_entry(text));
+        }
+        Ok(())
+    }
+
+    /// As `entries`, without the execution texts (the list a screen or `status` shows):
+    /// the texts tree is not read at all.
+    pub fn entry_heads(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
+        let mut out = Vec::new();
+        for (key, head) in self.scan::<EntryHead>(TreeId::Entries, &keys::period(period))? {
+            out.push((self.entry_item(TreeId::Entries, &key)?, Entry { info: String::new(), ..head.into_entry(None) }));
+        }
+        Ok(out)
+    }
+
+    pub fn entry(&self, period: PeriodId, id: ItemId) -> Result<Option<Entry>, StoreError> {
+        let key = keys::entry(period, id);
+        let Some(head) = self.get::<EntryHead>(TreeId::Entries, &key)? else { return Ok(None) };
+        let text = match head.text_apart() {
+            true => self.get::<EntryText>(TreeId::Texts, &key)?.map(|t| t.0),
+            false => None,
+        };
+        Ok(Some(head.into_entry(text)))
+    }
+
+    /// The item of an entry-keyed record's key.
+    fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
+        keys::entry_item_from(key).ok_or_else(|| StoreError::Corrupt {
+            path: self.path.clone(),
+            tree: tree.name().into(),
+            detail: tr!("store-bad-key", key = format!("{key:?}")),
+        })
+    }
+}
