@@ -36,10 +36,9 @@ impl FlagIndex {
         }
         let mut cache = DeadlineCache::default();
         let mut items = Vec::new();
-        store.items_where(plan.id, |item| {
-            let deadline = cache.item_deadline(item, period, plan.years);
-            items.push(Indexed { id: item.id, deadline, responsible: item.responsible.clone() });
-            false
+        store.for_each_item(plan.id, |item| {
+            let deadline = cache.item_deadline(&item, period, plan.years);
+            items.push(Indexed { id: item.id, deadline, responsible: item.responsible });
         })?;
         let items = Arc::new(items);
         *self.kept() = Some(Kept { generation, of, items: Arc::clone(&items) });

@@ -346,17 +346,24 @@ impl Store {
     /// The plan's items `keep` keeps, in plan order, decoded one at a time: the others are
     /// never held together.
     pub fn items_where(&self, plan: PlanId, mut keep: impl FnMut(&Item) -> bool) -> Result<Vec<Item>, StoreError> {
-        self.check_running()?;
-        let tree = self.tree(TreeId::Items)?;
         let mut out = Vec::new();
-        for kv in tree.scan_prefix(keys::plan(plan)) {
-            let (_, v) = kv.map_err(|e| self.read_error(TreeId::Items, e))?;
-            let item: Item = codec::decode(&v).map_err(|e| self.corrupt(TreeId::Items, e))?;
+        self.for_each_item(plan, |item| {
             if keep(&item) {
                 out.push(item);
             }
-        }
+        })?;
         Ok(out)
+    }
+
+    /// Each of the plan's items in plan order, one at a time.
+    pub fn for_each_item(&self, plan: PlanId, mut f: impl FnMut(Item)) -> Result<(), StoreError> {
+        self.check_running()?;
+        let tree = self.tree(TreeId::Items)?;
+        for kv in tree.scan_prefix(keys::plan(plan)) {
+            let (_, v) = kv.map_err(|e| self.read_error(TreeId::Items, e))?;
+            f(codec::decode(&v).map_err(|e| self.corrupt(TreeId::Items, e))?);
+        }
+        Ok(())
     }
 
     pub fn item(&self, plan: PlanId, id: ItemId) -> Result<Option<Item>, StoreError> {
