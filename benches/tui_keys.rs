@@ -94,17 +94,8 @@ fn type_character(c: &mut Criterion) {
         key_to_frame(&mut state, &mut term, Key::plain(KeyCode::Enter));
         key_to_frame(&mut state, &mut term, ctrl_end());
         group.bench_function(BenchmarkId::from_parameter(&name), |b| {
-            b.iter_custom(|iters| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iters {
-                    let started = Instant::now();
-                    key_to_frame(&mut state, &mut term, Key::char('ж'));
-                    spent += started.elapsed();
-                    // Untimed: take the letter back, so the text stays as it was.
-                    update(&mut state, Action::Key(Key::plain(KeyCode::Backspace)));
-                }
-                spent
-            })
+            // Untimed: take the letter back, so the text stays as it was.
+            b.iter_custom(|iters| timed_then_undone(&mut state, &mut term, iters, Key::char('ж')))
         });
     }
     group.finish();
@@ -121,20 +112,23 @@ fn search_keystroke(c: &mut Criterion) {
             key_to_frame(&mut state, &mut term, Key::char(letter));
         }
         group.bench_function(BenchmarkId::from_parameter(&name), |b| {
-            b.iter_custom(|iters| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iters {
-                    let started = Instant::now();
-                    key_to_frame(&mut state, &mut term, Key::char('р'));
-                    spent += started.elapsed();
-                    // Untimed: back to «прокуро».
-                    key_to_frame(&mut state, &mut term, Key::plain(KeyCode::Backspace));
-                }
-                spent
-            })
+            // Untimed: back to «прокуро».
+            b.iter_custom(|iters| timed_then_undone(&mut state, &mut term, iters, Key::char('р')))
         });
     }
     group.finish();
+}
+
+/// `key` to frame, timed, then Backspace and its frame untimed, `iters` times.
+fn timed_then_undone(state: &mut State, term: &mut Term, iters: u64, key: Key) -> Duration {
+    let mut spent = Duration::ZERO;
+    for _ in 0..iters {
+        let started = Instant::now();
+        key_to_frame(state, term, key);
+        spent += started.elapsed();
+        key_to_frame(state, term, Key::plain(KeyCode::Backspace));
+    }
+    spent
 }
 
 /// To the end of the text, where people type.

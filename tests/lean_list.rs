@@ -196,14 +196,14 @@ fn an_edit_elsewhere_shows_in_a_tui_that_holds_only_the_list() {
 /// same counts and items as working them out over the whole list, in a tenth of the items.
 #[test]
 fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items() {
-    use otchet::domain::{FlagRules, flagged_items};
+    use otchet::domain::FlagRules;
     let sb = Sandbox::new();
     let (_generated, _server) = ten_thousand(&sb);
     let mut client = sb.client();
     let list = client.list(None).unwrap().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap();
     let rules = FlagRules::default();
-    let everyone = flagged_items((&list.items, &list.entries), (list.period.id, list.plan.years), day, &rules, None);
+    let everyone = flagged_items(&list, day, &rules, None);
     let flagged = client.flagged(None, (Some(day), day), rules.clone(), None).unwrap().unwrap();
     assert_eq!(flagged.counts, everyone.0);
     let sent: Vec<_> = flagged.snapshot.items.iter().map(|i| i.id).collect();
@@ -218,8 +218,7 @@ fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items
     }
     let list = client.list(None).unwrap().unwrap();
     let mine = client.flagged(None, (Some(day), day), rules.clone(), Some(theirs.to_vec())).unwrap().unwrap();
-    let expected =
-        flagged_items((&list.items, &list.entries), (list.period.id, list.plan.years), day, &rules, Some(&theirs));
+    let expected = flagged_items(&list, day, &rules, Some(&theirs));
     assert_eq!((mine.counts, mine.snapshot.items.len()), (expected.0, expected.1.len()));
     assert!(mine.counts.items < 10_000);
     // The text status asks for just that.
@@ -227,4 +226,25 @@ fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items
     common::assert_ok(&out);
     let first = common::stdout(&out).lines().nth(1).unwrap_or_default().to_owned();
     assert!(first.contains("10000 пунктов"), "{first}");
+}
+
+/// The counts and listed items of a whole list, worked out here as the server should.
+fn flagged_items(
+    list: &otchet::model::Snapshot,
+    as_of: chrono::NaiveDate,
+    rules: &otchet::domain::FlagRules,
+    answering: otchet::domain::Answering<'_>,
+) -> (otchet::domain::Counts, Vec<otchet::domain::ItemId>) {
+    let (period, years) = (list.period.id, list.plan.years);
+    let entries: std::collections::HashMap<_, _> = list.entries.iter().map(|(id, e)| (*id, e)).collect();
+    let mut cache = otchet::domain::DeadlineCache::default();
+    let mut counter = otchet::domain::FlagCounter::new(period, as_of, rules, answering);
+    let listed = (list.items.iter())
+        .filter(|i| {
+            let deadline = cache.item_deadline(i, period, years);
+            counter.take((&deadline, &i.responsible), entries.get(&i.id).copied())
+        })
+        .map(|i| i.id)
+        .collect();
+    (counter.counts, listed)
 }

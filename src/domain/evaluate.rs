@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::deadline::{Deadline, Due};
 use super::flags::{FlagRules, Flags, flags};
 use super::period::{PeriodId, Years};
-use super::plan::{Entry, Item, ItemId, Review};
+use super::plan::{Entry, Item, Review};
 
 /// An item's understood deadline and its due dates in a period's years. They depend only
 /// on the item, so they are worked out once and kept while flags are recomputed.
@@ -134,28 +134,4 @@ impl<'a> FlagCounter<'a> {
         self.counts.add(f, review);
         f.overdue || f.no_result
     }
-}
-
-/// The counts over a period's items (those of `answering`), and the items a status lists,
-/// in plan order.
-pub fn flagged_items(
-    (items, entries): (&[Item], &[(ItemId, Entry)]),
-    period_of_plan: (PeriodId, Years),
-    as_of: NaiveDate,
-    rules: &FlagRules,
-    answering: Answering<'_>,
-) -> (Counts, Vec<ItemId>) {
-    let entries: HashMap<ItemId, &Entry> = entries.iter().map(|(id, e)| (*id, e)).collect();
-    let (period, plan) = period_of_plan;
-    let mut cache = DeadlineCache::default();
-    let mut counter = FlagCounter::new(period, as_of, rules, answering);
-    let listed = items
-        .iter()
-        .filter(|i| {
-            let deadline = cache.item_deadline(i, period, plan);
-            counter.take((&deadline, &i.responsible), entries.get(&i.id).copied())
-        })
-        .map(|i| i.id)
-        .collect();
-    (counter.counts, listed)
 }

@@ -14,7 +14,7 @@ pub mod text;
 
 pub use access::{Actor, Role};
 pub use deadline::{Clause, Deadline, DeadlineKind, Due, DueRule, Every, Schedule};
-pub use evaluate::{Answering, Counts, DeadlineCache, FlagCounter, ItemDeadline, flagged_items};
+pub use evaluate::{Answering, Counts, DeadlineCache, FlagCounter, ItemDeadline};
 pub use flags::{DoneRule, FlagRules, Flags, flags};
 pub use period::{PeriodId, PeriodKind, Quarter, Years};
 pub use plan::{Column, Entry, EntryEdit, Extra, Field, Item, ItemId, Period, Plan, PlanId, Review, Section, Stamp};

@@ -11,6 +11,13 @@ use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::spelling::DEFAULT_DICTIONARY;
 use crate::store::{Store, StoreError};
 
+/// The period a snapshot is of, every period (for the picker), and the period's plan.
+struct Chosen {
+    period: crate::domain::Period,
+    periods: Vec<crate::domain::Period>,
+    plan: crate::domain::Plan,
+}
+
 /// What a `Request::Flagged` asks.
 struct FlaggedAsked<'a> {
     period: Option<PeriodId>,
@@ -315,66 +322,76 @@ impl Service {
     /// The counts of a period and its listed items only, worked out here: `status` then
     /// gets a few hundred items, not 10,000 (docs/performance.md).
     fn flagged(&self, actor: &Actor, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
-        let Some(chosen) = self.chosen_period(asked.period)? else { return Ok(None) };
-        let (store, id) = (&self.store, chosen.id);
-        let plan = store.plan_of(id)?.ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?;
-        let as_of = asked.as_of.or(chosen.report_date).unwrap_or(asked.today);
+        let Some(chosen) = self.choose(asked.period)? else { return Ok(None) };
+        let (store, id) = (&self.store, chosen.period.id);
+        let as_of = asked.as_of.or(chosen.period.report_date).unwrap_or(asked.today);
         let mut entries: HashMap<ItemId, Entry> = store.entry_heads(id)?.into_iter().collect();
         let mut counter = FlagCounter::new(id, as_of, asked.rules, asked.responsible);
-        let listed: Vec<ItemId> = (self.flag_index.items(store, &plan, id)?.iter())
+        let listed: Vec<ItemId> = (self.flag_index.items(store, &chosen.plan, id)?.iter())
             .filter(|i| counter.take((&i.deadline, &i.responsible), entries.get(&i.id)))
             .map(|i| i.id)
             .collect();
         // Only the listed items are read (in plan order, as the index holds them).
+        let plan = chosen.plan.id;
         let items: Vec<_> =
-            listed.iter().filter_map(|&item| store.item(plan.id, item).transpose()).collect::<Result<_, _>>()?;
+            listed.iter().filter_map(|&item| store.item(plan, item).transpose()).collect::<Result<_, _>>()?;
         let entries = items.iter().filter_map(|i| entries.remove_entry(&i.id)).collect();
+        let mut snapshot = self.assemble(actor, chosen, (items, entries), false)?;
         let listed: HashSet<ItemId> = listed.into_iter().collect();
-        let mut drafts = store.drafts(actor.uid, id)?;
-        drafts.retain(|(item, _)| listed.contains(item));
-        let snapshot = Snapshot {
-            items,
-            entries,
-            texts: false,
-            drafts,
-            settings: store.settings()?,
-            plan,
-            periods: store.periods()?,
-            period: chosen,
-        };
+        snapshot.drafts.retain(|(item, _)| listed.contains(item));
         Ok(Some(Flagged { snapshot, counts: counter.counts }))
     }
 
-    /// The period asked for; `None`: the store's latest (a plan's whole span only when
-    /// there is nothing else), or none in an empty store.
-    fn chosen_period(&self, period: Option<PeriodId>) -> Result<Option<crate::domain::Period>, StoreError> {
+    /// The period asked for (`None`: the store's latest, a plan's whole span only when
+    /// there is nothing else), with every period and the period's plan; none in an empty
+    /// store.
+    fn choose(&self, period: Option<PeriodId>) -> Result<Option<Chosen>, StoreError> {
         let periods = self.store.periods()?;
-        match period {
-            Some(id) => match periods.into_iter().find(|p| p.id == id) {
-                Some(p) => Ok(Some(p)),
-                None => Err(StoreError::UnknownPeriod { period: id.to_string() }),
-            },
-            None => Ok(periods.into_iter().max_by_key(|p| (!p.id.is_span(), p.id.end(), p.id.kind.code()))),
-        }
+        let chosen = match period {
+            Some(id) => Some(
+                periods
+                    .iter()
+                    .find(|p| p.id == id)
+                    .cloned()
+                    .ok_or_else(|| StoreError::UnknownPeriod { period: id.to_string() })?,
+            ),
+            None => periods.iter().max_by_key(|p| (!p.id.is_span(), p.id.end(), p.id.kind.code())).cloned(),
+        };
+        let Some(period) = chosen else { return Ok(None) };
+        let plan = self
+            .store
+            .plan_of(period.id)?
+            .ok_or_else(|| StoreError::UnknownPeriod { period: period.id.to_string() })?;
+        Ok(Some(Chosen { period, periods, plan }))
+    }
+
+    /// A snapshot of the chosen period with these items and entries, the asker's drafts and
+    /// the store's settings.
+    fn assemble(
+        &self,
+        actor: &Actor,
+        chosen: Chosen,
+        (items, entries): (Vec<crate::domain::Item>, Vec<(ItemId, Entry)>),
+        texts: bool,
+    ) -> Result<Snapshot, StoreError> {
+        Ok(Snapshot {
+            items,
+            entries,
+            texts,
+            drafts: self.store.drafts(actor.uid, chosen.period.id)?,
+            settings: self.store.settings()?,
+            plan: chosen.plan,
+            periods: chosen.periods,
+            period: chosen.period,
+        })
     }
 
     /// `texts`: with the execution texts; without, the list a screen or `status` shows.
     fn snapshot(&self, actor: &Actor, period: Option<PeriodId>, texts: bool) -> Result<Option<Snapshot>, StoreError> {
-        let store = &self.store;
-        let Some(chosen) = self.chosen_period(period)? else { return Ok(None) };
-        let periods = store.periods()?;
-        let Some(plan) = store.plan_of(chosen.id)? else {
-            return Err(StoreError::UnknownPeriod { period: chosen.id.to_string() });
-        };
-        Ok(Some(Snapshot {
-            items: store.items(plan.id)?,
-            entries: if texts { store.entries(chosen.id)? } else { store.entry_heads(chosen.id)? },
-            texts,
-            drafts: store.drafts(actor.uid, chosen.id)?,
-            settings: store.settings()?,
-            plan,
-            periods,
-            period: chosen,
-        }))
+        let Some(chosen) = self.choose(period)? else { return Ok(None) };
+        let (store, id) = (&self.store, chosen.period.id);
+        let entries = if texts { store.entries(id)? } else { store.entry_heads(id)? };
+        let items = store.items(chosen.plan.id)?;
+        self.assemble(actor, chosen, (items, entries), texts).map(Some)
     }
 }
