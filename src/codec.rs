@@ -62,6 +62,8 @@ kinds! {
     Review = 13 "review";
     /// An entry's execution text, apart from the entry (store/records.rs).
     EntryText = 14 "entry-text";
+    /// What a batch of a large write replaced (store/journal.rs).
+    Undo = 15 "undo";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

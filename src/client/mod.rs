@@ -27,8 +27,22 @@ use crate::tr;
 /// Where pushed events go: the TUI forwards them into its own event loop.
 pub type EventSink = Box<dyn Fn(Event) + Send>;
 
+/// About how much text each part of a streamed import carries.
+const IMPORT_PART_BYTES: usize = 1 << 20;
+
 pub trait Transport: Send {
     fn call(&mut self, request: Request) -> Result<Response, ClientError>;
+
+    /// A request followed by its parts (a streamed import), answered once; only a
+    /// transport that `streams` takes parts.
+    fn call_with_parts(&mut self, request: Request, parts: Vec<Request>) -> Result<Response, ClientError> {
+        if parts.is_empty() { self.call(request) } else { Err(ClientError::UnexpectedResponse) }
+    }
+
+    /// Whether requests may be followed by parts: an in-process store takes a whole report.
+    fn streams(&self) -> bool {
+        false
+    }
 
     /// Events pushed by a server; an in-process store has none to push.
     fn set_event_sink(&mut self, _sink: EventSink) {}
@@ -130,8 +144,14 @@ impl Client {
         self.import_with(report, false)
     }
 
-    pub fn import_with(&mut self, report: Report, replace_edited: bool) -> Result<ImportOutcome, ClientError> {
-        expect!(self.call(Request::Import { report: Box::new(report), replace_edited })?, Response::Imported(o) => o)
+    /// Over a socket the rows go apart from the report, in parts of about a megabyte, so
+    /// that the server never holds the whole document.
+    pub fn import_with(&mut self, mut report: Report, replace_edited: bool) -> Result<ImportOutcome, ClientError> {
+        let parts = if self.transport.streams() { report.take_rows(IMPORT_PART_BYTES) } else { Vec::new() };
+        let count = u32::try_from(parts.len()).map_err(|_| ClientError::UnexpectedResponse)?;
+        let request = Request::Import { report: Box::new(report), replace_edited, parts: count };
+        let parts = parts.into_iter().map(|rows| Request::ImportRows { rows }).collect();
+        expect!(self.transport.call_with_parts(request, parts)?, Response::Imported(o) => o)
     }
 
     pub fn save(&mut self, edit: EntryEdit) -> Result<SaveOutcome, ClientError> {

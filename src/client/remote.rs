@@ -191,13 +191,9 @@ fn answer_wait(request: &Request) -> Duration {
     }
 }
 
-impl Transport for RemoteTransport {
-    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
-        self.reconnect_if_lost()?;
-        let wait = answer_wait(&request);
-        // The server decides what it accepts: only an admin may send a whole-store restore.
-        let request = Frame::new(FrameBody::Request(request));
-        frame::write_up_to(&mut &self.stream, &request, frame::MAX_TRUSTED_FRAME_BYTES).map_err(lost)?;
+impl RemoteTransport {
+    /// The answer to what was just sent, waited for up to `wait`.
+    fn answer(&mut self, wait: Duration) -> Result<Response, ClientError> {
         match self.responses.recv_timeout(wait) {
             Ok(answer) => answer,
             Err(RecvTimeoutError::Timeout) => {
@@ -208,6 +204,32 @@ impl Transport for RemoteTransport {
             }
             Err(RecvTimeoutError::Disconnected) => Err(lost(FrameError::Closed)),
         }
+    }
+
+    fn send(&self, request: Request) -> Result<(), ClientError> {
+        // The server decides what it accepts: only an admin may send a whole-store restore.
+        let request = Frame::new(FrameBody::Request(request));
+        frame::write_up_to(&mut &self.stream, &request, frame::MAX_TRUSTED_FRAME_BYTES).map_err(lost)
+    }
+}
+
+impl Transport for RemoteTransport {
+    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+        self.call_with_parts(request, Vec::new())
+    }
+
+    fn call_with_parts(&mut self, request: Request, parts: Vec<Request>) -> Result<Response, ClientError> {
+        self.reconnect_if_lost()?;
+        let wait = answer_wait(&request);
+        self.send(request)?;
+        for part in parts {
+            self.send(part)?;
+        }
+        self.answer(wait)
+    }
+
+    fn streams(&self) -> bool {
+        true
     }
 
     fn set_event_sink(&mut self, sink: EventSink) {

@@ -30,21 +30,26 @@ impl super::Report {
         if let Some(t) = own.iter().find(|(_, v)| v.len() > MAX_TEXT_BYTES) {
             return Some(TooLong { point: String::new(), field: t.0, bytes: t.1.len() });
         }
-        self.rows.iter().find_map(|r| {
-            let extra = r.extra.iter().map(|e| ("extra", e.text.as_str()));
-            first_too_long(
-                &r.point,
-                [
-                    ("title", r.title.as_str()),
-                    ("deadline", r.deadline_text.as_str()),
-                    ("responsible", r.responsible.as_str()),
-                    ("info", r.info.as_str()),
-                    ("assessment", r.assessment.as_str()),
-                ]
-                .into_iter()
-                .chain(extra),
-            )
-        })
+        self.rows.iter().find_map(super::ReportRow::first_too_long)
+    }
+}
+
+impl super::ReportRow {
+    /// The first field of the row over the limit, named by the row's point.
+    pub fn first_too_long(&self) -> Option<TooLong> {
+        let extra = self.extra.iter().map(|e| ("extra", e.text.as_str()));
+        first_too_long(
+            &self.point,
+            [
+                ("title", self.title.as_str()),
+                ("deadline", self.deadline_text.as_str()),
+                ("responsible", self.responsible.as_str()),
+                ("info", self.info.as_str()),
+                ("assessment", self.assessment.as_str()),
+            ]
+            .into_iter()
+            .chain(extra),
+        )
     }
 }
 

@@ -58,4 +58,48 @@ impl Report {
             (years, period) => years.or(period),
         }
     }
+
+    /// The rows moved out into parts of about `part_bytes` of text each, in order.
+    pub fn take_rows(&mut self, part_bytes: usize) -> Vec<Vec<ReportRow>> {
+        let mut parts = Vec::new();
+        let (mut part, mut bytes) = (Vec::new(), 0);
+        for row in std::mem::take(&mut self.rows) {
+            bytes += row.text_bytes();
+            part.push(row);
+            if bytes >= part_bytes {
+                parts.push(std::mem::take(&mut part));
+                bytes = 0;
+            }
+        }
+        if !part.is_empty() {
+            parts.push(part);
+        }
+        parts
+    }
+
+    /// The report without its rows (for a streamed import, where they come apart).
+    pub fn without_rows(&self) -> Report {
+        Report {
+            title_lines: self.title_lines.clone(),
+            organisation: self.organisation.clone(),
+            approved_by: self.approved_by.clone(),
+            period: self.period,
+            period_title: self.period_title.clone(),
+            years: self.years,
+            columns: self.columns.clone(),
+            rows: Vec::new(),
+            sections: self.sections.clone(),
+            signed_by: self.signed_by.clone(),
+            executor: self.executor.clone(),
+        }
+    }
+}
+
+impl ReportRow {
+    /// The bytes of text the row holds.
+    pub fn text_bytes(&self) -> usize {
+        let own =
+            [&self.seq, &self.point, &self.title, &self.deadline_text, &self.responsible, &self.info, &self.assessment];
+        own.iter().map(|t| t.len()).sum::<usize>() + self.extra.iter().map(|e| e.text.len()).sum::<usize>()
+    }
 }

@@ -129,6 +129,10 @@ pub enum BadRequest {
         bytes: usize,
         limit: usize,
     },
+    /// A streamed import ended before the parts it announced came.
+    PartsMissing,
+    /// A part of a streamed import came with no import before it.
+    PartAlone,
     /// A dump to load breaks a rule of the store (duplicate ids, unknown items…).
     BadDump(crate::model::DumpProblem),
 }
@@ -212,6 +216,8 @@ impl fmt::Display for BadRequest {
             BadRequest::OwnerCannotBeRemoved => tr!("api-owner-not-removed"),
             BadRequest::Unsendable => tr!("api-unsendable"),
             BadRequest::NotAWord => tr!("api-not-a-word"),
+            BadRequest::PartsMissing => tr!("api-parts-missing"),
+            BadRequest::PartAlone => tr!("api-part-alone"),
             BadRequest::TextTooLong { point, field, bytes, limit } => {
                 crate::i18n::text_too_long(point, field, *bytes, *limit)
             }

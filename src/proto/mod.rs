@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Actor, Entry, EntryEdit, FlagRules, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Role, Schedule,
+    Actor, Entry, EntryEdit, FlagRules, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, ReportRow, Review, Role,
+    Schedule,
 };
 use crate::model::{
     Draft, Flagged, ImportOutcome, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings,
@@ -50,10 +51,18 @@ pub enum Request {
         period: PeriodId,
         query: String,
     },
+    /// A report to merge. With `parts` above 0 its rows follow in that many `ImportRows`
+    /// requests before the answer (a large document is never one frame, nor whole in the
+    /// server's memory).
     Import {
         report: Box<Report>,
         /// The document's texts win over those edited in the program since.
         replace_edited: bool,
+        parts: u32,
+    },
+    /// A part of a streamed import's rows, in order; answered only as the import.
+    ImportRows {
+        rows: Vec<ReportRow>,
     },
     Save {
         edit: EntryEdit,
@@ -197,6 +206,7 @@ impl Request {
             | Request::ConfirmCarried { .. }
             | Request::AddWord { .. } => Role::Editor,
             Request::Import { .. }
+            | Request::ImportRows { .. }
             | Request::OpenPeriod { .. }
             | Request::ClosePeriod { .. }
             | Request::SetReportDate { .. }

@@ -90,6 +90,16 @@ impl Hub {
     }
 
     pub fn handle(&self, link: &SessionLink, request: Request) -> Response {
+        self.handle_with(link, request, &mut super::import_parts::NoParts)
+    }
+
+    /// As `handle`, with the parts that follow the request read from `parts`.
+    pub fn handle_with(
+        &self,
+        link: &SessionLink,
+        request: Request,
+        parts: &mut dyn super::import_parts::Parts,
+    ) -> Response {
         let now = crate::clock::now();
         let response = match request {
             Request::Editing { period, item, editing } => {
@@ -108,7 +118,7 @@ impl Hub {
                     Effect::Nothing => None,
                     _ => Some(self.changes.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
                 };
-                let response = self.service.handle(&link.actor, now, request);
+                let response = self.service.handle_with(&link.actor, now, request, parts);
                 self.announce(link, effect, &response);
                 response
             }

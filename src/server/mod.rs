@@ -9,6 +9,7 @@ mod error;
 mod fault;
 mod flag_index;
 mod hub;
+mod import_parts;
 mod lifecycle;
 pub mod listener;
 mod log;

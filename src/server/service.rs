@@ -81,7 +81,18 @@ impl Service {
     }
 
     pub fn handle(&self, actor: &Actor, now: Stamp, request: Request) -> Response {
-        match self.try_handle(actor, now, request) {
+        self.handle_with(actor, now, request, &mut super::import_parts::NoParts)
+    }
+
+    /// As `handle`, the parts that follow the request (a streamed import's) read from `parts`.
+    pub fn handle_with(
+        &self,
+        actor: &Actor,
+        now: Stamp,
+        request: Request,
+        parts: &mut dyn super::import_parts::Parts,
+    ) -> Response {
+        match self.try_handle(actor, now, request, parts) {
             Ok(response) => response,
             Err(refusal) => Response::Error(self.wire_error(refusal)),
         }
@@ -115,7 +126,13 @@ impl Service {
         Ok(role)
     }
 
-    fn try_handle(&self, actor: &Actor, now: Stamp, request: Request) -> Result<Response, Refusal> {
+    fn try_handle(
+        &self,
+        actor: &Actor,
+        now: Stamp,
+        request: Request,
+        parts: &mut dyn super::import_parts::Parts,
+    ) -> Result<Response, Refusal> {
         let role = self.admit(actor, now, &request)?;
         self.refuse_after_interrupted_restore(&request)?;
         let store = &self.store;
@@ -128,9 +145,10 @@ impl Service {
             | Request::Flagged { .. }
             | Request::Search { .. }
             | Request::Entry { .. }) => self.read_period(actor, request),
-            Request::Import { report, replace_edited } => {
-                Ok(Response::Imported(store.import_with(&report, by, replace_edited)?))
+            Request::Import { report, replace_edited, parts: n } => {
+                self.import(&report, (by, replace_edited), n, parts)
             }
+            Request::ImportRows { .. } => Err(ApiError::BadRequest { reason: BadRequest::PartAlone }.into()),
             Request::Save { edit } => Ok(Response::Saved(store.save_entry(&edit, actor, now, RevisionSource::Edit)?)),
             Request::History { period, item } => Ok(Response::History(store.history(period, item)?)),
             Request::Restore { period, item, revision, base_revision } => self.restore(

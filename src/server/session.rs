@@ -16,7 +16,7 @@ use super::sessions::SessionLink;
 use crate::domain::Actor;
 use crate::identity::actor_for_uid;
 use crate::proto::frame::{self, Frame, FrameBody, FrameError, Handshake, PROTOCOL_VERSION, program_version};
-use crate::proto::{ApiError, BadRequest, Response};
+use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::tr;
 
 /// A client that connects and says nothing is dropped after this long (ours greet at once:
@@ -105,7 +105,15 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
         };
         use super::memory::{GiveBack, give_back, give_back_of};
         let when = give_back_of(&request);
-        let response = hub.handle(link, request);
+        let response = match &request {
+            Request::Import { parts, .. } if *parts > 0 => {
+                let mut parts = ConnectionParts { reader, limit, left: *parts, lost: None };
+                let response = hub.handle_with(link, request, &mut parts);
+                parts.drain()?;
+                response
+            }
+            _ => hub.handle(link, request),
+        };
         if when == Some(GiveBack::BeforeAnswer) {
             give_back(hub.service().store());
         }
@@ -121,6 +129,45 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
                 link.send_frame(&Frame::new(FrameBody::Response(refusal)))?;
             }
             other => other?,
+        }
+    }
+}
+
+/// The parts that follow a streamed import on its connection.
+struct ConnectionParts<'a> {
+    reader: &'a mut BufReader<UnixStream>,
+    limit: u32,
+    left: u32,
+    /// Why the connection failed while parts were read.
+    lost: Option<FrameError>,
+}
+
+impl ConnectionParts<'_> {
+    /// Reads the parts the import did not (it was refused): the next request comes after them.
+    fn drain(mut self) -> Result<(), FrameError> {
+        while self.left > 0 && self.lost.is_none() {
+            let _ = super::import_parts::Parts::next_rows(&mut self);
+        }
+        self.lost.map_or(Ok(()), Err)
+    }
+}
+
+impl super::import_parts::Parts for ConnectionParts<'_> {
+    fn next_rows(&mut self) -> Result<Option<Vec<crate::domain::ReportRow>>, super::fault::Refusal> {
+        if self.left == 0 || self.lost.is_some() {
+            return Ok(None);
+        }
+        self.left -= 1;
+        match frame::read_up_to(self.reader, self.limit) {
+            Ok(Frame { body: FrameBody::Request(Request::ImportRows { rows }), .. }) => Ok(Some(rows)),
+            Ok(_) => {
+                self.lost = Some(FrameError::OutOfPlace);
+                Ok(None)
+            }
+            Err(e) => {
+                self.lost = Some(e);
+                Ok(None)
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ pub enum StoreError {
     },
     /// A plan document that names no years, and none were given.
     PlanYearsUnknown,
+
     /// The document's years reach into more than one stored plan.
     PlanOverlap {
         years: String,

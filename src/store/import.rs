@@ -2,18 +2,18 @@
 //! found by its years (plans never share a year) and checked to be the same plan (the same
 //! organisation and approving act, or the same items where those are missing), or created;
 //! items are matched by point, then by title; entries that differ become new revisions.
-//! Everything is computed first and committed in one transaction, so a failed import writes
-//! nothing, and importing the same document again writes nothing at all.
+//! The rows come in parts (store/import_rows.rs) and are written a batch at a time through a
+//! journal, so a failed import writes nothing, and importing the same document again writes
+//! nothing at all.
 
-use std::collections::HashMap;
-
-use super::{Changes, Store, StoreError, TreeId, keys};
+use super::import_rows::RowMerge;
+use super::{Store, StoreError};
 use crate::domain::plan::strip_number_dot;
 use crate::domain::text::fold;
 use crate::domain::{
-    Actor, Column, Entry, Field, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Section, Stamp, Years,
+    Actor, Column, Field, Item, ItemId, PeriodId, Plan, PlanId, Report, ReportRow, Section, Stamp, Years,
 };
-use crate::model::{ImportOutcome, Revision, RevisionSource};
+use crate::model::{ImportOutcome, RevisionSource};
 
 impl Store {
     /// Texts edited in the program since they were imported are kept (and named in the
@@ -26,58 +26,74 @@ impl Store {
     pub fn import_with(
         &self,
         report: &Report,
-        (actor, now): (&Actor, Stamp),
+        by: (&Actor, Stamp),
         replace_edited: bool,
     ) -> Result<ImportOutcome, StoreError> {
+        let mut parts = report.rows.chunks(ROWS_AT_ONCE);
+        let mut rows = || Ok(parts.next().map(<[ReportRow]>::to_vec));
+        self.import_streamed(&report.without_rows(), by, replace_edited, &mut rows)
+    }
+
+    /// A report whose rows `rows` gives in parts, in order (`header.rows` is not read).
+    /// Written a batch at a time through a journal, so no more than a part and a batch sit
+    /// in memory and a failure, or a server killed half way, writes nothing; the plan and
+    /// a new period come last, so until then nobody sees a new plan's items or a new
+    /// period's entries.
+    pub fn import_streamed<E: From<StoreError>>(
+        &self,
+        header: &Report,
+        by: (&Actor, Stamp),
+        replace_edited: bool,
+        rows: &mut dyn FnMut() -> Result<Option<Vec<ReportRow>>, E>,
+    ) -> Result<ImportOutcome, E> {
         let _writer = self.lock_writer();
-        let mut changes = Changes::default();
-        let years = report.plan_years().ok_or(StoreError::PlanYearsUnknown)?;
-        let stored = self.plan_for(report, years)?;
-        let plan_created = stored.is_none();
-        let mut plan = stored.unwrap_or_else(|| self.new_plan(report, years));
-        let mut outcome = ImportOutcome {
-            period: report.period.map(|p| p.to_string()).unwrap_or_default(),
+        let years = header.plan_years().ok_or(StoreError::PlanYearsUnknown)?;
+        let (stored, check) = self.plan_for(header, years)?;
+        let plan = stored.clone().unwrap_or_else(|| self.new_plan(header, years));
+        let outcome = ImportOutcome {
+            period: header.period.map(|p| p.to_string()).unwrap_or_default(),
             years: plan_years_phrase(plan.years.first.min(years.first), plan.years.last.max(years.last)),
-            plan_created,
+            plan_created: stored.is_none(),
             ..Default::default()
         };
-        let row_ids = self.merge_items(plan.id, report, &mut changes, &mut outcome)?;
-        let before = plan.clone();
-        merge_plan(&mut plan, report, years, &row_ids);
-        if plan_created || plan != before {
-            changes.put(TreeId::Plans, &keys::plan(plan.id), &plan)?;
-        }
-        if let Some(period) = report.period {
-            if self.period(period)?.is_none() {
-                changes.put(
-                    TreeId::Periods,
-                    &keys::period(period),
-                    &Period::new(period, report.period_title.clone()),
-                )?;
-                outcome.period_created = true;
+        let mut merge = RowMerge::new(self, header, plan, (by, replace_edited), outcome)?;
+        let written = (|| {
+            while let Some(part) = rows()? {
+                for row in &part {
+                    merge.row(row)?;
+                }
             }
-            let merge = Merge { period, replace_edited, by: (actor, now) };
-            self.merge_entries(&merge, report, &row_ids, &mut changes, &mut outcome)?;
+            if check == SamePlan::ByItems && !merge.mostly_known() {
+                return Err(self.plan_mismatch(&merge.plan, header).into());
+            }
+            Ok::<_, E>(merge.last_changes(years)?)
+        })();
+        match written {
+            Ok(last) => merge.journal.finish(last)?,
+            Err(e) => {
+                // A failed take-back leaves the journal open: the next start takes it back.
+                let _ = merge.journal.take_back();
+                return Err(e);
+            }
         }
-        self.commit(changes)?;
-        Ok(outcome)
+        Ok(merge.outcome)
     }
 
     /// The stored plan this document belongs to, if any: the one its years fall in (it must
     /// be the same plan), else one of the same organisation and act that can take its years.
-    fn plan_for(&self, report: &Report, years: Years) -> Result<Option<Plan>, StoreError> {
+    fn plan_for(&self, report: &Report, years: Years) -> Result<(Option<Plan>, SamePlan), StoreError> {
         let plans = self.plans()?;
         let overlapping: Vec<&Plan> = plans.iter().filter(|p| p.years.overlaps(years)).collect();
         match overlapping.as_slice() {
             [plan] => {
-                self.check_same_plan(plan, report)?;
+                let check = self.check_same_plan(plan, report)?;
                 let merged = Years { first: plan.years.first.min(years.first), last: plan.years.last.max(years.last) };
                 if plans.iter().any(|p| p.id != plan.id && p.years.overlaps(merged)) {
                     return Err(StoreError::PlanOverlap { years: plan_years_phrase(years.first, years.last) });
                 }
-                Ok(Some((*plan).clone()))
+                Ok((Some((*plan).clone()), check))
             }
-            [] => Ok(self.extendable(&plans, report, years)),
+            [] => Ok((self.extendable(&plans, report, years), SamePlan::Known)),
             _ => Err(StoreError::PlanOverlap { years: plan_years_phrase(years.first, years.last) }),
         }
     }
@@ -93,25 +109,25 @@ impl Store {
         free.then(|| candidate.clone())
     }
 
-    /// The same plan: the same organisation and act when both sides name them, else most of
-    /// the document's items are the plan's.
-    fn check_same_plan(&self, plan: &Plan, report: &Report) -> Result<(), StoreError> {
+    /// The same plan: the same organisation and act when both sides name them, else (to be
+    /// seen as the rows come) most of the document's items are the plan's.
+    fn check_same_plan(&self, plan: &Plan, report: &Report) -> Result<SamePlan, StoreError> {
         let named = |o: &str, a: &str| !o.trim().is_empty() && !a.trim().is_empty();
-        let same = if named(&plan.organisation, &plan.approved_by) && named(&report.organisation, &report.approved_by) {
-            same_header(plan, report)
-        } else {
-            let items = self.items(plan.id)?;
-            let known = report.rows.iter().filter(|r| find_item(&items, &r.point, &r.title).is_some()).count();
-            items.is_empty() || known * 2 >= report.rows.len().min(items.len()).max(1)
-        };
-        if same {
-            return Ok(());
+        if !(named(&plan.organisation, &plan.approved_by) && named(&report.organisation, &report.approved_by)) {
+            return Ok(SamePlan::ByItems);
         }
-        Err(StoreError::PlanMismatch {
+        match same_header(plan, report) {
+            true => Ok(SamePlan::Known),
+            false => Err(self.plan_mismatch(plan, report)),
+        }
+    }
+
+    fn plan_mismatch(&self, plan: &Plan, report: &Report) -> StoreError {
+        StoreError::PlanMismatch {
             years: plan_years_phrase(plan.years.first, plan.years.last),
             stored: format!("{} — {}", plan.organisation, plan.approved_by),
             imported: format!("{} — {}", report.organisation, report.approved_by),
-        })
+        }
     }
 
     /// A new plan's id is its first year, unless another plan (whose years moved) holds it.
@@ -131,115 +147,32 @@ impl Store {
         }
     }
 
-    /// Items matched by point, then by title (updated where the document has their columns),
-    /// or added; the id of each row.
-    fn merge_items(
-        &self,
-        plan: PlanId,
-        report: &Report,
-        changes: &mut Changes,
-        outcome: &mut ImportOutcome,
-    ) -> Result<Vec<ItemId>, StoreError> {
-        let stored = self.items(plan)?;
-        let mut next_id = stored.iter().map(|i| i.id.0 + 1).max().unwrap_or(1);
-        let mut row_ids = Vec::with_capacity(report.rows.len());
-        for row in &report.rows {
-            let (item, added) = match find_item(&stored, &row.point, &row.title) {
-                Some(item) => (item.clone(), false),
-                None => {
-                    next_id += 1;
-                    (new_item(ItemId(next_id - 1), &row.point), true)
-                }
-            };
-            let updated = updated_item(&item, row, report);
-            if added || updated != item {
-                changes.put(TreeId::Items, &keys::item(plan, item.id), &updated)?;
-                if added {
-                    outcome.items_added += 1;
-                } else {
-                    outcome.items_updated += 1;
-                }
-            }
-            row_ids.push(item.id);
-        }
-        Ok(row_ids)
-    }
-
-    /// Entries that differ from the stored ones become new revisions; an empty cell never
-    /// erases a stored text, nor does a document undo an edit made in the program (unless
-    /// told to).
-    fn merge_entries(
-        &self,
-        merge: &Merge<'_>,
-        report: &Report,
-        row_ids: &[ItemId],
-        changes: &mut Changes,
-        outcome: &mut ImportOutcome,
-    ) -> Result<(), StoreError> {
-        let (period, (actor, now)) = (merge.period, merge.by);
-        let stored: HashMap<ItemId, Entry> = self.entries(period)?.into_iter().collect();
-        for (row, id) in report.rows.iter().zip(row_ids) {
-            let old = stored.get(id);
-            let row_empty = row.info.trim().is_empty() && row.assessment.trim().is_empty();
-            match old {
-                Some(e) if e.same_text(&row.info, &row.assessment) => continue,
-                None if row_empty => continue,
-                Some(_) if row_empty => {
-                    outcome.entries_kept += 1;
-                    continue;
-                }
-                Some(_) if !merge.replace_edited && self.edited_here(period, *id)? => {
-                    outcome.edited_kept.push(strip_number_dot(&row.point).to_owned());
-                    continue;
-                }
-                _ => {}
-            }
-            let revision = old.map_or(0, |e| e.revision) + 1;
-            let entry = Entry {
-                info: row.info.clone(),
-                assessment: row.assessment.clone(),
-                changed_by: actor.name.clone(),
-                changed_at: now,
-                revision,
-                review: Review::Open,
-                carried_from: None,
-            };
-            let record = Revision {
-                revision,
-                by: actor.name.clone(),
-                at: now,
-                info: entry.info.clone(),
-                assessment: entry.assessment.clone(),
-                source: RevisionSource::Import,
-            };
-            changes.put_entry(period, *id, &entry)?;
-            changes.put(TreeId::History, &keys::revision(period, *id, revision), &record)?;
-            outcome.entries_changed += 1;
-        }
-        Ok(())
-    }
-
     /// Whether an entry's current text was written in the program (an edit or a restore),
     /// not by a document or a carry-over.
-    fn edited_here(&self, period: PeriodId, id: ItemId) -> Result<bool, StoreError> {
+    pub(super) fn edited_here(&self, period: PeriodId, id: ItemId) -> Result<bool, StoreError> {
         let last = self.history(period, id)?.pop();
         Ok(last.is_some_and(|r| matches!(r.source, RevisionSource::Edit | RevisionSource::Restore)))
     }
 }
 
-/// How a document's texts go into a period.
-struct Merge<'a> {
-    period: PeriodId,
-    replace_edited: bool,
-    by: (&'a Actor, Stamp),
+/// How a stored plan is known to be the document's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SamePlan {
+    /// By its organisation and act, or it is new.
+    Known,
+    /// Neither side names both: most of the document's items must be the plan's.
+    ByItems,
 }
+
+/// Rows a whole report gives at a time when it comes in one piece.
+const ROWS_AT_ONCE: usize = 500;
 
 /// "2020 год", "2021–2024 годы", as messages name a plan's years.
 pub(crate) fn plan_years_phrase(first: i32, last: i32) -> String {
     crate::i18n::years_phrase(first, last)
 }
 
-fn new_item(id: ItemId, point: &str) -> Item {
+pub(super) fn new_item(id: ItemId, point: &str) -> Item {
     Item {
         id,
         seq: String::new(),
@@ -254,7 +187,7 @@ fn new_item(id: ItemId, point: &str) -> Item {
 
 /// The stored item with what the document says of it; a column the document does not have
 /// leaves the item's value as it was.
-fn updated_item(item: &Item, row: &crate::domain::ReportRow, report: &Report) -> Item {
+pub(super) fn updated_item(item: &Item, row: &crate::domain::ReportRow, report: &Report) -> Item {
     let mut updated = Item {
         seq: row.seq.clone(),
         title: row.title.clone(),
@@ -270,18 +203,8 @@ fn updated_item(item: &Item, row: &crate::domain::ReportRow, report: &Report) ->
     updated
 }
 
-/// An item by its point ("5." and "5" are one), else by its title.
-fn find_item<'a>(items: &'a [Item], point: &str, title: &str) -> Option<&'a Item> {
-    let key = point_key(point);
-    let folded = fold(title);
-    items
-        .iter()
-        .find(|i| point_key(&i.point) == key)
-        .or_else(|| items.iter().find(|i| !folded.is_empty() && fold(&i.title) == folded))
-}
-
 /// Points compare without the trailing dot and spaces: "5." and "5" are one item.
-fn point_key(point: &str) -> String {
+pub(super) fn point_key(point: &str) -> String {
     strip_number_dot(point).replace(' ', "")
 }
 
@@ -315,7 +238,7 @@ fn act_key(act: &str) -> Option<(String, String)> {
 
 /// What the document adds to the plan: the header fields it lacks, its years, its columns
 /// and sections; a report's title lines when the plan has only a plan's.
-fn merge_plan(plan: &mut Plan, report: &Report, years: Years, row_ids: &[ItemId]) {
+pub(super) fn merge_plan(plan: &mut Plan, report: &Report, years: Years, row_ids: &[ItemId]) {
     if plan.organisation.trim().is_empty() {
         plan.organisation = report.organisation.clone();
     }

@@ -28,7 +28,7 @@ fn record<R: Record>() -> (&'static str, u32) {
 }
 
 /// The formats this program writes.
-fn ours() -> [(&'static str, u32); 14] {
+fn ours() -> [(&'static str, u32); 15] {
     [
         ("layout", schema::CURRENT),
         record::<SchemaVersion>(),
@@ -44,6 +44,7 @@ fn ours() -> [(&'static str, u32); 14] {
         record::<UserRecord>(),
         record::<Owner>(),
         record::<CommitCount>(),
+        record::<super::journal::UndoRecord>(),
     ]
 }
 

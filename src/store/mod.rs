@@ -6,6 +6,8 @@ mod dump;
 mod entries;
 mod error;
 mod import;
+mod import_rows;
+mod journal;
 pub mod keys;
 pub mod manifest;
 mod opened;
@@ -61,10 +63,12 @@ pub(crate) enum TreeId {
     Reviews,
     /// Entries' execution texts, by the entry's key (entries of format 3).
     Texts,
+    /// What an open journal's batches replaced (store/journal.rs).
+    Undo,
 }
 
 impl TreeId {
-    const ALL: [TreeId; 11] = [
+    const ALL: [TreeId; 12] = [
         TreeId::Meta,
         TreeId::Plans,
         TreeId::Items,
@@ -76,6 +80,7 @@ impl TreeId {
         TreeId::Users,
         TreeId::Reviews,
         TreeId::Texts,
+        TreeId::Undo,
     ];
 
     fn name(self) -> &'static str {
@@ -91,6 +96,7 @@ impl TreeId {
             TreeId::Users => "users",
             TreeId::Reviews => "reviews",
             TreeId::Texts => "texts",
+            TreeId::Undo => "undo",
         }
     }
 }
@@ -202,6 +208,7 @@ impl Store {
         }
         store.commits.store(commits, Ordering::Release);
         schema::check_and_migrate(&store, had_data)?;
+        store.recover_journal()?;
         // Best effort: it is rewritten after every commit anyway.
         let _ = manifest::write(dir, store.commits.load(Ordering::Acquire));
         Ok(store)
@@ -470,5 +477,7 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 
 use sled::Transactional;
 
+#[cfg(test)]
+mod import_tests;
 #[cfg(test)]
 mod tests;

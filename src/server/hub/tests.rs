@@ -115,7 +115,7 @@ fn saves_and_imports_reach_every_known_client_in_order() {
     let mut f = Fixture::new();
     let owner = f.connect(1000, "ivanova");
     assert!(matches!(
-        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false }),
+        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false, parts: 0 }),
         Response::Imported(_)
     ));
     let editor = f.connect(1001, "petrova");
@@ -144,7 +144,7 @@ fn presence_is_shown_to_others_and_released_on_save_and_disconnect() {
     let mut f = Fixture::new();
     let owner = f.connect(1000, "ivanova");
     assert!(matches!(
-        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false }),
+        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false, parts: 0 }),
         Response::Imported(_)
     ));
     assert_eq!(owner.events_until_quiet(), vec![Event::Reload]);
@@ -178,7 +178,7 @@ fn a_stranger_is_refused_and_hears_nothing_and_a_viewer_cannot_save() {
     let mut f = Fixture::new();
     let owner = f.connect(1000, "ivanova");
     assert!(matches!(
-        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false }),
+        f.ask(&owner, Request::Import { report: Box::new(report()), replace_edited: false, parts: 0 }),
         Response::Imported(_)
     ));
     let stranger = f.connect(1002, "sidorov");

@@ -1,0 +1,142 @@
+//! A large write committed a batch at a time, each batch with what it replaced: a failure,
+//! or a server killed half way, takes every batch back, so the write is all or nothing
+//! while no more than one batch sits in memory. An import of 10,000 items as one sled
+//! transaction held some 300 MiB.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Changes, CommitCount, Store, StoreError, TreeId};
+use crate::codec::{Kind, Record};
+
+/// In the meta tree while a journal is open: its records are to be taken back if the
+/// store is opened with it still there.
+const JOURNAL_OPEN: &[u8] = b"journal-open";
+
+/// What one batch replaced: for each write in order, the tree, the key, and the value
+/// before (`None`: there was none). One record a batch keeps the journal's own writes few.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct UndoRecord {
+    replaced: Vec<(u8, Vec<u8>, Option<Vec<u8>>)>,
+}
+
+impl Record for UndoRecord {
+    const KIND: Kind = Kind::Undo;
+    const VERSION: u8 = 1;
+}
+
+/// Writes gathered into batches, each committed with its undo records.
+pub(crate) struct Journal<'a> {
+    store: &'a Store,
+    batch: Changes,
+    undo: UndoRecord,
+    next_batch: u64,
+}
+
+impl<'a> Journal<'a> {
+    /// Operations per batch, and the bytes at which a batch is committed sooner.
+    const BATCH_OPS: usize = 1000;
+    const BATCH_BYTES: u64 = 2 << 20;
+
+    /// Opens the journal; the caller holds the writer lock until `finish` or `take_back`.
+    pub(crate) fn begin(store: &'a Store) -> Result<Self, StoreError> {
+        store.clear_undo_records()?;
+        let mut start = Changes::default();
+        start.put(TreeId::Meta, JOURNAL_OPEN, &CommitCount(0))?;
+        store.commit(start)?;
+        Ok(Journal { store, batch: Changes::default(), undo: UndoRecord::default(), next_batch: 0 })
+    }
+
+    /// Takes `changes` into the current batch, committing it when it is full.
+    pub(crate) fn add(&mut self, changes: Changes) -> Result<(), StoreError> {
+        for (tree, key, value) in changes.ops {
+            let old = self.store.raw(tree, &key)?;
+            self.undo.replaced.push((tree as u8, key.clone(), old));
+            self.batch.ops.push((tree, key, value));
+        }
+        if self.batch.ops.len() >= Self::BATCH_OPS || self.batch.bytes() >= Self::BATCH_BYTES {
+            let batch = self.sealed_batch()?;
+            self.store.commit(batch)?;
+            super::opened::collect_garbage();
+        }
+        Ok(())
+    }
+
+    /// The batch with its undo record, the journal emptied for the next one.
+    fn sealed_batch(&mut self) -> Result<Changes, StoreError> {
+        let mut batch = std::mem::take(&mut self.batch);
+        if !self.undo.replaced.is_empty() {
+            batch.put(TreeId::Undo, &self.next_batch.to_be_bytes(), &std::mem::take(&mut self.undo))?;
+            self.next_batch += 1;
+        }
+        Ok(batch)
+    }
+
+    /// Commits what is left with `last` and closes the journal in one transaction: from
+    /// then on the write stands.
+    pub(crate) fn finish(mut self, last: Changes) -> Result<(), StoreError> {
+        self.add(last)?;
+        // The last batch needs no undo record: the mark goes in the same transaction.
+        let mut end = std::mem::take(&mut self.batch);
+        end.remove(TreeId::Meta, JOURNAL_OPEN);
+        self.store.commit(end)?;
+        // Without the mark the records are never applied: a failure here leaves them to
+        // the next journal to clear.
+        let _ = self.store.clear_undo_records();
+        Ok(())
+    }
+
+    /// Everything the journal committed, put back as it was.
+    pub(crate) fn take_back(self) -> Result<(), StoreError> {
+        self.store.take_back_journal()
+    }
+}
+
+impl Store {
+    /// A value as stored, undecoded.
+    fn raw(&self, tree: TreeId, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        let value = self.tree(tree)?.get(key).map_err(|e| self.read_error(tree, e))?;
+        Ok(value.map(|v| v.to_vec()))
+    }
+
+    /// Whether a journal was left open (a server killed during an import).
+    pub(crate) fn journal_open(&self) -> Result<bool, StoreError> {
+        Ok(self.get::<CommitCount>(TreeId::Meta, JOURNAL_OPEN)?.is_some())
+    }
+
+    /// At open: a journal left open is taken back, so the store is as before that import.
+    pub(crate) fn recover_journal(&self) -> Result<(), StoreError> {
+        if self.journal_open()? { self.take_back_journal() } else { Ok(()) }
+    }
+
+    /// Puts back what each batch replaced, the newest batch first, each in one transaction
+    /// with the removal of its record (a take-back cut short goes on where it stopped).
+    fn take_back_journal(&self) -> Result<(), StoreError> {
+        for record in self.tree(TreeId::Undo)?.iter().rev() {
+            let (key, bytes) = record.map_err(|e| self.read_error(TreeId::Undo, e))?;
+            let record: UndoRecord = crate::codec::decode(&bytes).map_err(|e| self.corrupt(TreeId::Undo, e))?;
+            let mut batch = Changes::default();
+            for (tree, old_key, old) in record.replaced.into_iter().rev() {
+                let tree = TreeId::ALL.get(usize::from(tree)).copied().ok_or_else(|| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    tree: TreeId::Undo.name().into(),
+                    detail: format!("tree {tree}"),
+                })?;
+                batch.ops.push((tree, old_key, old));
+            }
+            batch.remove(TreeId::Undo, &key);
+            self.commit(batch)?;
+        }
+        let mut end = Changes::default();
+        end.remove(TreeId::Meta, JOURNAL_OPEN);
+        self.commit(end)
+    }
+
+    /// Undo records of a journal that was closed: they stand for nothing.
+    fn clear_undo_records(&self) -> Result<(), StoreError> {
+        let mut batch = Changes::default();
+        for key in self.tree(TreeId::Undo)?.iter().keys() {
+            batch.remove(TreeId::Undo, &key.map_err(|e| self.read_error(TreeId::Undo, e))?);
+        }
+        self.commit(batch)
+    }
+}
