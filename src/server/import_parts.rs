@@ -6,6 +6,7 @@ use super::service::Service;
 use crate::domain::limits::MAX_TEXT_BYTES;
 use crate::domain::{Actor, Report, ReportRow, Stamp};
 use crate::proto::{ApiError, BadRequest, Response};
+use crate::store::BetweenParts;
 
 /// Where the parts after a request come from: the connection, or nowhere.
 pub trait Parts {
@@ -36,11 +37,12 @@ impl Service {
             return Ok(Response::Imported(self.store().import_with(report, by, replace_edited)?));
         }
         let mut left = parts;
-        let mut next = || -> Result<Option<Vec<ReportRow>>, Refusal> {
+        let mut next = |between: &BetweenParts<'_>| -> Result<Option<Vec<ReportRow>>, Refusal> {
             if left == 0 {
                 return Ok(None);
             }
             left -= 1;
+            super::memory::give_back_with(|| between.release_memory(), super::memory::GiveBack::BetweenParts);
             let rows = source.next_rows()?.ok_or(ApiError::BadRequest { reason: BadRequest::PartsMissing })?;
             match rows.iter().find_map(ReportRow::first_too_long) {
                 Some(t) => {

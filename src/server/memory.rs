@@ -14,6 +14,13 @@ use crate::store::Store;
 /// instead of 50: a TUI's first frame); one that sent a whole period with its texts holds
 /// about 45 MiB, an import of 10,000 items 60 MiB once its garbage is collected.
 const REOPEN_ABOVE_BYTES: u64 = 40 << 20;
+/// After a write that took memory in proportion to the store (an import, a restore) the
+/// store is reopened above this: the next one starts from what a fresh server holds
+/// (measured with benches/server_memory.sh: 40 MiB held after one import of 10,000 items
+/// made the next one peak at 68 MiB; 16 MiB is a warm store of the sample).
+const REOPEN_AFTER_WRITE_ABOVE_BYTES: u64 = 16 << 20;
+/// Between the parts of an import: low enough that a part's rows fit under 40 MiB.
+const REOPEN_BETWEEN_PARTS_ABOVE_BYTES: u64 = 24 << 20;
 
 /// When a request's memory is given back, if it takes memory in proportion to the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +30,8 @@ pub enum GiveBack {
     BeforeAnswer,
     /// After: a reader does not wait for a reopen (60 ms at 10,000 items).
     AfterAnswer,
+    /// Between the parts of a streamed import: sled keeps what the rows before read.
+    BetweenParts,
 }
 
 pub fn give_back_of(request: &Request) -> Option<GiveBack> {
@@ -39,11 +48,21 @@ pub fn give_back_of(request: &Request) -> Option<GiveBack> {
 
 /// After a bulk request: sled's memory back by reopening the store when the server has
 /// grown, then glibc's. A failed reopen stops the store, and the log says why.
-pub fn give_back(store: &Store) {
+pub fn give_back(store: &Store, when: GiveBack) {
+    give_back_with(|| store.release_memory(), when);
+}
+
+/// As `give_back`, reopening the store with `reopen`.
+pub fn give_back_with(reopen: impl Fn() -> Result<bool, crate::store::StoreError>, when: GiveBack) {
     crate::store::collect_garbage();
     trim();
-    if resident_bytes().is_some_and(|b| b > REOPEN_ABOVE_BYTES) {
-        if let Err(e) = store.release_memory() {
+    let above = match when {
+        GiveBack::BeforeAnswer => REOPEN_AFTER_WRITE_ABOVE_BYTES,
+        GiveBack::AfterAnswer => REOPEN_ABOVE_BYTES,
+        GiveBack::BetweenParts => REOPEN_BETWEEN_PARTS_ABOVE_BYTES,
+    };
+    if resident_bytes().is_some_and(|b| b > above) {
+        if let Err(e) = reopen() {
             super::log::line(&e.to_string());
         }
         crate::store::collect_garbage();
@@ -57,6 +76,20 @@ fn resident_bytes() -> Option<u64> {
     let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
     let page = nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok().flatten()?;
     Some(pages * u64::try_from(page).ok()?)
+}
+
+/// One malloc arena for the whole server, set before its first thread starts. glibc gives
+/// each thread that allocates concurrently an arena of its own, and what a request freed
+/// stays fragmented in each: with one, the server's peak through an import of 10,000
+/// items is 33–40 MiB instead of 41–49 (two arenas), its threads' allocations taking
+/// turns (benches/server_memory.sh with `MALLOC_ARENA_MAX`, docs/performance.md).
+#[allow(unsafe_code)]
+pub fn one_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt takes two integers and only sets glibc's own allocation parameters.
+    unsafe {
+        nix::libc::mallopt(nix::libc::M_ARENA_MAX, 1);
+    }
 }
 
 /// Returns the free memory of every arena to the system.

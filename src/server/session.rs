@@ -115,11 +115,11 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
             _ => hub.handle(link, request),
         };
         if when == Some(GiveBack::BeforeAnswer) {
-            give_back(hub.service().store());
+            give_back(hub.service().store(), GiveBack::BeforeAnswer);
         }
         let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
         if when == Some(GiveBack::AfterAnswer) {
-            give_back(hub.service().store());
+            give_back(hub.service().store(), GiveBack::AfterAnswer);
         }
         match sent {
             // Nothing was written: the client gets a refusal instead.

@@ -30,7 +30,7 @@ impl Store {
         replace_edited: bool,
     ) -> Result<ImportOutcome, StoreError> {
         let mut parts = report.rows.chunks(ROWS_AT_ONCE);
-        let mut rows = || Ok(parts.next().map(<[ReportRow]>::to_vec));
+        let mut rows = |_: &BetweenParts<'_>| Ok(parts.next().map(<[ReportRow]>::to_vec));
         self.import_streamed(&report.without_rows(), by, replace_edited, &mut rows)
     }
 
@@ -44,7 +44,7 @@ impl Store {
         header: &Report,
         by: (&Actor, Stamp),
         replace_edited: bool,
-        rows: &mut dyn FnMut() -> Result<Option<Vec<ReportRow>>, E>,
+        rows: &mut RowSource<'_, E>,
     ) -> Result<ImportOutcome, E> {
         let _writer = self.lock_writer();
         let years = header.plan_years().ok_or(StoreError::PlanYearsUnknown)?;
@@ -58,7 +58,7 @@ impl Store {
         };
         let mut merge = RowMerge::new(self, header, plan, (by, replace_edited), outcome)?;
         let written = (|| {
-            while let Some(part) = rows()? {
+            while let Some(part) = rows(&BetweenParts { store: self })? {
                 for row in &part {
                     merge.row(row)?;
                 }
@@ -152,6 +152,22 @@ impl Store {
     pub(super) fn edited_here(&self, period: PeriodId, id: ItemId) -> Result<bool, StoreError> {
         let last = self.history(period, id)?.pop();
         Ok(last.is_some_and(|r| matches!(r.source, RevisionSource::Edit | RevisionSource::Restore)))
+    }
+}
+
+/// Gives a streamed import's rows, a part at a time (`None` after the last).
+pub type RowSource<'a, E> = dyn FnMut(&BetweenParts<'_>) -> Result<Option<Vec<ReportRow>>, E> + 'a;
+
+/// What a streamed import's source may do between parts, while the import holds the
+/// writer lock (only the import makes one).
+pub struct BetweenParts<'a> {
+    store: &'a Store,
+}
+
+impl BetweenParts<'_> {
+    /// As `Store::release_memory`: sled reopened, giving back what the rows so far read.
+    pub fn release_memory(&self) -> Result<bool, StoreError> {
+        self.store.reopen_unused()
     }
 }
 

@@ -23,10 +23,12 @@ fn parts(
     report: &Report,
     size: usize,
     fail_after: Option<usize>,
-) -> impl FnMut() -> Result<Option<Vec<ReportRow>>, StoreError> {
+) -> impl FnMut(&BetweenParts<'_>) -> Result<Option<Vec<ReportRow>>, StoreError> {
     let mut chunks = report.rows.chunks(size).map(<[ReportRow]>::to_vec).collect::<Vec<_>>().into_iter();
     let mut given = 0;
-    move || {
+    move |between| {
+        // A reopen between parts loses nothing.
+        between.release_memory().unwrap();
         if fail_after == Some(given) {
             return Err(StoreError::Write { detail: "the connection dropped".into() });
         }

@@ -6,6 +6,7 @@ mod dump;
 mod entries;
 mod error;
 mod import;
+pub use import::BetweenParts;
 mod import_rows;
 mod journal;
 pub mod keys;

@@ -49,6 +49,11 @@ impl Store {
     /// that could refuse the reopen (read-only, nearly full): reads go on there.
     pub fn release_memory(&self) -> Result<bool, StoreError> {
         let _writer = self.lock_writer();
+        self.reopen_unused()
+    }
+
+    /// `release_memory` for a caller that holds the writer lock.
+    pub(super) fn reopen_unused(&self) -> Result<bool, StoreError> {
         let mut current = self.sled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if current.as_ref().is_none_or(|sled| Arc::strong_count(sled) > 1) || !space::may_reopen(&self.path) {
             return Ok(false);
