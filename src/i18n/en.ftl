@@ -523,6 +523,7 @@ serve-already-running = a server of this store is already running (socket { $soc
 serve-socket-failed = cannot open the socket { $socket }: { $detail }
 serve-socket-not-socket = a file, folder or link, not a socket, is already at this path; otchet does not remove it: move it away or set another [server] socket
 serve-failed = the otchet server cannot run: { $detail }
+server-log-import-taken-back = an import was cut short (the server stopped during it): what it wrote was taken back, the store is as before it; import the file again
 server-log-started = server started, socket { $socket }
 server-log-exit-stopped = stopping on request
 server-log-exit-idle = no clients for the idle time: exiting

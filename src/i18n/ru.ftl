@@ -541,6 +541,7 @@ serve-already-running = сервер этого хранилища уже раб
 serve-socket-failed = не удалось открыть сокет { $socket }: { $detail }
 serve-socket-not-socket = по этому пути уже есть файл, каталог или ссылка, а не сокет; otchet его не удаляет: уберите его или укажите другой [server] socket
 serve-failed = сервер otchet не может работать: { $detail }
+server-log-import-taken-back = загрузка отчета была прервана (сервер остановлен во время нее): записанное ею отменено, хранилище такое же, как до нее; загрузите файл еще раз
 server-log-started = сервер запущен, сокет { $socket }
 server-log-exit-stopped = сервер останавливается по запросу
 server-log-exit-idle = клиентов нет дольше заданного времени: сервер завершается

@@ -99,6 +99,9 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     let hub = Arc::new(Hub::new(service, sessions, events));
     bound.listener.set_nonblocking(true)?;
     log::line(&tr!("server-log-started", socket = bound.path.display().to_string()));
+    if hub.service().store().import_taken_back() {
+        log::line(&tr!("server-log-import-taken-back"));
+    }
 
     let mut server =
         Accepting { workers: Vec::new(), caps: Arc::default(), next_id: 0, backup: BackupState::default() };

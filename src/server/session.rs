@@ -105,21 +105,13 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
         };
         use super::memory::{GiveBack, give_back, give_back_of};
         let when = give_back_of(&request);
-        let response = match &request {
-            Request::Import { parts, .. } if *parts > 0 => {
-                let mut parts = ConnectionParts { reader, limit, left: *parts, lost: None };
-                let response = hub.handle_with(link, request, &mut parts);
-                parts.drain()?;
-                response
-            }
-            _ => hub.handle(link, request),
-        };
-        if when == Some(GiveBack::BeforeAnswer) {
-            give_back(hub.service().store(), GiveBack::BeforeAnswer);
+        let response = handled(hub, link, request, (reader, limit))?;
+        if let Some(w @ GiveBack::BeforeAnswer) = when {
+            give_back(hub.service().store(), w);
         }
         let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
-        if when == Some(GiveBack::AfterAnswer) {
-            give_back(hub.service().store(), GiveBack::AfterAnswer);
+        if let Some(w @ GiveBack::AfterAnswer) = when {
+            give_back(hub.service().store(), w);
         }
         match sent {
             // Nothing was written: the client gets a refusal instead.
@@ -130,6 +122,25 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
             }
             other => other?,
         }
+    }
+}
+
+/// The answer to `request`, with the parts that follow it (a streamed import's) read from
+/// the connection, every one of them even when the request is refused.
+fn handled(
+    hub: &Hub,
+    link: &SessionLink,
+    request: Request,
+    (reader, limit): (&mut BufReader<UnixStream>, u32),
+) -> Result<Response, FrameError> {
+    match &request {
+        Request::Import { parts, .. } if *parts > 0 => {
+            let mut parts = ConnectionParts { reader, limit, left: *parts, lost: None };
+            let response = hub.handle_with(link, request, &mut parts);
+            parts.drain()?;
+            Ok(response)
+        }
+        _ => Ok(hub.handle(link, request)),
     }
 }
 

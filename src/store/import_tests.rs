@@ -104,6 +104,7 @@ fn a_journal_left_open_by_a_killed_server_is_taken_back_at_open() {
         // Dropped here without `finish`: as a kill leaves it.
     };
     let store = open(&dir);
+    assert!(store.import_taken_back());
     assert_eq!(store.dump().unwrap(), before);
     assert!(store.entry(q1, ItemId(2000)).unwrap().is_none());
     assert!(!store.journal_open().unwrap());

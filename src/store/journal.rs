@@ -104,8 +104,13 @@ impl Store {
     }
 
     /// At open: a journal left open is taken back, so the store is as before that import.
-    pub(crate) fn recover_journal(&self) -> Result<(), StoreError> {
-        if self.journal_open()? { self.take_back_journal() } else { Ok(()) }
+    /// Whether there was one.
+    pub(crate) fn recover_journal(&self) -> Result<bool, StoreError> {
+        if !self.journal_open()? {
+            return Ok(false);
+        }
+        self.take_back_journal()?;
+        Ok(true)
     }
 
     /// Puts back what each batch replaced, the newest batch first, each in one transaction

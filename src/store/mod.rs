@@ -118,6 +118,8 @@ pub struct Store {
     folder: Option<(u64, u64)>,
     /// Why a write failed after sled took it in memory; then nothing more is served.
     stopped: OnceLock<String>,
+    /// Set when the open took back an import a killed server left half written.
+    import_taken_back: OnceLock<()>,
 }
 
 /// A set of writes committed atomically across trees.
@@ -198,6 +200,7 @@ impl Store {
             items_generation: AtomicU64::new(0),
             folder: folder_identity(dir),
             stopped: OnceLock::new(),
+            import_taken_back: OnceLock::new(),
         };
         let commits = store.get::<CommitCount>(TreeId::Meta, b"commits")?.unwrap_or_default().0;
         if let Some(expected) = manifest.map(|m| m.commits).filter(|n| *n > commits) {
@@ -209,7 +212,9 @@ impl Store {
         }
         store.commits.store(commits, Ordering::Release);
         schema::check_and_migrate(&store, had_data)?;
-        store.recover_journal()?;
+        if store.recover_journal()? {
+            let _ = store.import_taken_back.set(());
+        }
         // Best effort: it is rewritten after every commit anyway.
         let _ = manifest::write(dir, store.commits.load(Ordering::Acquire));
         Ok(store)
@@ -219,6 +224,12 @@ impl Store {
     /// server's flag index) is good while it stays the same.
     pub fn items_generation(&self) -> u64 {
         self.items_generation.load(Ordering::Acquire)
+    }
+
+    /// Whether this store's open took back an import left half written (a server killed
+    /// during it): the store is as it was before that import.
+    pub fn import_taken_back(&self) -> bool {
+        self.import_taken_back.get().is_some()
     }
 
     pub fn path(&self) -> &Path {
