@@ -68,15 +68,15 @@ impl Store {
             }
             Ok::<_, E>(merge.last_changes(years)?)
         })();
-        match written {
-            Ok(last) => merge.journal.finish(last)?,
+        // The last commit may fail too (a full disk): then the batches before are taken back.
+        match written.and_then(|last| merge.journal.finish(last).map_err(E::from)) {
+            Ok(()) => Ok(merge.outcome),
             Err(e) => {
                 // A failed take-back leaves the journal open: the next start takes it back.
                 let _ = merge.journal.take_back();
-                return Err(e);
+                Err(e)
             }
         }
-        Ok(merge.outcome)
     }
 
     /// The stored plan this document belongs to, if any: the one its years fall in (it must

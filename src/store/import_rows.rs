@@ -80,7 +80,9 @@ impl<'a> RowMerge<'a> {
         if self.plan_before.as_ref() != Some(&self.plan) {
             last.put(TreeId::Plans, &keys::plan(self.plan.id), &self.plan)?;
         }
-        if let Some(period) = self.header.period.filter(|p| self.store.period(*p).ok().flatten().is_none()) {
+        if let Some(period) = self.header.period
+            && self.store.period(period)?.is_none()
+        {
             let title = self.header.period_title.clone();
             last.put(TreeId::Periods, &keys::period(period), &Period::new(period, title))?;
             self.outcome.period_created = true;

@@ -73,7 +73,7 @@ impl<'a> Journal<'a> {
 
     /// Commits what is left with `last` and closes the journal in one transaction: from
     /// then on the write stands.
-    pub(crate) fn finish(mut self, last: Changes) -> Result<(), StoreError> {
+    pub(crate) fn finish(&mut self, last: Changes) -> Result<(), StoreError> {
         self.add(last)?;
         // The last batch needs no undo record: the mark goes in the same transaction.
         let mut end = std::mem::take(&mut self.batch);
@@ -86,7 +86,7 @@ impl<'a> Journal<'a> {
     }
 
     /// Everything the journal committed, put back as it was.
-    pub(crate) fn take_back(self) -> Result<(), StoreError> {
+    pub(crate) fn take_back(&self) -> Result<(), StoreError> {
         self.store.take_back_journal()
     }
 }
