@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::Sandbox;
@@ -14,19 +13,10 @@ use otchet::domain::Report;
 
 /// The sample's rows repeated to 10,000 items, every execution text `marker` and a number.
 fn big_report(marker: &str) -> Report {
-    let sample = common::sample_bytes();
-    let mut report = otchet::formats::txt::parse_report(Path::new("sample.txt"), &sample).unwrap();
-    let rows = report.rows.clone();
-    report.rows = (0..10_000)
-        .map(|i| {
-            let mut row = rows[i % rows.len()].clone();
-            row.seq = format!("{}.", i + 1);
-            row.point = format!("{}.", i + 1);
-            row.info = format!("{marker} {i}");
-            row
-        })
-        .collect();
-    report.sections.clear();
+    let mut report = common::sample_repeated(10_000);
+    for (i, row) in report.rows.iter_mut().enumerate() {
+        row.info = format!("{marker} {i}");
+    }
     report
 }
 

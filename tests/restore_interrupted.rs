@@ -4,25 +4,13 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::{Sandbox, assert_ok, stderr, stdout};
 
 /// A backup of a store holding a 10,000-item plan with its texts.
 fn big_backup(dir: &Sandbox) -> std::path::PathBuf {
-    let sample = common::sample_bytes();
-    let mut report = otchet::formats::txt::parse_report(Path::new("sample.txt"), &sample).unwrap();
-    let rows = report.rows.clone();
-    report.rows = (0..10_000)
-        .map(|i| {
-            let mut row = rows[i % rows.len()].clone();
-            row.seq = format!("{}.", i + 1);
-            row.point = format!("{}.", i + 1);
-            row
-        })
-        .collect();
-    report.sections.clear();
+    let report = common::sample_repeated(10_000);
     let _server = dir.start_server(&["--idle-timeout", "20"]);
     dir.client().import(report).unwrap();
     let backup = dir.path().join("big-backup.json");

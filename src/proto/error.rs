@@ -137,6 +137,15 @@ pub enum BadRequest {
     BadDump(crate::model::DumpProblem),
 }
 
+impl From<crate::domain::limits::TooLong> for ApiError {
+    /// A text over the store's limit, refused naming its item and field.
+    fn from(t: crate::domain::limits::TooLong) -> Self {
+        let (point, field, bytes, limit) =
+            (t.point, t.field.to_owned(), t.bytes, crate::domain::limits::MAX_TEXT_BYTES);
+        ApiError::BadRequest { reason: BadRequest::TextTooLong { point, field, bytes, limit } }
+    }
+}
+
 impl ApiError {
     pub fn is_user_error(&self) -> bool {
         match self {

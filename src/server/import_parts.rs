@@ -3,7 +3,6 @@
 
 use super::fault::Refusal;
 use super::service::Service;
-use crate::domain::limits::MAX_TEXT_BYTES;
 use crate::domain::{Actor, Report, ReportRow, Stamp};
 use crate::proto::{ApiError, BadRequest, Response};
 use crate::store::BetweenParts;
@@ -45,10 +44,7 @@ impl Service {
             super::memory::give_back_with(|| between.release_memory(), super::memory::GiveBack::BetweenParts);
             let rows = source.next_rows()?.ok_or(ApiError::BadRequest { reason: BadRequest::PartsMissing })?;
             match rows.iter().find_map(ReportRow::first_too_long) {
-                Some(t) => {
-                    let (point, field, bytes, limit) = (t.point, t.field.to_owned(), t.bytes, MAX_TEXT_BYTES);
-                    Err(ApiError::BadRequest { reason: BadRequest::TextTooLong { point, field, bytes, limit } }.into())
-                }
+                Some(t) => Err(ApiError::from(t).into()),
                 None => Ok(Some(rows)),
             }
         };

@@ -119,9 +119,7 @@ impl Service {
             return Err(ApiError::Forbidden { name: actor.name.clone(), role, needed }.into());
         }
         if let Some(t) = self.too_long(request) {
-            let limit = crate::domain::limits::MAX_TEXT_BYTES;
-            let (point, field, bytes) = (t.point, t.field.to_owned(), t.bytes);
-            return Err(ApiError::BadRequest { reason: BadRequest::TextTooLong { point, field, bytes, limit } }.into());
+            return Err(ApiError::from(t).into());
         }
         Ok(role)
     }

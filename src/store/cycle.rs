@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Changes, Store, StoreError, TreeId, keys};
 use crate::domain::{Actor, Entry, ItemId, Period, PeriodId, Review, Stamp};
-use crate::model::{PeriodOpened, ReviewChange, ReviewEvent, Revision, RevisionSource};
+use crate::model::{PeriodOpened, ReviewChange, ReviewEvent, RevisionSource};
 
 impl Store {
     /// Opens a period of an existing plan; with `copy_from`, every text of that period (of
@@ -204,14 +204,5 @@ fn carry(
         review: Review::Open,
         carried_from: Some(from),
     };
-    let record = Revision {
-        revision: 1,
-        by: actor.name.clone(),
-        at: now,
-        info: entry.info.clone(),
-        assessment: entry.assessment.clone(),
-        source: RevisionSource::Carried { from },
-    };
-    changes.put_entry(to, id, &entry)?;
-    changes.put(TreeId::History, &keys::revision(to, id, 1), &record)
+    changes.put_revision(to, id, &entry, RevisionSource::Carried { from })
 }

@@ -13,7 +13,7 @@ use crate::domain::text::fold;
 use crate::domain::{
     Actor, Entry, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, ReportRow, Review, Stamp, Years,
 };
-use crate::model::{ImportOutcome, Revision, RevisionSource};
+use crate::model::{ImportOutcome, RevisionSource};
 
 /// A merge under way: the journal it writes through and what it found so far.
 pub(super) struct RowMerge<'a> {
@@ -139,17 +139,8 @@ impl<'a> RowMerge<'a> {
             review: Review::Open,
             carried_from: None,
         };
-        let record = Revision {
-            revision,
-            by: actor.name.clone(),
-            at: now,
-            info: entry.info.clone(),
-            assessment: entry.assessment.clone(),
-            source: RevisionSource::Import,
-        };
         let mut changes = Changes::default();
-        changes.put_entry(period, id, &entry)?;
-        changes.put(TreeId::History, &keys::revision(period, id, revision), &record)?;
+        changes.put_revision(period, id, &entry, RevisionSource::Import)?;
         self.journal.add(changes)?;
         self.outcome.entries_changed += 1;
         Ok(())

@@ -2,7 +2,7 @@
 //! way or the server is killed part way, a plan known by its items checked at the end.
 
 use super::journal::Journal;
-use super::tests::report;
+use super::tests::{open, report};
 use super::*;
 use crate::domain::{Actor, Report, ReportRow, Stamp};
 
@@ -34,18 +34,6 @@ fn parts(
         }
         given += 1;
         Ok(chunks.next())
-    }
-}
-
-fn open(dir: &tempfile::TempDir) -> Store {
-    let started = std::time::Instant::now();
-    loop {
-        match Store::open(dir.path(), &StoreOptions::default()) {
-            Err(StoreError::Locked { .. }) if started.elapsed() < std::time::Duration::from_secs(5) => {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            other => return other.unwrap(),
-        }
     }
 }
 

@@ -149,6 +149,26 @@ impl Changes {
         }
     }
 
+    /// An entry's new state, and the revision record of it in the entry's history.
+    pub(crate) fn put_revision(
+        &mut self,
+        period: PeriodId,
+        id: ItemId,
+        entry: &Entry,
+        source: crate::model::RevisionSource,
+    ) -> Result<(), StoreError> {
+        let record = Revision {
+            revision: entry.revision,
+            by: entry.changed_by.clone(),
+            at: entry.changed_at,
+            info: entry.info.clone(),
+            assessment: entry.assessment.clone(),
+            source,
+        };
+        self.put_entry(period, id, entry)?;
+        self.put(TreeId::History, &keys::revision(period, id, entry.revision), &record)
+    }
+
     pub(crate) fn remove(&mut self, tree: TreeId, key: &[u8]) {
         self.ops.push((tree, key.to_vec(), None));
     }

@@ -47,7 +47,7 @@ fn reopen(dir: &tempfile::TempDir) -> Result<Store, StoreError> {
     }
 }
 
-fn open(dir: &tempfile::TempDir) -> Store {
+pub(crate) fn open(dir: &tempfile::TempDir) -> Store {
     reopen(dir).unwrap()
 }
 

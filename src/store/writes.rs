@@ -3,7 +3,7 @@
 
 use super::{Changes, Store, StoreError, TreeId, keys};
 use crate::domain::{Actor, Entry, EntryEdit, ItemId, Period, PeriodId, Plan, PlanId, Role, Schedule, Stamp};
-use crate::model::{Draft, Owner, Revision, RevisionSource, SaveOutcome, Settings, UserRecord};
+use crate::model::{Draft, Owner, RevisionSource, SaveOutcome, Settings, UserRecord};
 
 impl Store {
     fn require_period(&self, period: PeriodId) -> Result<Period, StoreError> {
@@ -54,16 +54,7 @@ impl Store {
             review: crate::domain::Review::Open,
             carried_from: None,
         };
-        let record = Revision {
-            revision,
-            by: actor.name.clone(),
-            at: now,
-            info: entry.info.clone(),
-            assessment: entry.assessment.clone(),
-            source,
-        };
-        changes.put_entry(period, id, &entry)?;
-        changes.put(TreeId::History, &keys::revision(period, id, revision), &record)?;
+        changes.put_revision(period, id, &entry, source)?;
         self.commit(changes)?;
         Ok(SaveOutcome::Saved(entry))
     }

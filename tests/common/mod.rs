@@ -172,3 +172,19 @@ pub fn example_copy(name: &str, dir: &Path) -> PathBuf {
     std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).expect("make it runnable");
     copy
 }
+
+/// The sample report with its rows repeated to `items`, numbered 1. to `items`., no sections.
+pub fn sample_repeated(items: usize) -> otchet::domain::Report {
+    let mut report = otchet::formats::txt::parse_report(Path::new("sample.txt"), &sample_bytes()).expect("the sample");
+    let rows = report.rows.clone();
+    report.rows = (0..items)
+        .map(|i| {
+            let mut row = rows[i % rows.len()].clone();
+            row.seq = format!("{}.", i + 1);
+            row.point = format!("{}.", i + 1);
+            row
+        })
+        .collect();
+    report.sections.clear();
+    report
+}
