@@ -9,8 +9,8 @@ use clap::{Arg, ArgMatches, Command, value_parser};
 use super::Failure;
 use super::args::localized;
 use super::connect::Context;
-use crate::formats::backup::{self, Verified};
-use crate::formats::{ImportError, Problem, save_atomically_streaming};
+use crate::formats::backup::{self, BackupWriter, Verified};
+use crate::formats::{ImportError, Problem};
 use crate::tr;
 
 fn file_arg(help: String) -> Arg {
@@ -38,16 +38,17 @@ fn file(m: &ArgMatches) -> Result<&PathBuf, Failure> {
 pub fn run_backup(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let path = file(m)?;
     let mut client = ctx.client()?;
-    // The server reads the whole store under its writer lock: one consistent moment.
-    let dump = client.dump()?;
-    if dump.plans.is_empty() {
+    if client.plans()?.is_empty() {
         return Err(Failure::other(tr!("status-empty-store", path = ctx.store_path()?.display().to_string())));
     }
-    let created = crate::clock::local_rfc3339();
+    // The server reads the whole store under its writer lock: one consistent moment, sent
+    // and written a part at a time.
+    let mut backup = BackupWriter::create(path)?;
+    client.dump_to(|part| backup.part(part).map_err(Failure::from))?;
+    let (plans, periods) = backup.counts();
     // It holds the whole store: readable by its owner only.
-    save_atomically_streaming(path, 0o600, |file| backup::write_dump(&dump, &created, file)).map_err(Failure::other)?;
-    let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
-    say!("{}", tr!("backup-done", file = path.display().to_string(), plans = dump.plans.len(), periods = periods));
+    backup.save(0o600, &crate::clock::local_rfc3339())?;
+    say!("{}", tr!("backup-done", file = path.display().to_string(), plans = plans, periods = periods));
     Ok(())
 }
 

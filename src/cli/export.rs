@@ -8,9 +8,7 @@ use clap::ArgMatches;
 use super::Failure;
 use super::connect::Context;
 use crate::domain::PeriodId;
-use crate::formats::{
-    ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_atomically_streaming, write_json,
-};
+use crate::formats::{ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_json_export};
 use crate::tr;
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
@@ -36,19 +34,12 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let empty_store = || Failure::other(tr!("status-empty-store", path = store.as_str()));
     let file = output.display().to_string();
     if format.is_whole_store() {
-        let dump = client.dump()?;
-        if dump.plans.is_empty() {
+        if client.plans()?.is_empty() {
             return Err(empty_store());
         }
-        // Written as it is made: a large store's JSON is never held as bytes.
-        save_atomically_streaming(output, 0o666, |file| {
-            let mut out = std::io::BufWriter::new(file);
-            write_json(&dump, &mut out)?;
-            std::io::Write::flush(&mut out)
-        })
-        .map_err(Failure::other)?;
-        let periods = dump.plans.iter().map(|p| p.periods.len()).sum::<usize>();
-        say!("{}", tr!("export-dump-done", file = file.as_str(), plans = dump.plans.len(), periods = periods));
+        // Written as it comes: a large store is never held, as values or as bytes.
+        let (plans, periods) = save_json_export::<Failure>(output, |take| client.dump_to(take))?;
+        say!("{}", tr!("export-dump-done", file = file.as_str(), plans = plans, periods = periods));
         return Ok(());
     }
     let (bytes, done) = {

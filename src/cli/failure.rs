@@ -46,6 +46,12 @@ impl From<ConfigError> for Failure {
     }
 }
 
+impl From<crate::formats::ExportError> for Failure {
+    fn from(e: crate::formats::ExportError) -> Self {
+        Failure::other(e)
+    }
+}
+
 impl From<ClientError> for Failure {
     fn from(e: ClientError) -> Self {
         let store_fault = matches!(&e, ClientError::Api(ApiError::Store(_)));

@@ -52,20 +52,64 @@ impl Asked {
     }
 }
 
-/// The JSON carries every item and its texts: the whole period is needed.
+/// The JSON carries every item and its texts: the period's list first (no texts), then
+/// its execution texts a run at a time as the items are written, so that neither side
+/// holds a whole period's texts.
 fn json_report(
     ctx: &Context,
     client: &mut crate::client::Client,
     asked: &Asked,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>, Failure> {
-    let Some(snapshot) = client.snapshot(asked.period)? else {
+    let Some(snapshot) = client.list(asked.period)? else {
         return Err(super::period::no_period(ctx, client));
     };
     let as_of = asked.as_of(&snapshot);
     let rows: Vec<Row<'_>> =
         evaluate(&snapshot, as_of, &ctx.config.rules).into_iter().filter(|r| asked.selection.admits(r.item)).collect();
-    Ok(json::write(out, &snapshot, as_of, &rows))
+    let mut texts = TextRuns { client, period: snapshot.period.id, run: Default::default(), last: false, failed: None };
+    let written = json::write(out, &snapshot, as_of, &rows, &mut |item| texts.info(item));
+    match texts.failed {
+        Some(e) => Err(e.into()),
+        None => Ok(written),
+    }
+}
+
+/// A period's execution texts, asked for a run at a time in item order.
+struct TextRuns<'a> {
+    client: &'a mut crate::client::Client,
+    period: crate::domain::PeriodId,
+    run: std::collections::VecDeque<(crate::domain::ItemId, crate::domain::Entry)>,
+    last: bool,
+    /// The server's failure, when it stopped the writing.
+    failed: Option<crate::client::ClientError>,
+}
+
+impl TextRuns<'_> {
+    /// The execution text of `item` (empty if it has no entry); items are asked in order.
+    fn info(&mut self, item: crate::domain::ItemId) -> std::io::Result<String> {
+        let fetched = (|| loop {
+            while self.run.front().is_some_and(|(id, _)| *id < item) {
+                self.run.pop_front();
+            }
+            match self.run.front() {
+                Some((id, entry)) if *id == item => return Ok(entry.info.clone()),
+                Some(_) => return Ok(String::new()),
+                None if self.last => return Ok(String::new()),
+                None => {
+                    let from = item.0.checked_sub(1).map(crate::domain::ItemId);
+                    let (run, last) = self.client.texts(self.period, from)?;
+                    self.run.extend(run);
+                    self.last = last;
+                }
+            }
+        })();
+        fetched.map_err(|e: crate::client::ClientError| {
+            let said = e.to_string();
+            self.failed = Some(e);
+            std::io::Error::other(said)
+        })
+    }
 }
 
 /// The text lists only overdue and resultless items: the server works them out and sends

@@ -18,8 +18,8 @@ use std::fmt;
 
 use crate::domain::{Entry, EntryEdit, Item, ItemId, Period, PeriodId, Plan, PlanId, Report, Review, Schedule};
 use crate::model::{
-    Draft, ImportOutcome, Me, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings,
-    Snapshot, StoreDump, UserRecord,
+    Draft, DumpAssembler, DumpPart, ImportOutcome, Me, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision,
+    SaveOutcome, Settings, Snapshot, StoreDump, UserRecord, in_runs,
 };
 use crate::proto::{ApiError, Event, Request, Response};
 use crate::tr;
@@ -43,6 +43,15 @@ pub trait Transport: Send {
     fn streams(&self) -> bool {
         false
     }
+
+    /// The next answer to the request just sent, when its answers come in several (a dump).
+    fn more(&mut self) -> Result<Response, ClientError> {
+        Err(ClientError::UnexpectedResponse)
+    }
+
+    /// Gives up the answers still to come to the request just sent: the next call starts
+    /// afresh (a new connection).
+    fn abandon(&mut self) {}
 
     /// Events pushed by a server; an in-process store has none to push.
     fn set_event_sink(&mut self, _sink: EventSink) {}
@@ -117,6 +126,15 @@ impl Client {
 
     pub fn snapshot(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
         expect!(self.call(Request::Snapshot { period })?, Response::Snapshot(s) => s.map(|b| *b))
+    }
+
+    /// A run of a period's entries after `after`, with their texts, and whether it is the last.
+    pub fn texts(
+        &mut self,
+        period: PeriodId,
+        after: Option<ItemId>,
+    ) -> Result<(Vec<(ItemId, Entry)>, bool), ClientError> {
+        expect!(self.call(Request::Texts { period, after })?, Response::Texts { entries, last } => (entries, last))
     }
 
     /// A period's list: as `snapshot`, without the execution texts.
@@ -252,12 +270,53 @@ impl Client {
         expect!(self.call(Request::Editing { period, item, editing })?, Response::Done => ())
     }
 
-    pub fn dump(&mut self) -> Result<StoreDump, ClientError> {
-        expect!(self.call(Request::Dump)?, Response::Dump(d) => *d)
+    /// The whole store, read at one moment, a part at a time to `take` as it comes: the
+    /// store is never whole in memory on either side. A part `take` refuses ends the call.
+    pub fn dump_to<E: From<ClientError>>(&mut self, mut take: impl FnMut(DumpPart) -> Result<(), E>) -> Result<(), E> {
+        let mut answer = self.call(Request::Dump)?;
+        loop {
+            let last = match answer {
+                Response::DumpParts { parts, last } => {
+                    if let Err(e) = parts.into_iter().try_for_each(&mut take) {
+                        if !last {
+                            self.transport.abandon();
+                        }
+                        return Err(e);
+                    }
+                    last
+                }
+                Response::Error(e) => return Err(ClientError::Api(e).into()),
+                _ => return Err(ClientError::UnexpectedResponse.into()),
+            };
+            if last {
+                return Ok(());
+            }
+            answer = self.transport.more()?;
+        }
     }
 
+    /// The whole store as one value.
+    pub fn dump(&mut self) -> Result<StoreDump, ClientError> {
+        let mut assembler = DumpAssembler::default();
+        self.dump_to(|part| {
+            assembler.add(part);
+            Ok::<(), ClientError>(())
+        })?;
+        Ok(assembler.finish())
+    }
+
+    /// Loads a dump into an empty store, sent in parts of about a megabyte.
     pub fn load_dump(&mut self, dump: StoreDump) -> Result<(), ClientError> {
-        expect!(self.call(Request::LoadDump { dump: Box::new(dump) })?, Response::Done => ())
+        let parts = dump.into_parts();
+        let answer = if self.transport.streams() {
+            let frames: Vec<Request> =
+                in_runs(parts, DumpPart::weight).into_iter().map(|parts| Request::LoadDumpParts { parts }).collect();
+            let more = u32::try_from(frames.len()).map_err(|_| ClientError::UnexpectedResponse)?;
+            self.transport.call_with_parts(Request::LoadDump { parts: Vec::new(), more }, frames)?
+        } else {
+            self.call(Request::LoadDump { parts, more: 0 })?
+        };
+        expect!(answer, Response::Done => ())
     }
 
     /// Sends events the server pushes to `sink` (from the transport's reader thread).

@@ -232,6 +232,16 @@ impl Transport for RemoteTransport {
         true
     }
 
+    fn more(&mut self) -> Result<Response, ClientError> {
+        self.answer(answer_wait(&Request::Dump))
+    }
+
+    fn abandon(&mut self) {
+        // Answers still coming are not read: the connection goes, the next call connects.
+        self.lost.store(true, Ordering::Release);
+        let _ = self.stream.shutdown(Shutdown::Both);
+    }
+
     fn set_event_sink(&mut self, sink: EventSink) {
         *self.sink.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(sink);
     }

@@ -8,14 +8,17 @@
 //! The checksum covers the export's bytes, so `tail -n +2 FILE | sha256sum` checks it too.
 //! A file without the header is a plain JSON export: read as such, with nothing to verify.
 
-use std::io::Write;
-use std::path::Path;
+use std::fs::{File, OpenOptions};
+use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::formats::error::{ImportError, Problem};
-use crate::model::StoreDump;
+use crate::formats::{AtomicFile, ExportError, JsonDumpWriter};
+use crate::model::{DumpPart, StoreDump};
 
 /// Bump when the header's meaning changes; a reader refuses a newer one.
 pub const BACKUP_FORMAT: u32 = 1;
@@ -56,40 +59,94 @@ pub fn wrap(export: &[u8], created: &str) -> Vec<u8> {
     out
 }
 
-/// Counts and hashes what is written to it, keeping nothing.
-struct Digesting {
+/// Passes what is written on to `out`, counting and hashing it.
+struct Digesting<W> {
+    out: W,
     sha: Sha256,
     bytes: u64,
 }
 
-impl std::io::Write for Digesting {
+impl<W: Write> Write for Digesting<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.sha.update(buf);
-        self.bytes += buf.len() as u64;
-        Ok(buf.len())
+        let n = self.out.write(buf)?;
+        self.sha.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }
 
-/// A backup of a dump written to `w`: the export is made twice, once to checksum it for the
-/// header and once to write it, so a large store's export is never held as bytes.
-pub fn write_dump(dump: &StoreDump, created: &str, w: &mut impl std::io::Write) -> std::io::Result<()> {
-    let mut digest = Digesting { sha: Sha256::new(), bytes: 0 };
-    crate::formats::export::write_json(dump, &mut digest)?;
-    let header = Header {
-        otchet_backup: BACKUP_FORMAT,
-        sha256: hex(&digest.sha.finalize()),
-        bytes: digest.bytes,
-        created: created.to_owned(),
-    };
-    serde_json::to_writer(&mut *w, &header)?;
-    w.write_all(b"\n")?;
-    let mut out = std::io::BufWriter::new(w);
-    crate::formats::export::write_json(dump, &mut out)?;
-    out.flush()
+/// A backup written from a dump's parts as they come: the export goes to a scratch file
+/// beside the backup (unlinked at once, so nothing is left of it whatever happens),
+/// hashed on the way; `save` then writes the header and copies the export after it. The
+/// store is read once, and never held.
+pub struct BackupWriter {
+    path: PathBuf,
+    json: JsonDumpWriter<Digesting<BufWriter<File>>>,
+}
+
+impl BackupWriter {
+    pub fn create(path: &Path) -> Result<BackupWriter, ExportError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let failed =
+            |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
+        let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let scratch = dir.join(format!(".{}.{}-{n}.export", name.to_string_lossy(), std::process::id()));
+        let file =
+            OpenOptions::new().read(true).write(true).create_new(true).mode(0o600).open(&scratch).map_err(failed)?;
+        std::fs::remove_file(&scratch).map_err(failed)?;
+        let out = Digesting { out: BufWriter::new(file), sha: Sha256::new(), bytes: 0 };
+        Ok(BackupWriter { path: path.to_path_buf(), json: JsonDumpWriter::new(out) })
+    }
+
+    fn failed(&self, e: &std::io::Error) -> ExportError {
+        ExportError::Write { path: self.path.clone(), detail: crate::i18n::os_error(e) }
+    }
+
+    pub fn part(&mut self, part: DumpPart) -> Result<(), ExportError> {
+        self.json.part(part).map_err(|e| self.failed(&e))
+    }
+
+    /// How many plans and periods the backup holds so far.
+    pub fn counts(&self) -> (usize, usize) {
+        self.json.counts()
+    }
+
+    /// The backup saved at its path (created with `mode`), stamped `created`.
+    pub fn save(self, mode: u32, created: &str) -> Result<(), ExportError> {
+        let path = self.path.clone();
+        let failed = |e: std::io::Error| ExportError::Write { path: path.clone(), detail: crate::i18n::os_error(&e) };
+        let digest = self.json.finish().map_err(failed)?;
+        let header = Header {
+            otchet_backup: BACKUP_FORMAT,
+            sha256: hex(&digest.sha.finalize()),
+            bytes: digest.bytes,
+            created: created.to_owned(),
+        };
+        let mut export = digest.out.into_inner().map_err(|e| failed(e.into_error()))?;
+        export.seek(SeekFrom::Start(0)).map_err(failed)?;
+        let mut file = AtomicFile::create(&path, mode)?;
+        let copied = (|| {
+            serde_json::to_writer(&mut *file.writer(), &header)?;
+            file.writer().write_all(b"\n")?;
+            std::io::copy(&mut export, file.writer()).map(drop)
+        })();
+        copied.map_err(|e| file.failed(&e))?;
+        file.commit()
+    }
+}
+
+/// A backup of a whole dump written to `path`.
+pub fn save_dump(dump: &StoreDump, path: &Path, mode: u32, created: &str) -> Result<(), ExportError> {
+    let mut backup = BackupWriter::create(path)?;
+    dump.clone().into_parts().into_iter().try_for_each(|part| backup.part(part))?;
+    backup.save(mode, created)
 }
 
 /// The header of a backup, if `bytes` starts with one (else `None`: a plain export).
@@ -149,9 +206,11 @@ mod tests {
             &crate::formats::ExportInput::WholeStore(&dump()),
         )
         .unwrap();
-        let mut streamed = Vec::new();
-        write_dump(&dump(), "2026-04-13T02:00:00+05:00", &mut streamed).unwrap();
-        assert_eq!(streamed, wrap(&export, "2026-04-13T02:00:00+05:00"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("backup.json");
+        save_dump(&dump(), &path, 0o600, "2026-04-13T02:00:00+05:00").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), wrap(&export, "2026-04-13T02:00:00+05:00"));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no scratch file left");
     }
 
     #[test]

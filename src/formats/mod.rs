@@ -22,8 +22,8 @@ use std::path::Path;
 
 pub use error::{ImportError, Problem};
 pub use export::{
-    ExportError, ExportFormat, ExportInput, PeriodExport, export, save_atomically, save_atomically_streaming,
-    save_atomically_with_mode, write_json,
+    AtomicFile, ExportError, ExportFormat, ExportInput, JsonDumpWriter, PeriodExport, export, save_atomically,
+    save_atomically_streaming, save_atomically_with_mode, save_json_export, write_json,
 };
 
 use crate::domain::Report;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Owner, Revision, Settings, UserRecord};
+use crate::domain::limits::{TooLong, first_too_long};
 use crate::domain::{Entry, Item, ItemId, Period, Plan};
 
 /// Bump when the dump's shape changes (and teach `formats::dump_upgrade` the step); loading
@@ -47,21 +48,44 @@ pub struct UserDump {
 impl StoreDump {
     /// The first text of the dump over the limit: any text it holds, the item's point
     /// named when the text is an item's.
-    pub fn first_too_long(&self) -> Option<crate::domain::limits::TooLong> {
-        use crate::domain::limits::first_too_long;
-        let own = self.settings.assessments.iter().chain(&self.settings.words).map(|t| ("assessments", t.as_str()));
-        let users = self.users.iter().flat_map(|u| {
-            std::iter::once(("user", u.user.name.as_str()))
-                .chain(u.user.responsible.iter().map(|r| ("user", r.as_str())))
-        });
-        let owner = self.owner.iter().map(|o| ("user", o.name.as_str()));
-        first_too_long("", own.chain(users).chain(owner)).or_else(|| self.plans.iter().find_map(plan_too_long))
+    pub fn first_too_long(&self) -> Option<TooLong> {
+        head_too_long(&self.settings, self.owner.as_ref(), &self.users).or_else(|| {
+            self.plans.iter().find_map(|p| {
+                let point_of = |id: ItemId| p.items.iter().find(|i| i.id == id).map(|i| i.point.clone());
+                plan_too_long(&p.plan).or_else(|| items_too_long(&p.items)).or_else(|| {
+                    p.periods.iter().find_map(|period| {
+                        period_too_long(&period.period).or_else(|| entries_too_long(&period.entries, &point_of))
+                    })
+                })
+            })
+        })
     }
 }
 
-fn plan_too_long(p: &PlanDump) -> Option<crate::domain::limits::TooLong> {
-    use crate::domain::limits::first_too_long;
-    let plan = &p.plan;
+impl super::DumpPart {
+    /// As `StoreDump::first_too_long`, for one part; `point_of` names an entry's item.
+    pub fn first_too_long(&self, point_of: &dyn Fn(ItemId) -> Option<String>) -> Option<TooLong> {
+        use super::DumpPart as P;
+        match self {
+            P::Head(head) => head_too_long(&head.settings, head.owner.as_ref(), &head.users),
+            P::Plan(plan) => plan_too_long(plan),
+            P::Items { items, .. } => items_too_long(items),
+            P::Period(period) => period_too_long(period),
+            P::Entries { entries, .. } => entries_too_long(entries, point_of),
+        }
+    }
+}
+
+fn head_too_long(settings: &Settings, owner: Option<&Owner>, users: &[UserDump]) -> Option<TooLong> {
+    let own = settings.assessments.iter().chain(&settings.words).map(|t| ("assessments", t.as_str()));
+    let users = users.iter().flat_map(|u| {
+        std::iter::once(("user", u.user.name.as_str())).chain(u.user.responsible.iter().map(|r| ("user", r.as_str())))
+    });
+    let owner = owner.into_iter().map(|o| ("user", o.name.as_str()));
+    first_too_long("", own.chain(users).chain(owner))
+}
+
+fn plan_too_long(plan: &Plan) -> Option<TooLong> {
     let own = [
         ("organisation", plan.organisation.as_str()),
         ("approved_by", plan.approved_by.as_str()),
@@ -73,12 +97,16 @@ fn plan_too_long(p: &PlanDump) -> Option<crate::domain::limits::TooLong> {
         .iter()
         .map(|t| ("title", t.as_str()))
         .chain(plan.sections.iter().map(|s| ("title", s.title.as_str())))
-        .chain(plan.columns.iter().map(|c| ("caption", c.caption.as_str())))
-        .chain(p.periods.iter().map(|period| ("title", period.period.title.as_str())));
-    if let Some(t) = first_too_long("", own.into_iter().chain(lists)) {
-        return Some(t);
-    }
-    let items = p.items.iter().find_map(|i| {
+        .chain(plan.columns.iter().map(|c| ("caption", c.caption.as_str())));
+    first_too_long("", own.into_iter().chain(lists))
+}
+
+fn period_too_long(period: &Period) -> Option<TooLong> {
+    first_too_long("", [("title", period.title.as_str())])
+}
+
+fn items_too_long(items: &[Item]) -> Option<TooLong> {
+    items.iter().find_map(|i| {
         let texts = [
             ("seq", i.seq.as_str()),
             ("point", i.point.as_str()),
@@ -88,23 +116,22 @@ fn plan_too_long(p: &PlanDump) -> Option<crate::domain::limits::TooLong> {
         ];
         let extra = i.extra.iter().flat_map(|e| [("extra", e.caption.as_str()), ("extra", e.text.as_str())]);
         first_too_long(&i.point, texts.into_iter().chain(extra))
-    });
-    items.or_else(|| {
-        let point_of = |id: crate::domain::ItemId| {
-            p.items.iter().find(|i| i.id == id).map(|i| i.point.clone()).unwrap_or_default()
-        };
-        p.periods.iter().flat_map(|period| &period.entries).find_map(|e| {
-            let texts = [
-                ("info", e.entry.info.as_str()),
-                ("assessment", e.entry.assessment.as_str()),
-                ("user", e.entry.changed_by.as_str()),
-            ];
-            let history = e.history.iter().flat_map(|r| {
-                [("info", r.info.as_str()), ("assessment", r.assessment.as_str()), ("user", r.by.as_str())]
-            });
-            // Named only when found: looking the point up for every entry would be slow.
-            first_too_long("", texts.into_iter().chain(history))
-                .map(|t| crate::domain::limits::TooLong { point: point_of(e.item), ..t })
-        })
+    })
+}
+
+fn entries_too_long(entries: &[EntryDump], point_of: &dyn Fn(ItemId) -> Option<String>) -> Option<TooLong> {
+    entries.iter().find_map(|e| {
+        let texts = [
+            ("info", e.entry.info.as_str()),
+            ("assessment", e.entry.assessment.as_str()),
+            ("user", e.entry.changed_by.as_str()),
+        ];
+        let history = e
+            .history
+            .iter()
+            .flat_map(|r| [("info", r.info.as_str()), ("assessment", r.assessment.as_str()), ("user", r.by.as_str())]);
+        // Named only when found: looking the point up for every entry would be slow.
+        first_too_long("", texts.into_iter().chain(history))
+            .map(|t| TooLong { point: point_of(e.item).unwrap_or_default(), ..t })
     })
 }

@@ -6,6 +6,7 @@
 mod draft;
 mod dump;
 mod dump_check;
+mod dump_parts;
 mod history;
 mod outcomes;
 mod plans;
@@ -15,7 +16,8 @@ mod users;
 
 pub use draft::Draft;
 pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
-pub use dump_check::{DumpProblem, MAX_REVISION};
+pub use dump_check::{DumpCheck, DumpProblem, MAX_REVISION};
+pub use dump_parts::{DUMP_PART_BYTES, DumpAssembler, DumpHead, DumpPart, entry_weight, in_runs, item_weight};
 pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};

@@ -291,6 +291,7 @@ pub fn describe_dump_problem(problem: &crate::model::DumpProblem) -> String {
             revision = revision.to_string()
         ),
         P::DuplicateUser { uid } => tr!("dump-duplicate-user", uid = *uid),
+        P::PartOutOfOrder => tr!("dump-part-out-of-order"),
     };
     tr!("dump-refused", problem = text)
 }

@@ -15,8 +15,8 @@ use crate::domain::{
     Schedule,
 };
 use crate::model::{
-    Draft, Flagged, ImportOutcome, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome, Settings,
-    Snapshot, StoreDump, UserRecord,
+    Draft, DumpPart, Flagged, ImportOutcome, PeriodOpened, PlanChange, PlanInfo, ReviewEvent, Revision, SaveOutcome,
+    Settings, Snapshot, UserRecord,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +44,13 @@ pub enum Request {
     Entry {
         period: PeriodId,
         item: ItemId,
+    },
+    /// The entries of a period after the item `after` (from the first without), with
+    /// their texts, about half a megabyte of them: a whole period read a run at a time
+    /// (`status --json`).
+    Texts {
+        period: PeriodId,
+        after: Option<ItemId>,
     },
     /// The items of a period whose title, execution text, assessment, responsible or
     /// point holds `query` (case and ё/е folded).
@@ -171,9 +178,15 @@ pub enum Request {
     },
     /// The whole store (JSON export, backup).
     Dump,
-    /// Loads a whole-store dump into an empty store (JSON import, restore).
+    /// Loads a whole-store dump into an empty store (JSON import, restore): its parts
+    /// (`DumpPart`, the head first) here and in the `more` `LoadDumpParts` that follow.
     LoadDump {
-        dump: Box<StoreDump>,
+        parts: Vec<DumpPart>,
+        more: u32,
+    },
+    /// More parts of the `LoadDump` before it.
+    LoadDumpParts {
+        parts: Vec<DumpPart>,
     },
 }
 
@@ -186,6 +199,7 @@ impl Request {
             | Request::List { .. }
             | Request::Flagged { .. }
             | Request::Entry { .. }
+            | Request::Texts { .. }
             | Request::Search { .. }
             | Request::History { .. }
             | Request::Users
@@ -216,7 +230,8 @@ impl Request {
             | Request::AddUser { .. }
             | Request::RemoveUser { .. }
             | Request::Dump
-            | Request::LoadDump { .. } => Role::Admin,
+            | Request::LoadDump { .. }
+            | Request::LoadDumpParts { .. } => Role::Admin,
         }
     }
 }
@@ -235,6 +250,11 @@ pub enum Response {
     /// The answer to `Flagged`; `None` when the store holds no plan yet.
     Flagged(Option<Box<Flagged>>),
     Entry(Option<Entry>),
+    /// The answer to `Texts`: `last` when no entry comes after these.
+    Texts {
+        entries: Vec<(ItemId, Entry)>,
+        last: bool,
+    },
     /// The answer to `Search`, with the query it answers.
     Found {
         query: String,
@@ -251,7 +271,12 @@ pub enum Response {
     Items(Vec<Item>),
     Plan(Plan),
     Users(Vec<(u32, UserRecord)>),
-    Dump(Box<StoreDump>),
+    /// The answer to `Dump`: its parts in order, in one answer or several (`last` on the
+    /// last of them).
+    DumpParts {
+        parts: Vec<DumpPart>,
+        last: bool,
+    },
     Settings(Settings),
     /// The words asked about that are not known.
     Misspelt(Vec<String>),

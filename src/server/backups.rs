@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeDelta};
 
-use crate::formats::{backup, save_atomically_streaming};
-use crate::store::Store;
+use crate::formats::ExportError;
+use crate::formats::backup::BackupWriter;
+use crate::model::DumpPart;
+use crate::store::{BetweenParts, Store, StoreError};
 
 pub const DIR_NAME: &str = "backups";
 
@@ -39,8 +41,7 @@ fn day_of(name: &str) -> Option<NaiveDate> {
 /// Writes the day's backup and prunes the old ones. `Ok(None)`: the store holds no plan,
 /// so there is nothing to back up.
 pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<Option<PathBuf>, String> {
-    let dump = store.dump().map_err(|e| e.to_string())?;
-    if dump.plans.is_empty() {
+    if store.is_empty().map_err(|e| e.to_string())? {
         return Ok(None);
     }
     // 0770 and 0660 less the server's umask: private (0700, 0600) unless the store is a
@@ -54,11 +55,36 @@ pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<O
     // into another folder.
     crate::safe_fs::own_folder(&policy.dir).map_err(|e| crate::i18n::os_error(&e))?;
     let path = policy.dir.join(file_name(today));
-    let created = crate::clock::local_rfc3339();
-    save_atomically_streaming(&path, 0o660, |file| backup::write_dump(&dump, &created, file))
-        .map_err(|e| e.to_string())?;
+    let mut backup = BackupWriter::create(&path).map_err(|e| e.to_string())?;
+    let mut bytes = 0;
+    let mut take = |part: DumpPart, between: &BetweenParts<'_>| -> Result<(), Said> {
+        bytes += part.weight();
+        backup.part(part)?;
+        if bytes >= super::parts::DUMP_FRAME_BYTES {
+            super::memory::give_back_with(|| between.release_memory(), super::memory::GiveBack::BetweenReads);
+            bytes = 0;
+        }
+        Ok(())
+    };
+    store.dump_to(&mut take).map_err(|Said(e)| e)?;
+    backup.save(0o660, &crate::clock::local_rfc3339()).map_err(|e| e.to_string())?;
     prune(policy, today);
     Ok(Some(path))
+}
+
+/// A backup's failure, from the store or the file, as the log says it.
+struct Said(String);
+
+impl From<StoreError> for Said {
+    fn from(e: StoreError) -> Self {
+        Said(e.to_string())
+    }
+}
+
+impl From<ExportError> for Said {
+    fn from(e: ExportError) -> Self {
+        Said(e.to_string())
+    }
 }
 
 /// Removes the backups older than the kept days; other files in the folder stay.

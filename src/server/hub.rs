@@ -90,16 +90,11 @@ impl Hub {
     }
 
     pub fn handle(&self, link: &SessionLink, request: Request) -> Response {
-        self.handle_with(link, request, &mut super::import_parts::NoParts)
+        self.handle_with(link, request, &mut super::parts::NoParts)
     }
 
     /// As `handle`, with the parts that follow the request read from `parts`.
-    pub fn handle_with(
-        &self,
-        link: &SessionLink,
-        request: Request,
-        parts: &mut dyn super::import_parts::Parts,
-    ) -> Response {
+    pub fn handle_with(&self, link: &SessionLink, request: Request, parts: &mut dyn super::parts::Parts) -> Response {
         let now = crate::clock::now();
         let response = match request {
             Request::Editing { period, item, editing } => {

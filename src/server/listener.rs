@@ -99,8 +99,11 @@ pub fn run(bound: BoundSocket, service: Service, options: &ServerOptions) -> Res
     let hub = Arc::new(Hub::new(service, sessions, events));
     bound.listener.set_nonblocking(true)?;
     log::line(&tr!("server-log-started", socket = bound.path.display().to_string()));
-    if hub.service().store().import_taken_back() {
-        log::line(&tr!("server-log-import-taken-back"));
+    match hub.service().store().taken_back() {
+        Some(crate::store::JournalOf::Import) => log::line(&tr!("server-log-import-taken-back")),
+        Some(crate::store::JournalOf::OpenPeriod) => log::line(&tr!("server-log-open-period-taken-back")),
+        Some(crate::store::JournalOf::ClosePeriod) => log::line(&tr!("server-log-close-period-taken-back")),
+        None => {}
     }
 
     let mut server =

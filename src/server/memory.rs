@@ -21,6 +21,9 @@ const REOPEN_ABOVE_BYTES: u64 = 40 << 20;
 const REOPEN_AFTER_WRITE_ABOVE_BYTES: u64 = 16 << 20;
 /// Between the parts of an import: low enough that a part's rows fit under 40 MiB.
 const REOPEN_BETWEEN_PARTS_ABOVE_BYTES: u64 = 24 << 20;
+/// Between the runs of a long read (a dump's frames, a period's texts): reading keeps sled
+/// near its cache, so a reopen is seldom due (one at every frame made a dump 50% slower).
+const REOPEN_BETWEEN_READS_ABOVE_BYTES: u64 = 32 << 20;
 
 /// When a request's memory is given back, if it takes memory in proportion to the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,16 +35,22 @@ pub enum GiveBack {
     AfterAnswer,
     /// Between the parts of a streamed import: sled keeps what the rows before read.
     BetweenParts,
+    /// After a run of a long read, before the next (answered first, as `AfterAnswer`).
+    BetweenReads,
 }
 
 pub fn give_back_of(request: &Request) -> Option<GiveBack> {
     match request {
-        Request::Import { .. } | Request::LoadDump { .. } | Request::OpenPeriod { .. } => Some(GiveBack::BeforeAnswer),
+        Request::Import { .. }
+        | Request::LoadDump { .. }
+        | Request::OpenPeriod { .. }
+        | Request::ClosePeriod { .. } => Some(GiveBack::BeforeAnswer),
         Request::Dump
         | Request::Snapshot { .. }
         | Request::List { .. }
         | Request::Flagged { .. }
         | Request::Search { .. } => Some(GiveBack::AfterAnswer),
+        Request::Texts { .. } => Some(GiveBack::BetweenReads),
         _ => None,
     }
 }
@@ -60,6 +69,7 @@ pub fn give_back_with(reopen: impl Fn() -> Result<bool, crate::store::StoreError
         GiveBack::BeforeAnswer => REOPEN_AFTER_WRITE_ABOVE_BYTES,
         GiveBack::AfterAnswer => REOPEN_ABOVE_BYTES,
         GiveBack::BetweenParts => REOPEN_BETWEEN_PARTS_ABOVE_BYTES,
+        GiveBack::BetweenReads => REOPEN_BETWEEN_READS_ABOVE_BYTES,
     };
     if resident_bytes().is_some_and(|b| b > above) {
         if let Err(e) = reopen() {

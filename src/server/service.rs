@@ -81,7 +81,7 @@ impl Service {
     }
 
     pub fn handle(&self, actor: &Actor, now: Stamp, request: Request) -> Response {
-        self.handle_with(actor, now, request, &mut super::import_parts::NoParts)
+        self.handle_with(actor, now, request, &mut super::parts::NoParts)
     }
 
     /// As `handle`, the parts that follow the request (a streamed import's) read from `parts`.
@@ -90,7 +90,7 @@ impl Service {
         actor: &Actor,
         now: Stamp,
         request: Request,
-        parts: &mut dyn super::import_parts::Parts,
+        parts: &mut dyn super::parts::Parts,
     ) -> Response {
         match self.try_handle(actor, now, request, parts) {
             Ok(response) => response,
@@ -129,7 +129,7 @@ impl Service {
         actor: &Actor,
         now: Stamp,
         request: Request,
-        parts: &mut dyn super::import_parts::Parts,
+        parts: &mut dyn super::parts::Parts,
     ) -> Result<Response, Refusal> {
         let role = self.admit(actor, now, &request)?;
         self.refuse_after_interrupted_restore(&request)?;
@@ -142,7 +142,8 @@ impl Service {
             | Request::List { .. }
             | Request::Flagged { .. }
             | Request::Search { .. }
-            | Request::Entry { .. }) => self.read_period(actor, request),
+            | Request::Entry { .. }
+            | Request::Texts { .. }) => self.read_period(actor, request),
             Request::Import { report, replace_edited, parts: n } => {
                 self.import(&report, (by, replace_edited), n, parts)
             }
@@ -167,10 +168,8 @@ impl Service {
             Request::SetResponsible { plan, item, responsible } => {
                 done(store.set_responsible(plan, item, &responsible).map(|_| ()))
             }
-            Request::OpenPeriod { period, copy_from } => {
-                Ok(Response::Opened(store.open_period(period, copy_from, by)?))
-            }
-            Request::ClosePeriod { period } => done(store.close_period(period)),
+            Request::OpenPeriod { period, copy_from } => self.open_period(period, copy_from, by),
+            Request::ClosePeriod { period } => self.close_period(period),
             Request::SetReportDate { period, date } => Ok(Response::Period(store.set_report_date(period, date)?)),
             Request::SetReview { period, item, review } => self.set_review(actor, role, now, (period, item), review),
             Request::ConfirmCarried { period, item } => {
@@ -190,8 +189,9 @@ impl Service {
             Request::RemoveUser { uid } => self.remove_user(uid),
             // Presence is kept by the server's sessions, not the store.
             Request::Editing { .. } => Ok(Response::Done),
-            Request::Dump => Ok(Response::Dump(Box::new(store.dump()?))),
-            Request::LoadDump { dump } => self.load_dump(&dump),
+            Request::Dump => self.dump(parts),
+            Request::LoadDump { parts: first, more } => self.load_dump(first, more, parts),
+            Request::LoadDumpParts { .. } => Err(ApiError::BadRequest { reason: BadRequest::PartAlone }.into()),
         }
     }
 
@@ -202,14 +202,6 @@ impl Service {
             return Err(ApiError::Store(crate::proto::StoreFault::RestoreInterrupted).into());
         }
         Ok(())
-    }
-
-    /// A dump is checked whole before any of it is written.
-    fn load_dump(&self, dump: &crate::model::StoreDump) -> Result<Response, Refusal> {
-        match dump.check() {
-            Ok(()) => Ok(self.store.load_dump(dump).map(|()| Response::Done)?),
-            Err(problem) => Ok(Response::Error(ApiError::BadRequest { reason: BadRequest::BadDump(problem) })),
-        }
     }
 
     /// Accepting, and undoing an acceptance, are an admin's; the rest an editor's.
@@ -248,7 +240,6 @@ impl Service {
                 first_too_long("", texts).map(|t| crate::domain::limits::TooLong { point: point(*period, *item), ..t })
             }
             Request::Import { report, .. } => report.first_too_long(),
-            Request::LoadDump { dump } => dump.first_too_long(),
             Request::SetResponsible { responsible, .. } => first_too_long("", [("responsible", responsible.as_str())]),
             _ => None,
         }
@@ -310,6 +301,10 @@ impl Service {
                 Response::Flagged(self.flagged(actor, &asked)?.map(Box::new))
             }
             Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
+            Request::Texts { period, after } => {
+                let (entries, last) = self.store.text_run(period, after)?;
+                Response::Texts { entries, last }
+            }
             _ => return Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into()),
         })
     }

@@ -110,7 +110,7 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
             give_back(hub.service().store(), w);
         }
         let sent = link.send_frame(&Frame::new(FrameBody::Response(response)));
-        if let Some(w @ GiveBack::AfterAnswer) = when {
+        if let Some(w @ (GiveBack::AfterAnswer | GiveBack::BetweenReads)) = when {
             give_back(hub.service().store(), w);
         }
         match sent {
@@ -125,59 +125,77 @@ fn serve_requests(hub: &Hub, link: &SessionLink, reader: &mut BufReader<UnixStre
     }
 }
 
-/// The answer to `request`, with the parts that follow it (a streamed import's) read from
-/// the connection, every one of them even when the request is refused.
+/// The answer to `request`, with what goes around it on the connection: the parts that
+/// follow a streamed import or restore, read every one even when the request is refused;
+/// a dump's parts, sent ahead of the answer.
 fn handled(
     hub: &Hub,
     link: &SessionLink,
     request: Request,
     (reader, limit): (&mut BufReader<UnixStream>, u32),
 ) -> Result<Response, FrameError> {
-    match &request {
-        Request::Import { parts, .. } if *parts > 0 => {
-            let mut parts = ConnectionParts { reader, limit, left: *parts, lost: None };
-            let response = hub.handle_with(link, request, &mut parts);
-            parts.drain()?;
-            Ok(response)
-        }
-        _ => Ok(hub.handle(link, request)),
-    }
+    let left = match &request {
+        Request::Import { parts, .. } => *parts,
+        Request::LoadDump { more, .. } => *more,
+        Request::Dump => 0,
+        _ => return Ok(hub.handle(link, request)),
+    };
+    let mut around = ConnectionParts { link, reader, limit, left, lost: None };
+    let response = hub.handle_with(link, request, &mut around);
+    around.drain()?;
+    Ok(response)
 }
 
-/// The parts that follow a streamed import on its connection.
+/// The connection of a streamed request: the parts that follow it, and answers sent ahead.
 struct ConnectionParts<'a> {
+    link: &'a SessionLink,
     reader: &'a mut BufReader<UnixStream>,
     limit: u32,
+    /// The parts announced and not yet read.
     left: u32,
-    /// Why the connection failed while parts were read.
+    /// Why the connection failed while parts were read or sent.
     lost: Option<FrameError>,
 }
 
 impl ConnectionParts<'_> {
-    /// Reads the parts the import did not (it was refused): the next request comes after them.
+    /// Reads the parts the request did not (it was refused): the next request comes after them.
     fn drain(mut self) -> Result<(), FrameError> {
         while self.left > 0 && self.lost.is_none() {
-            let _ = super::import_parts::Parts::next_rows(&mut self);
+            let _ = super::parts::Parts::next_part(&mut self);
         }
         self.lost.map_or(Ok(()), Err)
     }
 }
 
-impl super::import_parts::Parts for ConnectionParts<'_> {
-    fn next_rows(&mut self) -> Result<Option<Vec<crate::domain::ReportRow>>, super::fault::Refusal> {
+impl super::parts::Parts for ConnectionParts<'_> {
+    fn next_part(&mut self) -> Option<Request> {
         if self.left == 0 || self.lost.is_some() {
-            return Ok(None);
+            return None;
         }
         self.left -= 1;
         match frame::read_up_to(self.reader, self.limit) {
-            Ok(Frame { body: FrameBody::Request(Request::ImportRows { rows }), .. }) => Ok(Some(rows)),
+            Ok(Frame { body: FrameBody::Request(request), .. }) => Some(request),
             Ok(_) => {
                 self.lost = Some(FrameError::OutOfPlace);
-                Ok(None)
+                None
             }
             Err(e) => {
                 self.lost = Some(e);
-                Ok(None)
+                None
+            }
+        }
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn send_ahead(&mut self, response: Response) -> Result<(), super::fault::Refusal> {
+        match self.link.send_frame(&Frame::new(FrameBody::Response(response))) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.lost = Some(e);
+                Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into())
             }
         }
     }

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::{Changes, Store, StoreError, TreeId, keys};
+use super::journal::{Journal, JournalOf};
+use super::{BetweenParts, Changes, Store, StoreError, TreeId, keys};
 use crate::domain::{Actor, Entry, ItemId, Period, PeriodId, Review, Stamp};
 use crate::model::{PeriodOpened, ReviewChange, ReviewEvent, RevisionSource};
 
@@ -14,17 +15,25 @@ impl Store {
         &self,
         period: PeriodId,
         copy_from: Option<PeriodId>,
-        (actor, now): (&Actor, Stamp),
+        by: (&Actor, Stamp),
+    ) -> Result<PeriodOpened, StoreError> {
+        self.open_period_with(period, copy_from, by, &mut |_| {})
+    }
+
+    /// As `open_period`, the texts carried over a run of entries at a time through a
+    /// journal (all or nothing, the period's record last), `between` called between runs.
+    pub fn open_period_with(
+        &self,
+        period: PeriodId,
+        copy_from: Option<PeriodId>,
+        by: (&Actor, Stamp),
+        between: &mut dyn FnMut(&BetweenParts<'_>),
     ) -> Result<PeriodOpened, StoreError> {
         let _writer = self.lock_writer();
         let plan = self.plan_of(period)?.ok_or_else(|| StoreError::NoPlanFor { period: period.to_string() })?;
         if let Some(existing) = self.period(period)? {
             return Ok(PeriodOpened { period: existing, created: false, carried: 0 });
         }
-        let created = Period::new(period, period.official_title());
-        let mut changes = Changes::default();
-        changes.put(TreeId::Periods, &keys::period(period), &created)?;
-        let mut carried = 0;
         if let Some(from) = copy_from {
             if self.period(from)?.is_none() {
                 return Err(StoreError::UnknownPeriod { period: from.to_string() });
@@ -32,33 +41,73 @@ impl Store {
             if self.plan_of(from)?.map(|p| p.id) != Some(plan.id) {
                 return Err(StoreError::OtherPlan { from: from.to_string(), to: period.to_string() });
             }
-            for (id, entry) in self.entries(from)? {
+        }
+        let created = Period::new(period, period.official_title());
+        let mut journal = Journal::begin(self, JournalOf::OpenPeriod)?;
+        let carried = copy_from.map_or(Ok(0), |from| self.carry_over((from, period), by, &mut journal, between));
+        let mut last = Changes::default();
+        let written = carried.and_then(|carried| {
+            last.put(TreeId::Periods, &keys::period(period), &created)?;
+            journal.finish(last).map(|()| carried)
+        });
+        match written {
+            Ok(carried) => Ok(PeriodOpened { period: created, created: true, carried }),
+            Err(e) => {
+                // A failed take-back leaves the journal open: the next start takes it back.
+                let _ = journal.take_back();
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes the texts of `from` into `to` through `journal`, a run at a time; how many.
+    fn carry_over(
+        &self,
+        (from, to): (PeriodId, PeriodId),
+        by: (&Actor, Stamp),
+        journal: &mut Journal<'_>,
+        between: &mut dyn FnMut(&BetweenParts<'_>),
+    ) -> Result<usize, StoreError> {
+        let (mut carried, mut after) = (0, None);
+        while let Some(run) = self.entries_after(from, after, |e| 64 + e.info.len() + e.assessment.len())? {
+            after = run.last().map(|(id, _)| *id);
+            for (id, entry) in run {
                 if entry.info.trim().is_empty() && entry.assessment.trim().is_empty() {
                     continue;
                 }
-                carry(&mut changes, (from, period, id), &entry, (actor, now))?;
+                let mut changes = Changes::default();
+                carry(&mut changes, (from, to, id), &entry, by)?;
+                journal.add(changes)?;
                 carried += 1;
             }
+            between(&BetweenParts { store: self });
         }
-        self.commit(changes)?;
-        Ok(PeriodOpened { period: created, created: true, carried })
+        Ok(carried)
     }
 
     /// Takes back a period opened by mistake: refused once anything in it was written by
     /// hand, imported, reviewed or drafted.
     pub fn close_period(&self, period: PeriodId) -> Result<(), StoreError> {
+        self.close_period_with(period, &mut |_| {})
+    }
+
+    /// As `close_period`, `between` called after each run of removals.
+    pub fn close_period_with(
+        &self,
+        period: PeriodId,
+        between: &mut dyn FnMut(&BetweenParts<'_>),
+    ) -> Result<(), StoreError> {
         let _writer = self.lock_writer();
         if self.period(period)?.is_none() {
             return Err(StoreError::UnknownPeriod { period: period.to_string() });
         }
         let plan = self.plan_of(period)?;
-        let items = match &plan {
-            Some(p) => self.items(p.id)?,
-            None => Vec::new(),
+        // Read only for the message: a period's items are many.
+        let point = |id: ItemId| {
+            let item = plan.as_ref().and_then(|p| self.item(p.id, id).ok().flatten());
+            item.map_or(format!("#{}", id.0), |i| i.point_label().to_owned())
         };
-        let point =
-            |id: ItemId| items.iter().find(|i| i.id == id).map_or(format!("#{}", id.0), |i| i.point_label().to_owned());
-        for (id, entry) in self.entries(period)? {
+        for (id, entry) in self.entry_heads(period)? {
             let untouched = entry.carried_from.is_some() && entry.revision <= 1 && entry.review == Review::Open;
             if !untouched || !self.scan::<ReviewEvent>(TreeId::Reviews, &keys::entry(period, id))?.is_empty() {
                 return Err(StoreError::PeriodTouched { period: period.to_string(), point: point(id) });
@@ -73,14 +122,44 @@ impl Store {
         if drafted {
             return Err(StoreError::PeriodDrafted { period: period.to_string() });
         }
+        // Through a journal, a batch at a time: all or nothing, the period gone first.
+        let mut journal = Journal::begin(self, JournalOf::ClosePeriod)?;
+        let removed =
+            self.remove_period(period, &mut journal, between).and_then(|()| journal.finish(Changes::default()));
+        if removed.is_err() {
+            // A failed take-back leaves the journal open: the next start takes it back.
+            let _ = journal.take_back();
+        }
+        removed
+    }
+
+    /// The period's record, then every record kept under it, removed through `journal`.
+    fn remove_period(
+        &self,
+        period: PeriodId,
+        journal: &mut Journal<'_>,
+        between: &mut dyn FnMut(&BetweenParts<'_>),
+    ) -> Result<(), StoreError> {
         let mut changes = Changes::default();
         changes.remove(TreeId::Periods, &keys::period(period));
+        journal.add(changes)?;
         for tree in [TreeId::Entries, TreeId::Texts, TreeId::History, TreeId::Reviews] {
-            for key in self.tree(tree)?.scan_prefix(keys::period(period)).keys().filter_map(Result::ok) {
+            let keys: Vec<sled::IVec> = self
+                .tree(tree)?
+                .scan_prefix(keys::period(period))
+                .keys()
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.read_error(tree, e))?;
+            for (n, key) in keys.into_iter().enumerate() {
+                let mut changes = Changes::default();
                 changes.remove(tree, &key);
+                journal.add(changes)?;
+                if n % 1000 == 999 {
+                    between(&BetweenParts { store: self });
+                }
             }
         }
-        self.commit(changes)
+        Ok(())
     }
 
     /// Sets (or with `None` clears) when a period's report is due or was sent.

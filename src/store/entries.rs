@@ -39,6 +39,50 @@ impl Store {
         Ok(())
     }
 
+    /// The period's entries after the item `after` (from the first without), each with its
+    /// texts, about a part's worth by `weight`; `None` past the last. A long read in runs:
+    /// between them the store holds no reader of sled, so it may be reopened.
+    pub(super) fn entries_after(
+        &self,
+        period: PeriodId,
+        after: Option<ItemId>,
+        weight: impl Fn(&Entry) -> usize,
+    ) -> Result<Option<Vec<(ItemId, Entry)>>, StoreError> {
+        let start = after.map(|id| keys::entry(period, id));
+        let mut run = Vec::new();
+        let mut bytes = 0;
+        for kv in self.range_after(TreeId::Entries, &keys::period(period), start.as_ref().map(|k| &k[..]))? {
+            let (key, value) = kv?;
+            let head: EntryHead = self.decoded(TreeId::Entries, &value)?;
+            let text = match head.text_apart() {
+                true => self.get::<EntryText>(TreeId::Texts, &key)?.map(|t| t.0),
+                false => None,
+            };
+            let entry = head.into_entry(text);
+            bytes += weight(&entry);
+            run.push((self.entry_item(TreeId::Entries, &key)?, entry));
+            if bytes >= crate::model::DUMP_PART_BYTES {
+                break;
+            }
+        }
+        Ok((!run.is_empty()).then_some(run))
+    }
+
+    /// The period's entries after `after` with their texts, about half a megabyte of them,
+    /// and whether they are the last.
+    pub fn text_run(
+        &self,
+        period: PeriodId,
+        after: Option<ItemId>,
+    ) -> Result<(Vec<(ItemId, Entry)>, bool), StoreError> {
+        let run = self.entries_after(period, after, |e| 64 + e.info.len() + e.assessment.len())?.unwrap_or_default();
+        let last = match run.last() {
+            Some((id, _)) => self.entries_after(period, Some(*id), |_| usize::MAX)?.is_none(),
+            None => true,
+        };
+        Ok((run, last))
+    }
+
     /// As `entries`, without the execution texts (the list a screen or `status` shows):
     /// the texts tree is not read at all.
     pub fn entry_heads(&self, period: PeriodId) -> Result<Vec<(ItemId, Entry)>, StoreError> {
@@ -60,7 +104,7 @@ impl Store {
     }
 
     /// The item of an entry-keyed record's key.
-    fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
+    pub(super) fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
         keys::entry_item_from(key).ok_or_else(|| StoreError::Corrupt {
             path: self.path.clone(),
             tree: tree.name().into(),

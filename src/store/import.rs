@@ -7,7 +7,7 @@
 //! nothing at all.
 
 use super::import_rows::RowMerge;
-use super::{Store, StoreError};
+use super::{BetweenParts, PartSource, Store, StoreError};
 use crate::domain::plan::strip_number_dot;
 use crate::domain::text::fold;
 use crate::domain::{
@@ -44,7 +44,7 @@ impl Store {
         header: &Report,
         by: (&Actor, Stamp),
         replace_edited: bool,
-        rows: &mut RowSource<'_, E>,
+        rows: &mut PartSource<'_, Vec<ReportRow>, E>,
     ) -> Result<ImportOutcome, E> {
         let _writer = self.lock_writer();
         let years = header.plan_years().ok_or(StoreError::PlanYearsUnknown)?;
@@ -152,22 +152,6 @@ impl Store {
     pub(super) fn edited_here(&self, period: PeriodId, id: ItemId) -> Result<bool, StoreError> {
         let last = self.history(period, id)?.pop();
         Ok(last.is_some_and(|r| matches!(r.source, RevisionSource::Edit | RevisionSource::Restore)))
-    }
-}
-
-/// Gives a streamed import's rows, a part at a time (`None` after the last).
-pub type RowSource<'a, E> = dyn FnMut(&BetweenParts<'_>) -> Result<Option<Vec<ReportRow>>, E> + 'a;
-
-/// What a streamed import's source may do between parts, while the import holds the
-/// writer lock (only the import makes one).
-pub struct BetweenParts<'a> {
-    store: &'a Store,
-}
-
-impl BetweenParts<'_> {
-    /// As `Store::release_memory`: sled reopened, giving back what the rows so far read.
-    pub fn release_memory(&self) -> Result<bool, StoreError> {
-        self.store.reopen_unused()
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::import::{merge_plan, new_item, point_key, updated_item};
-use super::journal::Journal;
+use super::journal::{Journal, JournalOf};
 use super::{Changes, Store, StoreError, TreeId, keys};
 use crate::domain::plan::strip_number_dot;
 use crate::domain::text::fold;
@@ -53,7 +53,7 @@ impl<'a> RowMerge<'a> {
             known,
             row_ids: Vec::new(),
             matched: 0,
-            journal: Journal::begin(store)?,
+            journal: Journal::begin(store, JournalOf::Import)?,
             outcome,
         })
     }

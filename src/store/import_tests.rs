@@ -65,7 +65,7 @@ fn an_import_that_fails_part_way_writes_nothing() {
     let failed = store.import_streamed(&document.without_rows(), (&actor(), Stamp(20)), false, &mut rows);
     assert!(matches!(failed, Err(StoreError::Write { .. })), "{failed:?}");
     assert_eq!(store.dump().unwrap(), before);
-    assert!(!store.journal_open().unwrap());
+    assert_eq!(store.journal_open().unwrap(), None);
     assert_eq!(store.tree(TreeId::Undo).unwrap().len(), 0);
     // The store takes the next import as if nothing had happened.
     let outcome = store.import(&document, &actor(), Stamp(30)).unwrap();
@@ -80,7 +80,7 @@ fn a_journal_left_open_by_a_killed_server_is_taken_back_at_open() {
         let store = open(&dir);
         store.import(&large(10, "сделано"), &actor(), Stamp(10)).unwrap();
         let before = store.dump().unwrap();
-        let mut journal = Journal::begin(&store).unwrap();
+        let mut journal = Journal::begin(&store, super::JournalOf::Import).unwrap();
         for i in 1..=3000u32 {
             let mut changes = Changes::default();
             let entry = Entry { info: format!("чужое {i}"), revision: 7, ..Entry::default() };
@@ -92,10 +92,10 @@ fn a_journal_left_open_by_a_killed_server_is_taken_back_at_open() {
         // Dropped here without `finish`: as a kill leaves it.
     };
     let store = open(&dir);
-    assert!(store.import_taken_back());
+    assert_eq!(store.taken_back(), Some(super::JournalOf::Import));
     assert_eq!(store.dump().unwrap(), before);
     assert!(store.entry(q1, ItemId(2000)).unwrap().is_none());
-    assert!(!store.journal_open().unwrap());
+    assert_eq!(store.journal_open().unwrap(), None);
 }
 
 #[test]
@@ -117,4 +117,37 @@ fn a_plan_known_by_its_items_is_refused_when_most_rows_are_not_its() {
     let refused = store.import(&other, &actor(), Stamp(20));
     assert!(matches!(refused, Err(StoreError::PlanMismatch { .. })), "{refused:?}");
     assert_eq!(store.dump().unwrap(), before, "the rows written before the check are taken back");
+}
+
+#[test]
+fn a_period_opened_with_its_texts_carried_is_all_or_nothing_even_when_killed_half_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let (q1, q2) = (PeriodId::parse("2020-Q1").unwrap(), PeriodId::parse("2020-Q2").unwrap());
+    let long = "проведено совещание; ".repeat(100);
+    let before = {
+        let store = open(&dir);
+        store.import(&large(1500, &long), &actor(), Stamp(10)).unwrap();
+        let before = store.dump().unwrap();
+        let mut runs = 0;
+        let killed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            store.open_period_with(q2, Some(q1), (&actor(), Stamp(11)), &mut |between| {
+                between.release_memory().unwrap();
+                runs += 1;
+                assert!(runs < 4, "killed after three runs");
+            })
+        }));
+        assert!(killed.is_err());
+        assert!(store.entry(q2, ItemId(1)).unwrap().is_some(), "batches were committed before the kill");
+        before
+    };
+    let store = open(&dir);
+    assert_eq!(store.taken_back(), Some(super::JournalOf::OpenPeriod));
+    assert_eq!(store.dump().unwrap(), before, "no period, no carried text");
+    let opened = store.open_period_with(q2, Some(q1), (&actor(), Stamp(12)), &mut |_| {}).unwrap();
+    assert_eq!((opened.created, opened.carried), (true, 1500));
+    assert_eq!(store.entry(q2, ItemId(1500)).unwrap().unwrap().carried_from, Some(q1));
+    // Taken back again through a journal of its own: as before it was opened.
+    store.close_period(q2).unwrap();
+    assert_eq!(store.journal_open().unwrap(), None);
+    assert_eq!(store.dump().unwrap(), before);
 }

@@ -3,15 +3,19 @@
 
 mod cycle;
 mod dump;
+#[cfg(test)]
+pub(crate) use dump::dumps_of_every_shape_for_tests;
 mod entries;
 mod error;
 mod import;
-pub use import::BetweenParts;
 mod import_rows;
 mod journal;
+pub use journal::JournalOf;
 pub mod keys;
 pub mod manifest;
 mod opened;
+mod parts;
+pub use parts::{BetweenParts, DumpSink, PartSource};
 mod plan_edits;
 mod records;
 mod schema;
@@ -118,8 +122,8 @@ pub struct Store {
     folder: Option<(u64, u64)>,
     /// Why a write failed after sled took it in memory; then nothing more is served.
     stopped: OnceLock<String>,
-    /// Set when the open took back an import a killed server left half written.
-    import_taken_back: OnceLock<()>,
+    /// Set when the open took back a write a killed server left half written.
+    taken_back: OnceLock<JournalOf>,
 }
 
 /// A set of writes committed atomically across trees.
@@ -220,7 +224,7 @@ impl Store {
             items_generation: AtomicU64::new(0),
             folder: folder_identity(dir),
             stopped: OnceLock::new(),
-            import_taken_back: OnceLock::new(),
+            taken_back: OnceLock::new(),
         };
         let commits = store.get::<CommitCount>(TreeId::Meta, b"commits")?.unwrap_or_default().0;
         if let Some(expected) = manifest.map(|m| m.commits).filter(|n| *n > commits) {
@@ -232,8 +236,8 @@ impl Store {
         }
         store.commits.store(commits, Ordering::Release);
         schema::check_and_migrate(&store, had_data)?;
-        if store.recover_journal()? {
-            let _ = store.import_taken_back.set(());
+        if let Some(of) = store.recover_journal()? {
+            let _ = store.taken_back.set(of);
         }
         // Best effort: it is rewritten after every commit anyway.
         let _ = manifest::write(dir, store.commits.load(Ordering::Acquire));
@@ -246,10 +250,10 @@ impl Store {
         self.items_generation.load(Ordering::Acquire)
     }
 
-    /// Whether this store's open took back an import left half written (a server killed
-    /// during it): the store is as it was before that import.
-    pub fn import_taken_back(&self) -> bool {
-        self.import_taken_back.get().is_some()
+    /// The write this store's open took back, left half written by a server killed
+    /// during it (an import, a period's opening): the store is as it was before it.
+    pub fn taken_back(&self) -> Option<JournalOf> {
+        self.taken_back.get().copied()
     }
 
     pub fn path(&self) -> &Path {

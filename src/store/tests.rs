@@ -188,13 +188,13 @@ fn a_large_dump_loads_in_batches_and_whole() {
 
     let to = tempfile::tempdir().unwrap();
     let restored = open(&to);
-    restored.load_dump(&dump).unwrap();
+    restored.load_dump(dump.clone()).unwrap();
     assert_eq!(restored.items(crate::domain::PlanId(2020)).unwrap().len(), 4500);
     let mut again = restored.dump().unwrap();
     again.owner = dump.owner.clone();
     again.users = dump.users.clone();
     assert_eq!(again, dump);
-    assert!(matches!(restored.load_dump(&dump), Err(StoreError::NotEmpty { .. })));
+    assert!(matches!(restored.load_dump(dump.clone()), Err(StoreError::NotEmpty { .. })));
 }
 
 #[test]
@@ -259,4 +259,56 @@ fn entries_are_read_with_their_texts_apart_and_a_text_without_its_entry_is_passe
     assert_eq!(store.entry(q1, first).unwrap().unwrap().info, "Сделано");
     // An empty text leaves nothing in the texts tree.
     assert!(store.tree(TreeId::Texts).unwrap().get(keys::entry(q1, second)).unwrap().is_none());
+}
+
+#[test]
+fn a_dump_streams_in_parts_holding_no_reader_of_sled_between_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let long = "текст исполнения ".repeat(200);
+    let rows: Vec<(String, &str, &str)> = (1..=600).map(|i| (i.to_string(), long.as_str(), "выполнено")).collect();
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(p, i, a)| (p.as_str(), *i, *a)).collect();
+    store.import(&report("2020-Q1", &rows), &actor(), Stamp(1)).unwrap();
+    let whole = store.dump().unwrap();
+    let (mut parts, mut reopened) = (Vec::new(), 0);
+    store
+        .dump_to(&mut |part: crate::model::DumpPart, between: &BetweenParts<'_>| {
+            parts.push(part);
+            reopened += usize::from(between.release_memory()?);
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    let entries = parts.iter().filter(|p| matches!(p, crate::model::DumpPart::Entries { .. })).count();
+    assert!(entries >= 3, "600 entries of 6 KB in parts of 512 KiB: {entries}");
+    assert_eq!(reopened, parts.len(), "sled reopened between every two parts");
+    let mut assembler = crate::model::DumpAssembler::default();
+    parts.into_iter().for_each(|p| assembler.add(p));
+    assert_eq!(assembler.finish(), whole);
+}
+
+#[test]
+fn a_restore_refused_half_way_leaves_an_empty_store_that_takes_it_again() {
+    let from = tempfile::tempdir().unwrap();
+    let store = open(&from);
+    let rows: Vec<(String, &str, &str)> = (1..=3000).map(|i| (i.to_string(), "текст", "выполнено")).collect();
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(p, i, a)| (p.as_str(), *i, *a)).collect();
+    store.import(&report("2020-Q1", &rows), &actor(), Stamp(1)).unwrap();
+    let mut dump = store.dump().unwrap();
+    dump.settings.words = vec!["НПА".into()];
+    let to = tempfile::tempdir().unwrap();
+    let restored = open(&to);
+    let empty = restored.dump().unwrap();
+    let mut parts = dump.clone().into_parts().into_iter();
+    let total = parts.len();
+    let mut given = 0;
+    let refused = restored.load_dump_streamed(&mut |_: &BetweenParts<'_>| {
+        given += 1;
+        if given == total { Err(StoreError::Write { detail: "отказ".into() }) } else { Ok(parts.next()) }
+    });
+    assert!(matches!(refused, Err(StoreError::Write { .. })), "{refused:?}");
+    assert!(total > 3 && restored.is_empty().unwrap());
+    assert_eq!(restored.dump().unwrap(), empty, "nothing of it stays");
+    restored.load_dump(dump.clone()).unwrap();
+    assert_eq!(restored.items(crate::domain::PlanId(2020)).unwrap().len(), 3000);
+    assert_eq!(restored.settings().unwrap().words, ["НПА"]);
 }

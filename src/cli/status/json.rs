@@ -1,17 +1,27 @@
-//! `status --json`: the contract of cli.md, built as it is written, so that a large plan's
-//! report is never held whole beside the snapshot.
+//! `status --json`: the contract of cli.md, built as it is written, each item's execution
+//! text asked for as it is written, so that a large plan's report is never held whole.
 
 use std::io::Write;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde::ser::{SerializeMap, SerializeStruct};
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
+use std::cell::RefCell;
 
 use super::{Row, counts};
-use crate::domain::{Counts, Deadline, Due, Extra, ItemDeadline, Quarter, Years};
+use crate::domain::{Counts, Deadline, Due, Extra, ItemDeadline, ItemId, Quarter, Years};
 use crate::model::Snapshot;
 
-pub(super) fn write(out: &mut impl Write, s: &Snapshot, as_of: NaiveDate, rows: &[Row<'_>]) -> std::io::Result<()> {
+/// Gives an item's execution text as it is written (the list the rows come from has none).
+pub(super) type InfoOf<'a> = dyn FnMut(ItemId) -> std::io::Result<String> + 'a;
+
+pub(super) fn write(
+    out: &mut impl Write,
+    s: &Snapshot,
+    as_of: NaiveDate,
+    rows: &[Row<'_>],
+    info_of: &mut InfoOf<'_>,
+) -> std::io::Result<()> {
     let report = Report {
         plan: Plan {
             organisation: &s.plan.organisation,
@@ -28,7 +38,7 @@ pub(super) fn write(out: &mut impl Write, s: &Snapshot, as_of: NaiveDate, rows: 
         },
         as_of: as_of.to_string(),
         counts: counts(rows),
-        items: Items(rows),
+        items: Items { rows, info_of: RefCell::new(info_of) },
     };
     // No C1 control or bidi mark reaches a terminal raw, even inside a string.
     let mut safe = crate::text_width::JsonSafe::new(&mut *out);
@@ -39,12 +49,12 @@ pub(super) fn write(out: &mut impl Write, s: &Snapshot, as_of: NaiveDate, rows: 
 }
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Report<'a, 'b> {
     plan: Plan<'a>,
     period: Period<'a>,
     as_of: String,
     counts: Counts,
-    items: Items<'a>,
+    items: Items<'a, 'b>,
 }
 
 #[derive(Serialize)]
@@ -65,15 +75,24 @@ struct Period<'a> {
     report_date: Option<String>,
 }
 
-struct Items<'a>(&'a [Row<'a>]);
+struct Items<'a, 'b> {
+    rows: &'a [Row<'a>],
+    /// Asked for each item as it is written: serde's `serialize` takes `&self`.
+    info_of: RefCell<&'a mut InfoOf<'b>>,
+}
 
-impl Serialize for Items<'_> {
+impl Serialize for Items<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(Item))
+        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
+        for row in self.rows {
+            let info = (self.info_of.borrow_mut())(row.item.id).map_err(serde::ser::Error::custom)?;
+            seq.serialize_element(&Item(row, &info))?;
+        }
+        seq.end()
     }
 }
 
-struct Item<'a>(&'a Row<'a>);
+struct Item<'a>(&'a Row<'a>, &'a str);
 
 impl Serialize for Item<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -84,7 +103,7 @@ impl Serialize for Item<'_> {
         item.serialize_field("title", &r.item.title)?;
         item.serialize_field("deadline_text", &r.item.deadline_text)?;
         item.serialize_field("deadline", &DeadlineJson { deadline: &r.deadline, text: &r.item.deadline_text })?;
-        item.serialize_field("info", &r.entry.info)?;
+        item.serialize_field("info", self.1)?;
         item.serialize_field("assessment", &r.entry.assessment)?;
         item.serialize_field("flags", &r.flags.names())?;
         item.serialize_field("responsible", &r.item.responsible)?;

@@ -17,12 +17,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use save::{save_atomically, save_atomically_streaming, save_atomically_with_mode};
+pub use json::JsonDumpWriter;
+pub use save::{AtomicFile, save_atomically, save_atomically_streaming, save_atomically_with_mode, save_json_export};
 
 /// The whole-store JSON export written to `w` as it is made (what `export` returns for
 /// `ExportFormat::Json`).
 pub fn write_json(dump: &StoreDump, w: &mut impl std::io::Write) -> std::io::Result<()> {
-    json::write_to(dump, w).map_err(std::io::Error::from)
+    json::write_to(dump, w)
 }
 
 use crate::domain::{FlagRules, PeriodId};

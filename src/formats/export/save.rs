@@ -2,7 +2,7 @@
 //! the same directory, flushed, then renamed over the path.
 
 use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -25,33 +25,100 @@ pub fn save_atomically_streaming(
     mode: u32,
     write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> Result<(), ExportError> {
-    use std::os::unix::fs::OpenOptionsExt;
-    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let mut file = AtomicFile::create(path, mode)?;
+    write(file.file.get_mut()).map_err(|e| file.failed(&e))?;
+    file.commit()
+}
+
+/// A file being written whose path never holds half of it: the content goes to a temporary
+/// file in the same directory, flushed and renamed over the path by `commit`. Dropped
+/// before that, the temporary file is removed.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: PathBuf,
+    file: BufWriter<fs::File>,
+    committed: bool,
+}
+
+impl AtomicFile {
+    /// The file to be saved at `path`, created with `mode` (less the umask).
+    pub fn create(path: &Path, mode: u32) -> Result<AtomicFile, ExportError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let failed =
+            |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
+        let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
+        let temp = dir_of(path).join(format!(
+            ".{}.{}-{}.part",
+            name.to_string_lossy(),
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        refuse_non_regular(path).map_err(failed)?;
+        let file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&temp).map_err(failed)?;
+        Ok(AtomicFile { path: path.to_path_buf(), temp, file: BufWriter::new(file), committed: false })
+    }
+
+    pub fn writer(&mut self) -> &mut BufWriter<fs::File> {
+        &mut self.file
+    }
+
+    /// A failure to write the file, naming its path.
+    pub fn failed(&self, e: &std::io::Error) -> ExportError {
+        ExportError::Write { path: self.path.clone(), detail: crate::i18n::os_error(e) }
+    }
+
+    /// Flushes the file and puts it at its path.
+    pub fn commit(mut self) -> Result<(), ExportError> {
+        let saved = (|| {
+            self.file.flush()?;
+            self.file.get_ref().sync_all()?;
+            fs::rename(&self.temp, &self.path)
+        })();
+        saved.map_err(|e| self.failed(&e))?;
+        self.committed = true;
+        // The rename itself survives a crash only once the directory is flushed.
+        if let Ok(d) = fs::File::open(dir_of(&self.path)) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Saves the JSON export of the whole store at `path`, from the parts `read` hands to the
+/// function it is given, as they come. Returns how many plans and periods it holds.
+pub fn save_json_export<E: From<ExportError>>(
+    path: &Path,
+    read: impl FnOnce(&mut dyn FnMut(crate::model::DumpPart) -> Result<(), E>) -> Result<(), E>,
+) -> Result<(usize, usize), E> {
     let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
-    let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let temp: PathBuf = dir.join(format!(
-        ".{}.{}-{}.part",
-        name.to_string_lossy(),
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    refuse_non_regular(path).map_err(failed)?;
-    let written = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&temp)?;
-        write(&mut file)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(failed(e));
+    let mut json = super::JsonDumpWriter::new(AtomicFile::create(path, 0o666)?);
+    read(&mut |part| json.part(part).map_err(|e| E::from(failed(e))))?;
+    let counts = json.counts();
+    json.finish().map_err(failed)?.commit()?;
+    Ok(counts)
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.temp);
+        }
     }
-    // The rename itself survives a crash only once the directory is flushed.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+}
+
+fn dir_of(path: &Path) -> &Path {
+    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// A device, a folder, a link or a socket at `path` is never replaced by the file (as root,

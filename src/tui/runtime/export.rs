@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::client::Client;
 use crate::domain::{FlagRules, PeriodId};
 use crate::formats::{
-    ExportFormat, ExportInput, PeriodExport, export as render, save_atomically, save_atomically_streaming, write_json,
+    ExportError, ExportFormat, ExportInput, PeriodExport, export as render, save_atomically, save_json_export,
 };
 use crate::tr;
 
@@ -22,14 +22,8 @@ pub fn export(
     // The full path, as the user is told where the file went.
     let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if format.is_whole_store() {
-        let dump = client.dump().map_err(|e| e.to_string())?;
-        // Written as it is made: a large store's JSON is never held as bytes.
-        save_atomically_streaming(path, 0o666, |file| {
-            let mut out = std::io::BufWriter::new(file);
-            write_json(&dump, &mut out)?;
-            std::io::Write::flush(&mut out)
-        })
-        .map_err(|e| e.to_string())?;
+        // Written as it comes: a large store is never held, as values or as bytes.
+        save_json_export::<Said>(path, |take| client.dump_to(take)).map_err(|Said(e)| e)?;
         return Ok(path.to_path_buf());
     }
     let bytes = {
@@ -42,4 +36,19 @@ pub fn export(
     .map_err(|e| e.to_string())?;
     save_atomically(path, &bytes).map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
+}
+
+/// A failure of the whole-store export, from the server or the file, as the screen says it.
+struct Said(String);
+
+impl From<ExportError> for Said {
+    fn from(e: ExportError) -> Self {
+        Said(e.to_string())
+    }
+}
+
+impl From<crate::client::ClientError> for Said {
+    fn from(e: crate::client::ClientError) -> Self {
+        Said(e.to_string())
+    }
 }
