@@ -61,6 +61,24 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// As `one_line`, only as far as `max` columns and a word past them: what a line cut to
+/// `max` shows, read without going through a long text whole.
+pub fn one_line_start(s: &str, max: usize) -> String {
+    let (mut out, mut used) = (String::new(), 0);
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += width(word);
+        if used > max {
+            break;
+        }
+    }
+    out
+}
+
 /// Greedy word wrap by display width; words wider than `width` are split. Keeps blank
 /// lines; every returned line fits in `width` columns. No line starts with the spaces of a
 /// break, nor with punctuation standing alone after a space («слово —», «слово .»): it stays
@@ -149,6 +167,14 @@ fn placeholder(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_of_a_line_cut_as_the_whole_would_be() {
+        let title = "Организация   проведения\nантикоррупционной экспертизы нормативных правовых актов";
+        for max in [0, 5, 12, 30, 44, 200] {
+            assert_eq!(truncate(&one_line_start(title, max), max), truncate(&one_line(title), max), "{max}");
+        }
+    }
 
     #[test]
     fn widths_and_cuts_by_columns_not_bytes() {

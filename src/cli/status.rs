@@ -278,7 +278,9 @@ fn write_item(
     } else {
         r.deadline.nearest_due(as_of).map(|d| tr!("status-due", date = d.date.format("%d.%m.%Y").to_string()))
     };
-    let title = crate::text_width::one_line(&crate::text_width::sanitize(&r.item.title));
+    // Only the title's start is read: a plan's titles run to hundreds of characters.
+    let title =
+        crate::text_width::sanitize(&crate::text_width::one_line_start(&r.item.title, TITLE_WIDTH)).into_owned();
     writeln!(
         out,
         "  {on}{mark}{off} {:>5} {}  {}",

@@ -8,7 +8,7 @@ use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -95,7 +95,8 @@ impl RemoteTransport {
             Err(e) => return Err(lost(e)),
         };
         stream.set_read_timeout(None).map_err(lost)?;
-        let (responses_tx, responses) = channel();
+        // Bounded: a dump's frames wait in the socket, not here, while the file is written.
+        let (responses_tx, responses) = sync_channel(2);
         let reader = BufReader::new(stream.try_clone().map_err(lost)?);
         let thread_sink = Arc::clone(&sink);
         let lost_flag = Arc::new(AtomicBool::new(false));
@@ -147,7 +148,7 @@ fn lost(e: impl Into<FrameError>) -> ClientError {
 
 fn read_frames(
     mut reader: BufReader<UnixStream>,
-    responses: &Sender<Result<Response, ClientError>>,
+    responses: &SyncSender<Result<Response, ClientError>>,
     sink: &SharedSink,
     lost_flag: &AtomicBool,
 ) {

@@ -94,6 +94,8 @@ impl BackupWriter {
         let failed =
             |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
         let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
+        // Refused before the store is read, not after.
+        crate::formats::export::refuse_non_regular(path).map_err(failed)?;
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         static NEXT: AtomicU32 = AtomicU32::new(0);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{EntryDump, Owner, PeriodDump, PlanDump, Settings, StoreDump, UserDump};
-use crate::domain::{Item, Period, PeriodId, Plan, PlanId};
+use crate::domain::{Entry, Item, Period, PeriodId, Plan, PlanId};
 
 /// About how many bytes of text a part of items or entries carries.
 pub const DUMP_PART_BYTES: usize = 512 << 10;
@@ -63,7 +63,12 @@ pub fn item_weight(item: &Item) -> usize {
 
 pub fn entry_weight(e: &EntryDump) -> usize {
     let history: usize = e.history.iter().map(|r| 64 + r.info.len() + r.assessment.len()).sum();
-    64 + e.entry.info.len() + e.entry.assessment.len() + history
+    text_weight(&e.entry) + history
+}
+
+/// About what an entry with its texts weighs, without its history.
+pub fn text_weight(entry: &Entry) -> usize {
+    64 + entry.info.len() + entry.assessment.len()
 }
 
 /// `items` cut into runs of about `DUMP_PART_BYTES`, each at least one long.

@@ -45,6 +45,11 @@ impl Parts for NoParts {
     }
 }
 
+/// Between the runs of a long write: sled reopened when the server has grown.
+fn give_back_between(between: &BetweenParts<'_>) {
+    give_back_with(|| between.release_memory(), GiveBack::BetweenParts);
+}
+
 fn parts_missing() -> Refusal {
     ApiError::BadRequest { reason: BadRequest::PartsMissing }.into()
 }
@@ -86,18 +91,12 @@ impl Service {
         copy_from: Option<PeriodId>,
         by: (&Actor, Stamp),
     ) -> Result<Response, Refusal> {
-        let mut between = |between: &BetweenParts<'_>| {
-            give_back_with(|| between.release_memory(), GiveBack::BetweenParts);
-        };
-        Ok(Response::Opened(self.store().open_period_with(period, copy_from, by, &mut between)?))
+        Ok(Response::Opened(self.store().open_period_with(period, copy_from, by, &mut give_back_between)?))
     }
 
     /// Takes a period back, memory given back between runs of its removals.
     pub(super) fn close_period(&self, period: PeriodId) -> Result<Response, Refusal> {
-        let mut between = |between: &BetweenParts<'_>| {
-            give_back_with(|| between.release_memory(), GiveBack::BetweenParts);
-        };
-        self.store().close_period_with(period, &mut between)?;
+        self.store().close_period_with(period, &mut give_back_between)?;
         Ok(Response::Done)
     }
 

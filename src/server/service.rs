@@ -338,17 +338,14 @@ impl Service {
         let as_of = asked.as_of.or(chosen.period.report_date).unwrap_or(asked.today);
         let mut entries: HashMap<ItemId, Entry> = store.entry_heads(id)?.into_iter().collect();
         let mut counter = FlagCounter::new(id, as_of, asked.rules, asked.responsible);
-        let listed: Vec<ItemId> = (self.flag_index.items(store, &chosen.plan, id)?.iter())
+        let listed: HashSet<ItemId> = (self.flag_index.items(store, &chosen.plan, id)?.iter())
             .filter(|i| counter.take((&i.deadline, &i.responsible), entries.get(&i.id)))
             .map(|i| i.id)
             .collect();
-        // Only the listed items are read (in plan order, as the index holds them).
-        let plan = chosen.plan.id;
-        let items: Vec<_> =
-            listed.iter().filter_map(|&item| store.item(plan, item).transpose()).collect::<Result<_, _>>()?;
+        // Only the listed items are decoded, in plan order.
+        let items = store.items_listed(chosen.plan.id, &listed)?;
         let entries = items.iter().filter_map(|i| entries.remove_entry(&i.id)).collect();
         let mut snapshot = self.assemble(actor, chosen, (items, entries), false)?;
-        let listed: HashSet<ItemId> = listed.into_iter().collect();
         snapshot.drafts.retain(|(item, _)| listed.contains(item));
         Ok(Some(Flagged { snapshot, counts: counter.counts }))
     }

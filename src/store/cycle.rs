@@ -43,8 +43,14 @@ impl Store {
             }
         }
         let created = Period::new(period, period.official_title());
+        let Some(from) = copy_from else {
+            let mut changes = Changes::default();
+            changes.put(TreeId::Periods, &keys::period(period), &created)?;
+            self.commit(changes)?;
+            return Ok(PeriodOpened { period: created, created: true, carried: 0 });
+        };
         let mut journal = Journal::begin(self, JournalOf::OpenPeriod)?;
-        let carried = copy_from.map_or(Ok(0), |from| self.carry_over((from, period), by, &mut journal, between));
+        let carried = self.carry_over((from, period), by, &mut journal, between);
         let mut last = Changes::default();
         let written = carried.and_then(|carried| {
             last.put(TreeId::Periods, &keys::period(period), &created)?;
@@ -69,7 +75,7 @@ impl Store {
         between: &mut dyn FnMut(&BetweenParts<'_>),
     ) -> Result<usize, StoreError> {
         let (mut carried, mut after) = (0, None);
-        while let Some(run) = self.entries_after(from, after, |e| 64 + e.info.len() + e.assessment.len())? {
+        while let Some(run) = self.entries_after(from, after, crate::model::text_weight)? {
             after = run.last().map(|(id, _)| *id);
             for (id, entry) in run {
                 if entry.info.trim().is_empty() && entry.assessment.trim().is_empty() {

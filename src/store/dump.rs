@@ -7,6 +7,9 @@ use super::{Changes, CommitCount, Store, StoreError, TreeId, keys};
 /// store that holds it was left half way by a killed server.
 const RESTORE_STARTED: &[u8] = b"restore-started";
 
+/// Removals a commit when a restore is taken back (as the journal's batches of removals).
+const REMOVALS_PER_COMMIT: usize = 200;
+
 /// The trees a restore writes (and clears again after an interrupted one).
 const RESTORED_TREES: [TreeId; 8] = [
     TreeId::Items,
@@ -145,17 +148,18 @@ impl Store {
     }
 
     /// Empties the trees a restore writes (the store holds no plan: nothing there is shown).
+    /// A few hundred keys a commit: sled copies a leaf for each key a transaction removes.
     fn clear_restored_trees(&self) -> Result<(), StoreError> {
-        let mut clear = Changes::default();
         for tree in RESTORED_TREES {
-            for key in self.tree(tree)?.iter().keys() {
-                clear.remove(tree, &key.map_err(|e| self.read_error(tree, e))?);
-                if clear.bytes() > 8 << 20 {
-                    self.commit(std::mem::take(&mut clear))?;
-                }
+            let keys: Vec<sled::IVec> =
+                self.tree(tree)?.iter().keys().collect::<Result<_, _>>().map_err(|e| self.read_error(tree, e))?;
+            for run in keys.chunks(REMOVALS_PER_COMMIT) {
+                let mut clear = Changes::default();
+                run.iter().for_each(|key| clear.remove(tree, key));
+                self.commit(clear)?;
             }
         }
-        self.commit(clear)
+        Ok(())
     }
 
     /// Whether a restore was left half way (a killed server): the store takes nothing but
@@ -182,8 +186,7 @@ impl Store {
 /// About what an entry weighs in a dump, before its history is read (a revision per save,
 /// each about as long as the texts).
 fn entry_weight_of(entry: &Entry) -> usize {
-    let texts = 64 + entry.info.len() + entry.assessment.len();
-    texts * (1 + usize::try_from(entry.revision.min(4)).unwrap_or(4))
+    crate::model::text_weight(entry) * (1 + usize::try_from(entry.revision.min(4)).unwrap_or(4))
 }
 
 /// A restore's writes, committed a few thousand at a time; the plans kept for the end.

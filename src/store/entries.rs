@@ -75,9 +75,12 @@ impl Store {
         period: PeriodId,
         after: Option<ItemId>,
     ) -> Result<(Vec<(ItemId, Entry)>, bool), StoreError> {
-        let run = self.entries_after(period, after, |e| 64 + e.info.len() + e.assessment.len())?.unwrap_or_default();
+        let run = self.entries_after(period, after, crate::model::text_weight)?.unwrap_or_default();
         let last = match run.last() {
-            Some((id, _)) => self.entries_after(period, Some(*id), |_| usize::MAX)?.is_none(),
+            Some((id, _)) => {
+                let key = keys::entry(period, *id);
+                self.range_after(TreeId::Entries, &keys::period(period), Some(&key[..]))?.next().is_none()
+            }
             None => true,
         };
         Ok((run, last))

@@ -57,8 +57,9 @@ pub(crate) struct Journal<'a> {
     batch: Changes,
     undo: UndoRecord,
     next_batch: u64,
-    /// Removals in the current batch.
+    /// Removals in the current batch, and the bytes of what its writes replace.
     removals: usize,
+    undo_bytes: u64,
 }
 
 impl<'a> Journal<'a> {
@@ -76,20 +77,31 @@ impl<'a> Journal<'a> {
         let mut start = Changes::default();
         start.put(TreeId::Meta, JOURNAL_OPEN, &CommitCount(of.code()))?;
         store.commit(start)?;
-        Ok(Journal { store, batch: Changes::default(), undo: UndoRecord::default(), next_batch: 0, removals: 0 })
+        Ok(Journal {
+            store,
+            batch: Changes::default(),
+            undo: UndoRecord::default(),
+            next_batch: 0,
+            removals: 0,
+            undo_bytes: 0,
+        })
     }
 
     /// Takes `changes` into the current batch, committing it when it is full.
     pub(crate) fn add(&mut self, changes: Changes) -> Result<(), StoreError> {
         for (tree, key, value) in changes.ops {
             let old = self.store.raw(tree, &key)?;
+            self.undo_bytes += old.as_ref().map_or(0, Vec::len) as u64;
             self.undo.replaced.push((tree as u8, key.clone(), old));
             self.removals += usize::from(value.is_none());
             self.batch.ops.push((tree, key, value));
         }
-        let full = self.batch.ops.len() >= Self::BATCH_OPS || self.batch.bytes() >= Self::BATCH_BYTES;
-        if full || self.removals >= Self::REMOVALS_PER_BATCH {
-            self.removals = 0;
+        let bytes = self.batch.bytes() + self.undo_bytes;
+        if self.batch.ops.len() >= Self::BATCH_OPS
+            || bytes >= Self::BATCH_BYTES
+            || self.removals >= Self::REMOVALS_PER_BATCH
+        {
+            (self.removals, self.undo_bytes) = (0, 0);
             let batch = self.sealed_batch()?;
             self.store.commit(batch)?;
             super::opened::collect_garbage();

@@ -409,6 +409,25 @@ impl Store {
         Ok(())
     }
 
+    /// The plan's items whose ids `listed` holds, in plan order: one pass over the plan's
+    /// items, only those decoded (2,700 of 10,000 read one by one pulled a page of sled's
+    /// for each, 38% of a status's time).
+    pub fn items_listed(
+        &self,
+        plan: PlanId,
+        listed: &std::collections::HashSet<ItemId>,
+    ) -> Result<Vec<Item>, StoreError> {
+        self.check_running()?;
+        let mut out = Vec::with_capacity(listed.len());
+        for kv in self.tree(TreeId::Items)?.scan_prefix(keys::plan(plan)) {
+            let (k, v) = kv.map_err(|e| self.read_error(TreeId::Items, e))?;
+            if keys::item_id_from(&k).is_some_and(|id| listed.contains(&id)) {
+                out.push(codec::decode(&v).map_err(|e| self.corrupt(TreeId::Items, e))?);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn item(&self, plan: PlanId, id: ItemId) -> Result<Option<Item>, StoreError> {
         self.get(TreeId::Items, &keys::item(plan, id))
     }

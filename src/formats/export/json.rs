@@ -34,6 +34,12 @@ enum Open {
     },
 }
 
+impl Open {
+    /// The indent of an item, and of an entry, in the pretty JSON.
+    const ITEMS: usize = 8;
+    const ENTRIES: usize = 12;
+}
+
 /// Writes a dump's parts as they come (`DumpPart`, in a dump's order) as the pretty JSON
 /// of the whole `StoreDump`, its owner left out: the owner is the store's, not its
 /// content's (a load never restores it), so a restored store exports the same bytes.
@@ -57,6 +63,7 @@ impl<W: Write> JsonDumpWriter<W> {
 
     pub fn part(&mut self, part: DumpPart) -> io::Result<()> {
         match part {
+            DumpPart::Head(_) if self.head.is_some() => Err(out_of_order()),
             DumpPart::Head(head) => {
                 write!(self.out, "{{\n  \"format\": {},\n  \"plans\": [", head.format)?;
                 self.head = Some(*head);
@@ -72,7 +79,7 @@ impl<W: Write> JsonDumpWriter<W> {
                 self.open = Open::Items { any: false };
                 Ok(())
             }
-            DumpPart::Items { items, .. } => items.iter().try_for_each(|item| self.next_of(item, 8)),
+            DumpPart::Items { items, .. } => items.iter().try_for_each(|item| self.next_of(item, Open::ITEMS)),
             DumpPart::Period(period) => {
                 let later = match self.open {
                     Open::Items { any } => {
@@ -95,7 +102,9 @@ impl<W: Write> JsonDumpWriter<W> {
                 self.open = Open::Entries { any: false };
                 Ok(())
             }
-            DumpPart::Entries { entries, .. } => entries.iter().try_for_each(|entry| self.next_of(entry, 12)),
+            DumpPart::Entries { entries, .. } => {
+                entries.iter().try_for_each(|entry| self.next_of(entry, Open::ENTRIES))
+            }
         }
     }
 
@@ -112,11 +121,12 @@ impl<W: Write> JsonDumpWriter<W> {
         Ok(self.out)
     }
 
-    /// An item or an entry: the next element of the array that is open.
+    /// An item or an entry: the next element of the array that is open, which must be
+    /// the array of its kind (`Open::ITEMS` or `Open::ENTRIES`, the element's indent).
     fn next_of(&mut self, value: &impl Serialize, indent: usize) -> io::Result<()> {
-        let any = match &mut self.open {
-            Open::Items { any } | Open::Entries { any } => std::mem::replace(any, true),
-            Open::Plans => return Err(out_of_order()),
+        let any = match (&mut self.open, indent) {
+            (Open::Items { any }, Open::ITEMS) | (Open::Entries { any }, Open::ENTRIES) => std::mem::replace(any, true),
+            _ => return Err(out_of_order()),
         };
         self.element(any, indent)?;
         self.value(value, indent)
@@ -219,7 +229,12 @@ mod tests {
         let items = parts.iter().find(|p| matches!(p, DumpPart::Items { .. })).unwrap().clone();
         let mut json = JsonDumpWriter::new(Vec::new());
         json.part(parts[0].clone()).unwrap();
-        assert!(json.part(items).is_err(), "items before their plan");
+        assert!(json.part(items.clone()).is_err(), "items before their plan");
+        let entries = parts.iter().find(|p| matches!(p, DumpPart::Entries { .. })).unwrap().clone();
+        let plan = parts.iter().find(|p| matches!(p, DumpPart::Plan(_))).unwrap().clone();
+        json.part(plan).unwrap();
+        assert!(json.part(entries).is_err(), "entries among the items");
+        assert!(json.part(parts[0].clone()).is_err(), "a second head");
         assert!(JsonDumpWriter::new(Vec::new()).finish().is_err(), "no head");
     }
 }

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use json::JsonDumpWriter;
+pub(crate) use save::refuse_non_regular;
 pub use save::{AtomicFile, save_atomically, save_atomically_streaming, save_atomically_with_mode, save_json_export};
 
 /// The whole-store JSON export written to `w` as it is made (what `export` returns for

@@ -123,7 +123,7 @@ fn dir_of(path: &Path) -> &Path {
 
 /// A device, a folder, a link or a socket at `path` is never replaced by the file (as root,
 /// `--output /dev/full` would otherwise become a regular file).
-fn refuse_non_regular(path: &Path) -> std::io::Result<()> {
+pub(crate) fn refuse_non_regular(path: &Path) -> std::io::Result<()> {
     match fs::symlink_metadata(path) {
         Ok(meta) if !meta.is_file() => {
             let said = crate::tr!("fs-not-regular", path = path.display().to_string());
