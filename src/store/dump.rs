@@ -108,10 +108,14 @@ impl Store {
             None => Bound::Included(prefix.to_vec()),
         };
         let prefix = prefix.to_vec();
-        let records = self.tree(tree)?.range::<Vec<u8>, _>((start, Bound::Unbounded));
-        Ok(records
-            .take_while(move |kv| kv.as_ref().map_or(true, |(k, _)| k.starts_with(&prefix)))
-            .map(move |kv| kv.map_err(|e| self.read_error(tree, e))))
+        // The iterator keeps the tree's reference: while it is read, sled is not reopened
+        // (an iterator alone keeps sled's files locked, and the reopen would fail).
+        let held = self.tree(tree)?;
+        let records = held.range::<Vec<u8>, _>((start, Bound::Unbounded));
+        Ok(records.take_while(move |kv| kv.as_ref().map_or(true, |(k, _)| k.starts_with(&prefix))).map(move |kv| {
+            let _held = &held;
+            kv.map_err(|e| self.read_error(tree, e))
+        }))
     }
 
     pub(super) fn decoded<R: Record>(&self, tree: TreeId, bytes: &[u8]) -> Result<R, StoreError> {

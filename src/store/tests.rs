@@ -312,3 +312,18 @@ fn a_restore_refused_half_way_leaves_an_empty_store_that_takes_it_again() {
     assert_eq!(restored.items(crate::domain::PlanId(2020)).unwrap().len(), 3000);
     assert_eq!(restored.settings().unwrap().words, ["НПА"]);
 }
+
+#[test]
+fn sled_is_not_reopened_while_a_run_of_records_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    store.import(&report("2020-Q1", &[("1", "а", ""), ("2", "б", "")]), &actor(), Stamp(1)).unwrap();
+    let q1 = PeriodId::parse("2020-Q1").unwrap();
+    let mut records = store.range_after(TreeId::Entries, &keys::period(q1), None).unwrap();
+    assert!(records.next().is_some());
+    // An iterator alone keeps sled's files locked: a reopen now would fail to open them.
+    assert!(!store.release_memory().unwrap(), "a reader holds sled");
+    assert!(records.next().is_some());
+    drop(records);
+    assert!(store.release_memory().unwrap());
+}
