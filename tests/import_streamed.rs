@@ -4,55 +4,13 @@
 
 mod common;
 
-use std::os::unix::net::UnixStream;
-
 use common::Sandbox;
-use common::server::q1;
-use otchet::domain::{Report, ReportRow, form::standard_columns};
-use otchet::proto::frame::{self, Frame, FrameBody};
+use common::server::{answer, greeted, numbered_report, q1, send};
+use otchet::domain::Report;
 use otchet::proto::{ApiError, BadRequest, Request, Response, StoreFault};
 
 fn report(rows: usize) -> Report {
-    Report {
-        title_lines: vec!["ОТЧЕТ".into()],
-        organisation: "Администрация".into(),
-        approved_by: "Постановление от 01.02.2020 №1".into(),
-        period: Some(q1()),
-        period_title: "I квартал 2020 года".into(),
-        years: None,
-        columns: standard_columns(),
-        rows: (1..=rows)
-            .map(|i| ReportRow {
-                point: format!("{i}."),
-                title: format!("Мероприятие {i}"),
-                deadline_text: "Ежеквартально".into(),
-                info: format!("Сделано {i}"),
-                ..ReportRow::default()
-            })
-            .collect(),
-        sections: vec![],
-        signed_by: String::new(),
-        executor: String::new(),
-    }
-}
-
-/// A connection past the handshake.
-fn greeted(sb: &Sandbox) -> UnixStream {
-    let mut stream = UnixStream::connect(sb.server_paths().socket).unwrap();
-    frame::write(&mut stream, &Frame::new(FrameBody::Hello { program: "test".into() })).unwrap();
-    assert!(matches!(frame::read(&mut stream).unwrap().body, FrameBody::Welcome { .. }));
-    stream
-}
-
-fn send(stream: &mut UnixStream, request: Request) {
-    frame::write(stream, &Frame::new(FrameBody::Request(request))).unwrap();
-}
-
-fn answer(stream: &mut UnixStream) -> Response {
-    match frame::read(stream).unwrap().body {
-        FrameBody::Response(r) => r,
-        other => panic!("{other:?}"),
-    }
+    numbered_report(rows, |i| format!("Сделано {i}"))
 }
 
 #[test]

@@ -91,8 +91,7 @@ pub struct BackupWriter {
 impl BackupWriter {
     pub fn create(path: &Path) -> Result<BackupWriter, ExportError> {
         use std::os::unix::fs::OpenOptionsExt;
-        let failed =
-            |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
+        let failed = |e: std::io::Error| ExportError::write(path, &e);
         let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
         // Refused before the store is read, not after.
         crate::formats::export::refuse_non_regular(path).map_err(failed)?;
@@ -108,7 +107,7 @@ impl BackupWriter {
     }
 
     fn failed(&self, e: &std::io::Error) -> ExportError {
-        ExportError::Write { path: self.path.clone(), detail: crate::i18n::os_error(e) }
+        ExportError::write(&self.path, e)
     }
 
     pub fn part(&mut self, part: DumpPart) -> Result<(), ExportError> {
@@ -123,7 +122,7 @@ impl BackupWriter {
     /// The backup saved at its path (created with `mode`), stamped `created`.
     pub fn save(self, mode: u32, created: &str) -> Result<(), ExportError> {
         let path = self.path.clone();
-        let failed = |e: std::io::Error| ExportError::Write { path: path.clone(), detail: crate::i18n::os_error(&e) };
+        let failed = |e: std::io::Error| ExportError::write(&path, &e);
         let digest = self.json.finish().map_err(failed)?;
         let header = Header {
             otchet_backup: BACKUP_FORMAT,

@@ -116,3 +116,51 @@ impl Sandbox {
         self.client()
     }
 }
+
+/// A connection to the sandbox's server past the handshake, for frames sent by hand.
+pub fn greeted(sb: &Sandbox) -> UnixStream {
+    use otchet::proto::frame::{self, Frame, FrameBody};
+    let mut stream = UnixStream::connect(sb.server_paths().socket).unwrap();
+    frame::write(&mut stream, &Frame::new(FrameBody::Hello { program: "test".into() })).unwrap();
+    assert!(matches!(frame::read(&mut stream).unwrap().body, FrameBody::Welcome { .. }));
+    stream
+}
+
+pub fn send(stream: &mut UnixStream, request: otchet::proto::Request) {
+    use otchet::proto::frame::{self, Frame, FrameBody};
+    frame::write_up_to(stream, &Frame::new(FrameBody::Request(request)), frame::MAX_TRUSTED_FRAME_BYTES).unwrap();
+}
+
+pub fn answer(stream: &mut UnixStream) -> otchet::proto::Response {
+    use otchet::proto::frame::{self, FrameBody};
+    match frame::read_up_to(stream, frame::MAX_TRUSTED_FRAME_BYTES).unwrap().body {
+        FrameBody::Response(r) => r,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A report of Q1 2020 with `rows` items «Мероприятие N», each with the execution text `info(N)`.
+pub fn numbered_report(rows: usize, info: impl Fn(usize) -> String) -> otchet::domain::Report {
+    use otchet::domain::{Report, ReportRow, form::standard_columns};
+    Report {
+        title_lines: vec!["ОТЧЕТ".into()],
+        organisation: "Администрация".into(),
+        approved_by: "Постановление от 01.02.2020 №1".into(),
+        period: Some(q1()),
+        period_title: "I квартал 2020 года".into(),
+        years: None,
+        columns: standard_columns(),
+        rows: (1..=rows)
+            .map(|i| ReportRow {
+                point: format!("{i}."),
+                title: format!("Мероприятие {i}"),
+                deadline_text: "Ежеквартально".into(),
+                info: info(i),
+                ..ReportRow::default()
+            })
+            .collect(),
+        sections: vec![],
+        signed_by: String::new(),
+        executor: String::new(),
+    }
+}

@@ -150,6 +150,13 @@ pub enum ExportError {
     },
 }
 
+impl ExportError {
+    /// A failure to write the file at `path`, in the user's language.
+    pub fn write(path: &std::path::Path, e: &std::io::Error) -> Self {
+        ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(e) }
+    }
+}
+
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {

@@ -45,8 +45,7 @@ impl AtomicFile {
     pub fn create(path: &Path, mode: u32) -> Result<AtomicFile, ExportError> {
         use std::os::unix::fs::OpenOptionsExt;
         static NEXT: AtomicU32 = AtomicU32::new(0);
-        let failed =
-            |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
+        let failed = |e: std::io::Error| ExportError::write(path, &e);
         let name = path.file_name().ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
         let temp = dir_of(path).join(format!(
             ".{}.{}-{}.part",
@@ -65,7 +64,7 @@ impl AtomicFile {
 
     /// A failure to write the file, naming its path.
     pub fn failed(&self, e: &std::io::Error) -> ExportError {
-        ExportError::Write { path: self.path.clone(), detail: crate::i18n::os_error(e) }
+        ExportError::write(&self.path, e)
     }
 
     /// Flushes the file and puts it at its path.
@@ -101,7 +100,7 @@ pub fn save_json_export<E: From<ExportError>>(
     path: &Path,
     read: impl FnOnce(&mut dyn FnMut(crate::model::DumpPart) -> Result<(), E>) -> Result<(), E>,
 ) -> Result<(usize, usize), E> {
-    let failed = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), detail: crate::i18n::os_error(&e) };
+    let failed = |e: std::io::Error| ExportError::write(path, &e);
     let mut json = super::JsonDumpWriter::new(AtomicFile::create(path, 0o666)?);
     read(&mut |part| json.part(part).map_err(|e| E::from(failed(e))))?;
     let counts = json.counts();
