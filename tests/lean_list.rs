@@ -193,7 +193,8 @@ fn an_edit_elsewhere_shows_in_a_tui_that_holds_only_the_list() {
 }
 
 /// `status` (text) gets from the server the counts and the items it lists, no more: the
-/// same counts and items as working them out over the whole list, in a tenth of the items.
+/// same counts and items as working them out over the whole list, in a tenth of the items;
+/// and its index follows an entry saved since.
 #[test]
 fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items() {
     use otchet::domain::FlagRules;
@@ -206,10 +207,24 @@ fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items
     let everyone = flagged_items(&list, day, &rules, None);
     let flagged = client.flagged(None, (Some(day), day), rules.clone(), None).unwrap().unwrap();
     assert_eq!(flagged.counts, everyone.0);
-    let sent: Vec<_> = flagged.snapshot.items.iter().map(|i| i.id).collect();
-    assert_eq!(sent, everyone.1);
-    assert!(sent.len() < 3_000 && flagged.counts.items == 10_000, "{} items sent", sent.len());
-    assert!(flagged.snapshot.entries.iter().all(|(id, e)| sent.contains(id) && e.info.is_empty()));
+    assert_eq!(flagged.listed, everyone.1);
+    assert!(flagged.listed.len() < 3_000 && flagged.counts.items == 10_000, "{} items sent", flagged.listed.len());
+    assert!(flagged.listed.iter().all(|i| i.title_start.chars().count() < 80), "only a title's start");
+    // An entry saved since: the next status has it done, not listed.
+    let first = &flagged.listed[0];
+    let item = list.items.iter().find(|i| i.point_label() == first.point).unwrap();
+    let base = list.entries.iter().find(|(id, _)| *id == item.id).map_or(0, |(_, e)| e.revision);
+    let edit = EntryEdit {
+        period: list.period.id,
+        item: item.id,
+        base_revision: base,
+        info: "Сделано".into(),
+        assessment: "Выполнено в срок".into(),
+    };
+    client.save(edit).unwrap();
+    let after = client.flagged(None, (Some(day), day), rules.clone(), None).unwrap().unwrap();
+    assert_eq!(after.counts.done, flagged.counts.done + 1);
+    assert!(!after.listed.iter().any(|i| i.point == first.point), "{} is done now", first.point);
     // Narrowed to a responsible: counted over their items only.
     let theirs = ["Отдел кадров".to_owned()];
     for item in list.items.iter().step_by(100) {
@@ -219,7 +234,7 @@ fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items
     let list = client.list(None).unwrap().unwrap();
     let mine = client.flagged(None, (Some(day), day), rules.clone(), Some(theirs.to_vec())).unwrap().unwrap();
     let expected = flagged_items(&list, day, &rules, Some(&theirs));
-    assert_eq!((mine.counts, mine.snapshot.items.len()), (expected.0, expected.1.len()));
+    assert_eq!((mine.counts, &mine.listed), (expected.0, &expected.1));
     assert!(mine.counts.items < 10_000);
     // The text status asks for just that.
     let out = sb.run(&["status", "--as-of", "2020-04-13"]);
@@ -228,23 +243,35 @@ fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items
     assert!(first.contains("10000 пунктов"), "{first}");
 }
 
-/// The counts and listed items of a whole list, worked out here as the server should.
+/// The counts and listed items of a whole list, worked out here from each item's flags.
 fn flagged_items(
     list: &otchet::model::Snapshot,
     as_of: chrono::NaiveDate,
     rules: &otchet::domain::FlagRules,
-    answering: otchet::domain::Answering<'_>,
-) -> (otchet::domain::Counts, Vec<otchet::domain::ItemId>) {
+    answering: Option<&[String]>,
+) -> (otchet::domain::Counts, Vec<otchet::model::FlaggedItem>) {
     let (period, years) = (list.period.id, list.plan.years);
     let entries: std::collections::HashMap<_, _> = list.entries.iter().map(|(id, e)| (*id, e)).collect();
     let mut cache = otchet::domain::DeadlineCache::default();
-    let mut counter = otchet::domain::FlagCounter::new(period, as_of, rules, answering);
-    let listed = (list.items.iter())
-        .filter(|i| {
-            let deadline = cache.item_deadline(i, period, years);
-            counter.take((&deadline, &i.responsible), entries.get(&i.id).copied())
-        })
-        .map(|i| i.id)
-        .collect();
-    (counter.counts, listed)
+    let mut counts = otchet::domain::Counts::default();
+    let mut listed = Vec::new();
+    for item in list.items.iter().filter(|i| answering.is_none_or(|names| i.answered_by(names))) {
+        let deadline = cache.item_deadline(item, period, years);
+        let (assessment, review) =
+            entries.get(&item.id).map_or(("", Default::default()), |e| (&*e.assessment, e.review));
+        let f = deadline.flags(assessment, period, as_of, rules);
+        counts.add(f, review);
+        if f.overdue || f.no_result {
+            let due =
+                if f.overdue { deadline.missed_due(period, as_of, f.no_result) } else { deadline.nearest_due(as_of) };
+            listed.push(otchet::model::FlaggedItem {
+                point: item.point_label().to_owned(),
+                title_start: otchet::text_width::one_line_start(&item.title, otchet::model::FLAGGED_TITLE_WIDTH),
+                overdue: f.overdue,
+                no_result: f.no_result,
+                due: due.map(|d| d.date),
+            });
+        }
+    }
+    (counts, listed)
 }

@@ -9,7 +9,7 @@ use clap::ArgMatches;
 use super::Failure;
 use super::connect::Context;
 use crate::domain::{Counts, DeadlineCache, Entry, Flags, Item, ItemDeadline, ItemId};
-use crate::model::Snapshot;
+use crate::model::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, Snapshot};
 use crate::tr;
 
 mod json;
@@ -128,11 +128,8 @@ fn text_report(
     let Some(flagged) = client.flagged(asked.period, (asked.as_of, asked.today), rules.clone(), responsible)? else {
         return Err(super::period::no_period(ctx, client));
     };
-    let snapshot = &flagged.snapshot;
-    let as_of = asked.as_of(snapshot);
-    let rows = evaluate(snapshot, as_of, rules);
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    Ok(write_text(out, snapshot, (as_of, flagged.counts), &rows, color))
+    Ok(write_text(out, &flagged, color))
 }
 
 /// Which items a status is about: all, those of some responsible names.
@@ -211,26 +208,19 @@ const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
-/// A listed item's line fits 80 columns: mark, point, title, and when it was due.
-const TITLE_WIDTH: usize = 44;
 
-/// `rows`: the listed items only; `counts` over all of them.
-fn write_text(
-    out: &mut impl Write,
-    s: &Snapshot,
-    (as_of, counts): (NaiveDate, Counts),
-    rows: &[Row<'_>],
-    color: bool,
-) -> std::io::Result<()> {
+/// The heading, the counts, and the overdue then the resultless items.
+fn write_text(out: &mut impl Write, f: &Flagged, color: bool) -> std::io::Result<()> {
     let paint = |code: &'static str| if color { code } else { "" };
-    if !s.plan.organisation.trim().is_empty() {
-        writeln!(out, "{}{}{}", paint(BOLD), crate::text_width::sanitize(&s.plan.organisation), paint(RESET))?;
+    if !f.organisation.trim().is_empty() {
+        writeln!(out, "{}{}{}", paint(BOLD), crate::text_width::sanitize(&f.organisation), paint(RESET))?;
     }
+    let (counts, as_of) = (&f.counts, f.as_of.format("%d.%m.%Y").to_string());
     let heading = tr!(
         "status-heading",
-        period = crate::text_width::sanitize(&s.period.title).into_owned(),
-        id = s.period.id.to_string(),
-        date = as_of.format("%d.%m.%Y").to_string(),
+        period = crate::text_width::sanitize(&f.period.title).into_owned(),
+        id = f.period.id.to_string(),
+        date = as_of,
         items = counts.items
     );
     writeln!(out, "{heading}")?;
@@ -245,8 +235,8 @@ fn write_text(
     if counts.ready + counts.accepted > 0 {
         writeln!(out, "{}", tr!("status-review-counts", ready = counts.ready, accepted = counts.accepted))?;
     }
-    let overdue: Vec<&Row<'_>> = rows.iter().filter(|r| r.flags.overdue).collect();
-    let no_result: Vec<&Row<'_>> = rows.iter().filter(|r| r.flags.no_result).collect();
+    let overdue: Vec<&FlaggedItem> = f.listed.iter().filter(|r| r.overdue).collect();
+    let no_result: Vec<&FlaggedItem> = f.listed.iter().filter(|r| r.no_result).collect();
     let lists = [
         (tr!("status-overdue-list", n = overdue.len()), "!", RED, overdue),
         (tr!("status-no-result-list", n = no_result.len()), "?", YELLOW, no_result),
@@ -257,35 +247,48 @@ fn write_text(
         }
         writeln!(out)?;
         writeln!(out, "{}{}{}", paint(BOLD), heading, paint(RESET))?;
+        // The date's words once per list, not once per line.
+        let said = DueWords::new(mark == "!");
         for r in listed {
-            write_item(out, s, as_of, r, (mark, paint(code), paint(RESET)))?;
+            write_item(out, r, &said, (mark, paint(code), paint(RESET)))?;
         }
     }
     Ok(())
 }
 
+/// «просрочено с {date}» or «срок {date}», with the date's place found once.
+struct DueWords {
+    before: String,
+    after: String,
+}
+
+impl DueWords {
+    fn new(overdue: bool) -> DueWords {
+        const PLACE: &str = "\u{1}";
+        let said = match overdue {
+            true => tr!("status-missed", date = PLACE),
+            false => tr!("status-due", date = PLACE),
+        };
+        let (before, after) = said.split_once(PLACE).unwrap_or((&said, ""));
+        DueWords { before: before.to_owned(), after: after.to_owned() }
+    }
+}
+
 fn write_item(
     out: &mut impl Write,
-    s: &Snapshot,
-    as_of: NaiveDate,
-    r: &Row<'_>,
+    r: &FlaggedItem,
+    said: &DueWords,
     (mark, on, off): (&str, &str, &str),
 ) -> std::io::Result<()> {
-    let due = if r.flags.overdue {
-        r.deadline
-            .missed_due(s.period.id, as_of, r.flags.no_result)
-            .map(|d| tr!("status-missed", date = d.date.format("%d.%m.%Y").to_string()))
-    } else {
-        r.deadline.nearest_due(as_of).map(|d| tr!("status-due", date = d.date.format("%d.%m.%Y").to_string()))
-    };
-    // Only the title's start is read: a plan's titles run to hundreds of characters.
-    let title =
-        crate::text_width::sanitize(&crate::text_width::one_line_start(&r.item.title, TITLE_WIDTH)).into_owned();
-    writeln!(
+    let title = crate::text_width::sanitize(&r.title_start);
+    write!(
         out,
-        "  {on}{mark}{off} {:>5} {}  {}",
-        crate::text_width::sanitize(r.item.point_label()),
-        crate::text_width::truncate(&title, TITLE_WIDTH),
-        due.unwrap_or_default()
-    )
+        "  {on}{mark}{off} {:>5} {}  ",
+        crate::text_width::sanitize(&r.point),
+        crate::text_width::truncate(&title, FLAGGED_TITLE_WIDTH),
+    )?;
+    if let Some(date) = r.due {
+        write!(out, "{}{}{}", said.before, date.format("%d.%m.%Y"), said.after)?;
+    }
+    writeln!(out)
 }

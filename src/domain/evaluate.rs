@@ -6,9 +6,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::deadline::{Deadline, Due};
-use super::flags::{FlagRules, Flags, flags};
+use super::flags::{FlagRules, Flags, flags, flags_folded};
 use super::period::{PeriodId, Years};
-use super::plan::{Entry, Item, Review};
+use super::plan::{Item, Review};
 
 /// An item's understood deadline and its due dates in a period's years. They depend only
 /// on the item, so they are worked out once and kept while flags are recomputed.
@@ -123,15 +123,15 @@ impl<'a> FlagCounter<'a> {
         FlagCounter { period, as_of, rules, answering, counts: Counts::default() }
     }
 
-    /// Counts an item of this deadline and responsible (if `answering` answers for it);
-    /// whether a status lists it.
-    pub fn take(&mut self, (deadline, responsible): (&ItemDeadline, &str), entry: Option<&Entry>) -> bool {
+    /// Counts an item of this deadline and responsible, if `answering` answers for it, with
+    /// its entry's assessment folded (`fold`) and review state; its flags, when counted.
+    pub fn take(&mut self, (deadline, responsible): (&ItemDeadline, &str), entry: (&str, Review)) -> Option<Flags> {
         if self.answering.is_some_and(|names| !super::plan::answers_for(responsible, names)) {
-            return false;
+            return None;
         }
-        let (assessment, review) = entry.map_or(("", Review::Open), |e| (e.assessment.as_str(), e.review));
-        let f = deadline.flags(assessment, self.period, self.as_of, self.rules);
+        let (folded_assessment, review) = entry;
+        let f = flags_folded(&deadline.due, folded_assessment, self.period, self.as_of, self.rules);
         self.counts.add(f, review);
-        f.overdue || f.no_result
+        Some(f)
     }
 }

@@ -26,7 +26,11 @@ impl Default for DoneRule {
 
 impl DoneRule {
     pub fn is_done(&self, assessment: &str) -> bool {
-        let a = fold(assessment);
+        self.is_done_folded(&fold(assessment))
+    }
+
+    /// As `is_done`, of an assessment already folded (`fold`).
+    pub fn is_done_folded(&self, a: &str) -> bool {
         self.done_prefixes.iter().any(|p| a.starts_with(&*folded(p)))
             && !self.not_done_words.iter().any(|w| a.contains(&*folded(w)))
     }
@@ -82,8 +86,13 @@ impl Flags {
 
 /// `due` must be the item's due dates for the plan year; `as_of` is "today".
 pub fn flags(due: &[Due], assessment: &str, period: PeriodId, as_of: NaiveDate, rules: &FlagRules) -> Flags {
-    let no_result = assessment.trim().is_empty();
-    let done = !no_result && rules.done.is_done(assessment);
+    flags_folded(due, &fold(assessment), period, as_of, rules)
+}
+
+/// As `flags`, of an assessment already folded (a server keeps a period's so).
+pub fn flags_folded(due: &[Due], assessment: &str, period: PeriodId, as_of: NaiveDate, rules: &FlagRules) -> Flags {
+    let no_result = assessment.is_empty();
+    let done = !no_result && rules.done.is_done_folded(assessment);
     let soon_limit = as_of.checked_add_days(Days::new(rules.due_soon_days.into())).unwrap_or(NaiveDate::MAX);
     let last_due = due.iter().map(|d| d.date).max();
     let in_period = || due.iter().filter(|d| period.contains(d.reports_on)).map(|d| d.date);

@@ -22,11 +22,32 @@ pub struct Snapshot {
     pub settings: Settings,
 }
 
-/// What `status` (text) shows of a period, worked out by the server: the counts over its
-/// items, and of the items only those it lists (`Request::Flagged`).
+/// What `status` (text) shows of a period, worked out by the server (`Request::Flagged`):
+/// the counts over its items, and only the items it lists, as the lines show them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flagged {
-    /// A list (no execution texts) holding only the listed items and their entries.
-    pub snapshot: Snapshot,
+    pub organisation: String,
+    pub period: Period,
+    /// The date the flags are of: the one asked for, else the period's report date, else today.
+    pub as_of: chrono::NaiveDate,
     pub counts: crate::domain::Counts,
+    /// Overdue and resultless items, in plan order.
+    pub listed: Vec<FlaggedItem>,
 }
+
+/// A listed item, as its line shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedItem {
+    /// As `Item::point_label`.
+    pub point: String,
+    /// The title's start on one line, `FLAGGED_TITLE_WIDTH` columns and a few more (so
+    /// that a line can tell it was cut).
+    pub title_start: String,
+    pub overdue: bool,
+    pub no_result: bool,
+    /// The date that made an overdue item so; for the others, the next (or last) due date.
+    pub due: Option<chrono::NaiveDate>,
+}
+
+/// The columns of a listed title in `status` (text): its line fits 80 columns.
+pub const FLAGGED_TITLE_WIDTH: usize = 44;

@@ -1,10 +1,14 @@
-//! Each item's understood deadline and its responsible, worked out once for a plan and a
-//! period and kept until a plan or an item changes: a status of 10,000 items then reads
-//! only the entries' heads, and the items it lists.
+//! What a `status` needs of a plan and a period, worked out once and kept until a plan, an
+//! item or an entry changes: each item's understood deadline, responsible, point and the
+//! start of its title; each entry's assessment folded and its review state. A status of
+//! 10,000 items then reads nothing from the store but the periods and the plan.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::domain::{DeadlineCache, ItemDeadline, ItemId, PeriodId, Plan, PlanId, Years};
+use crate::domain::text::fold;
+use crate::domain::{DeadlineCache, ItemDeadline, ItemId, PeriodId, Plan, PlanId, Review, Years};
+use crate::model::FLAGGED_TITLE_WIDTH;
 use crate::store::{Store, StoreError};
 
 /// One item as a status needs it.
@@ -12,40 +16,89 @@ pub struct Indexed {
     pub id: ItemId,
     pub deadline: Arc<ItemDeadline>,
     pub responsible: String,
+    pub point: String,
+    /// As `FlaggedItem::title_start`.
+    pub title_start: String,
 }
 
-struct Kept {
+/// An entry as a status needs it.
+pub struct Mark {
+    pub folded_assessment: Box<str>,
+    pub review: Review,
+}
+
+/// A period's entries by item; an item without one is not here.
+pub type Marks = HashMap<ItemId, Mark>;
+
+struct Kept<T: Keyed> {
     generation: u64,
-    of: (PlanId, Years, PeriodId),
-    items: Arc<Vec<Indexed>>,
+    of: T,
+    value: Arc<T::Value>,
+}
+
+/// What a key is worked out into.
+trait Keyed {
+    type Value;
+}
+
+impl Keyed for (PlanId, Years, PeriodId) {
+    type Value = Vec<Indexed>;
+}
+
+impl Keyed for PeriodId {
+    type Value = Marks;
 }
 
 #[derive(Default)]
 pub struct FlagIndex {
-    kept: Mutex<Option<Kept>>,
+    items: Mutex<Option<Kept<(PlanId, Years, PeriodId)>>>,
+    marks: Mutex<Option<Kept<PeriodId>>>,
 }
 
 impl FlagIndex {
     /// The plan's items in plan order, as of the store's latest change.
     pub fn items(&self, store: &Store, plan: &Plan, period: PeriodId) -> Result<Arc<Vec<Indexed>>, StoreError> {
-        let of = (plan.id, plan.years, period);
-        // Read before the items: a change committed meanwhile makes the next call rebuild.
-        let generation = store.items_generation();
-        if let Some(kept) = self.kept().as_ref().filter(|k| k.generation == generation && k.of == of) {
-            return Ok(Arc::clone(&kept.items));
-        }
-        let mut cache = DeadlineCache::default();
-        let mut items = Vec::new();
-        store.for_each_item(plan.id, |item| {
-            let deadline = cache.item_deadline(&item, period, plan.years);
-            items.push(Indexed { id: item.id, deadline, responsible: item.responsible });
-        })?;
-        let items = Arc::new(items);
-        *self.kept() = Some(Kept { generation, of, items: Arc::clone(&items) });
-        Ok(items)
+        kept_or(&self.items, store.items_generation(), (plan.id, plan.years, period), || {
+            let mut cache = DeadlineCache::default();
+            let mut items = Vec::new();
+            store.for_each_item(plan.id, |item| {
+                items.push(Indexed {
+                    id: item.id,
+                    deadline: cache.item_deadline(&item, period, plan.years),
+                    point: item.point_label().to_owned(),
+                    title_start: crate::text_width::one_line_start(&item.title, FLAGGED_TITLE_WIDTH),
+                    responsible: item.responsible,
+                });
+            })?;
+            Ok(items)
+        })
     }
 
-    fn kept(&self) -> std::sync::MutexGuard<'_, Option<Kept>> {
-        self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The period's entries, as of the store's latest change.
+    pub fn marks(&self, store: &Store, period: PeriodId) -> Result<Arc<Marks>, StoreError> {
+        kept_or(&self.marks, store.entries_generation(), period, || {
+            let heads = store.entry_heads(period)?;
+            Ok(heads
+                .into_iter()
+                .map(|(id, e)| (id, Mark { folded_assessment: fold(&e.assessment).into(), review: e.review }))
+                .collect())
+        })
     }
+}
+
+/// The value kept for `of` if nothing changed since (`generation`), else `work`'s, kept.
+fn kept_or<T: Keyed + PartialEq + Copy>(
+    slot: &Mutex<Option<Kept<T>>>,
+    // Read before the store is: a change committed meanwhile makes the next call work again.
+    generation: u64,
+    of: T,
+    work: impl FnOnce() -> Result<T::Value, StoreError>,
+) -> Result<Arc<T::Value>, StoreError> {
+    let lock = || slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(kept) = lock().as_ref().filter(|k| k.generation == generation && k.of == of) {
+        return Ok(Arc::clone(&kept.value));
+    }
+    let value = Arc::new(work()?);
+    *lock() = Some(Kept { generation, of, value: Arc::clone(&value) });
+    Ok(value)
 }

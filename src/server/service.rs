@@ -3,10 +3,9 @@
 
 use super::dictionary::Dictionary;
 use super::fault::{Refusal, fault_of};
-use std::collections::{HashMap, HashSet};
 
 use crate::domain::{Actor, Entry, EntryEdit, FlagCounter, ItemId, PeriodId, Review, Role, Stamp};
-use crate::model::{Draft, Flagged, RevisionSource, Snapshot, UserRecord};
+use crate::model::{Draft, Flagged, FlaggedItem, RevisionSource, Snapshot, UserRecord};
 use crate::proto::{ApiError, BadRequest, Request, Response};
 use crate::spelling::DEFAULT_DICTIONARY;
 use crate::store::{Store, StoreError};
@@ -298,7 +297,7 @@ impl Service {
             Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period, true)?.map(Box::new)),
             Request::Flagged { period, as_of, today, rules, responsible } => {
                 let asked = FlaggedAsked { period, as_of, today, rules: &rules, responsible: responsible.as_deref() };
-                Response::Flagged(self.flagged(actor, &asked)?.map(Box::new))
+                Response::Flagged(self.flagged(&asked)?.map(Box::new))
             }
             Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
             Request::Texts { period, after } => {
@@ -330,24 +329,34 @@ impl Service {
         Ok(found.into_iter().map(|item| item.id).collect())
     }
 
-    /// The counts of a period and its listed items only, worked out here: `status` then
-    /// gets a few hundred items, not 10,000 (docs/performance.md).
-    fn flagged(&self, actor: &Actor, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
+    /// The counts of a period and its listed items only, worked out here from the flag
+    /// index: `status` then gets a few hundred lines, not 10,000 items (docs/performance.md).
+    fn flagged(&self, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
         let Some(chosen) = self.choose(asked.period)? else { return Ok(None) };
         let (store, id) = (&self.store, chosen.period.id);
         let as_of = asked.as_of.or(chosen.period.report_date).unwrap_or(asked.today);
-        let mut entries: HashMap<ItemId, Entry> = store.entry_heads(id)?.into_iter().collect();
+        let items = self.flag_index.items(store, &chosen.plan, id)?;
+        let marks = self.flag_index.marks(store, id)?;
         let mut counter = FlagCounter::new(id, as_of, asked.rules, asked.responsible);
-        let listed: HashSet<ItemId> = (self.flag_index.items(store, &chosen.plan, id)?.iter())
-            .filter(|i| counter.take((&i.deadline, &i.responsible), entries.get(&i.id)))
-            .map(|i| i.id)
+        let listed = (items.iter())
+            .filter_map(|i| {
+                let mark = marks.get(&i.id).map_or(("", Review::Open), |m| (&*m.folded_assessment, m.review));
+                let f = counter.take((&i.deadline, &i.responsible), mark)?;
+                let due = match f.overdue {
+                    true => i.deadline.missed_due(id, as_of, f.no_result),
+                    false => i.deadline.nearest_due(as_of),
+                };
+                (f.overdue || f.no_result).then(|| FlaggedItem {
+                    point: i.point.clone(),
+                    title_start: i.title_start.clone(),
+                    overdue: f.overdue,
+                    no_result: f.no_result,
+                    due: due.map(|d| d.date),
+                })
+            })
             .collect();
-        // Only the listed items are decoded, in plan order.
-        let items = store.items_listed(chosen.plan.id, &listed)?;
-        let entries = items.iter().filter_map(|i| entries.remove_entry(&i.id)).collect();
-        let mut snapshot = self.assemble(actor, chosen, (items, entries), false)?;
-        snapshot.drafts.retain(|(item, _)| listed.contains(item));
-        Ok(Some(Flagged { snapshot, counts: counter.counts }))
+        let organisation = chosen.plan.organisation;
+        Ok(Some(Flagged { organisation, period: chosen.period, as_of, counts: counter.counts, listed }))
     }
 
     /// The period asked for (`None`: the store's latest, a plan's whole span only when

@@ -117,6 +117,7 @@ pub struct Store {
     commits: AtomicU64,
     /// Bumped by every commit that changes plans or items (see `items_generation`).
     items_generation: AtomicU64,
+    entries_generation: AtomicU64,
     /// The folder's device and inode at open: a save is acknowledged only while the path
     /// still names that folder (not deleted, not replaced).
     folder: Option<(u64, u64)>,
@@ -222,6 +223,7 @@ impl Store {
             writer: Mutex::new(()),
             commits: AtomicU64::new(0),
             items_generation: AtomicU64::new(0),
+            entries_generation: AtomicU64::new(0),
             folder: folder_identity(dir),
             stopped: OnceLock::new(),
             taken_back: OnceLock::new(),
@@ -248,6 +250,11 @@ impl Store {
     /// server's flag index) is good while it stays the same.
     pub fn items_generation(&self) -> u64 {
         self.items_generation.load(Ordering::Acquire)
+    }
+
+    /// Changes whenever an entry changes (the server's flag index of a period's entries).
+    pub fn entries_generation(&self) -> u64 {
+        self.entries_generation.load(Ordering::Acquire)
     }
 
     /// The write this store's open took back, left half written by a server killed
@@ -295,6 +302,9 @@ impl Store {
         self.commits.store(count, Ordering::Release);
         if changes.ops.iter().any(|(tree, _, _)| matches!(tree, TreeId::Plans | TreeId::Items)) {
             self.items_generation.fetch_add(1, Ordering::AcqRel);
+        }
+        if changes.ops.iter().any(|(tree, _, _)| *tree == TreeId::Entries) {
+            self.entries_generation.fetch_add(1, Ordering::AcqRel);
         }
         // Only after the flush: the file never counts a commit the files may not hold. A
         // failure (a full disk) leaves it behind, which is harmless.
