@@ -107,6 +107,20 @@ fn the_list_carries_no_execution_text_and_the_snapshot_does() {
     assert!(!list.texts);
     assert_eq!(list.items.len(), 10_000);
     assert!(list.entries.iter().all(|(_, e)| e.info.is_empty()), "no execution text in the list");
+    // In parts, the same list.
+    let (mut items, mut entries, mut after) = (Vec::new(), Vec::new(), None);
+    loop {
+        let part = client.call(Request::ListPart { period: None, after, max: 3_000 }).unwrap();
+        let Response::Snapshot(Some(part)) = part else { panic!("{part:?}") };
+        let n = part.items.len();
+        after = part.items.last().map(|i| i.id);
+        items.extend(part.items);
+        entries.extend(part.entries);
+        if n < 3_000 {
+            break;
+        }
+    }
+    assert_eq!((items, entries), (list.items.clone(), list.entries.clone()));
     let whole = client.snapshot(None).unwrap().unwrap();
     assert!(whole.texts);
     assert!(whole.entries.iter().filter(|(_, e)| !e.info.is_empty()).count() > 9_000);
@@ -126,7 +140,12 @@ fn a_tui_on_ten_thousand_items_asks_for_the_texts_it_shows_only() {
     let (generated, _server) = ten_thousand(&sb);
     let mut tui = Tui::open(&sb);
     assert_eq!(tui.requests(|r| matches!(r, Request::Snapshot { .. })), 0, "never the whole period");
-    assert_eq!(tui.requests(|r| matches!(r, Request::List { .. })), 1);
+    // The first rows come first, then the rest in parts.
+    assert_eq!(tui.requests(|r| matches!(r, Request::List { .. })), 0);
+    let first_part = |r: &Request| matches!(r, Request::ListPart { after: None, max: 200, .. });
+    assert_eq!((tui.requests(first_part), tui.requests(|r| matches!(r, Request::ListPart { .. }))), (1, 11));
+    let main = tui.state.main().unwrap();
+    assert!(main.rows.len() == 10_000 && main.counts.items == 10_000 && !main.loading);
     let first = tui.requests(is_entry);
     assert!((1..=5).contains(&first), "the shown item's text and its neighbours': {first}");
     let main = tui.state.main().unwrap();

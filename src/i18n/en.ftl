@@ -361,6 +361,10 @@ count-total = { $n } { $n ->
     [one] item
    *[other] items
 } in all
+count-loading = { $n } { $n ->
+    [one] item
+   *[other] items
+} so far, the list is still loading…
 
 help-title = Help
 help-marks = Marks in the list

@@ -31,6 +31,14 @@ pub enum Request {
     List {
         period: Option<PeriodId>,
     },
+    /// As `List`, of at most `max` items after the item `after` (from the first when
+    /// `None`): a screen draws its first rows before the rest of a long list has come.
+    /// Fewer than `max` items: the list ends there.
+    ListPart {
+        period: Option<PeriodId>,
+        after: Option<ItemId>,
+        max: u32,
+    },
     /// What `status` (text) shows: the counts and the overdue or resultless items of a
     /// period as of `as_of` (else its report date, else `today`), of the items `responsible`
     /// answer for (all when `None`), by the asker's rules.
@@ -197,6 +205,7 @@ impl Request {
             Request::Whoami
             | Request::Snapshot { .. }
             | Request::List { .. }
+            | Request::ListPart { .. }
             | Request::Flagged { .. }
             | Request::Entry { .. }
             | Request::Texts { .. }

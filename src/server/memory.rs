@@ -50,7 +50,7 @@ pub fn give_back_of(request: &Request) -> Option<GiveBack> {
         | Request::List { .. }
         | Request::Flagged { .. }
         | Request::Search { .. } => Some(GiveBack::AfterAnswer),
-        Request::Texts { .. } => Some(GiveBack::BetweenReads),
+        Request::Texts { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
         _ => None,
     }
 }

@@ -139,6 +139,7 @@ impl Service {
             Request::Whoami => self.whoami(actor, role),
             request @ (Request::Snapshot { .. }
             | Request::List { .. }
+            | Request::ListPart { .. }
             | Request::Flagged { .. }
             | Request::Search { .. }
             | Request::Entry { .. }
@@ -179,9 +180,7 @@ impl Service {
             Request::SetSettings { settings } => done(store.set_settings(&settings)),
             Request::Users => Ok(Response::Users(store.users()?)),
             Request::Settings => Ok(Response::Settings(store.settings()?)),
-            Request::Spelling { words } => {
-                Ok(Response::Misspelt(self.dictionary.unknown(&words, &store.settings()?.words)?))
-            }
+            Request::Spelling { words } => self.spelling(&words),
             Request::Suggest { word } => Ok(Response::Suggestions(self.dictionary.suggest(&word)?)),
             Request::AddWord { word } => self.add_word(&word),
             Request::AddUser { uid, user } => self.add_user(uid, &user),
@@ -286,10 +285,18 @@ impl Service {
         Ok(Response::Done)
     }
 
+    /// Which of `words` neither the dictionary nor the store's own list knows.
+    fn spelling(&self, words: &[String]) -> Result<Response, Refusal> {
+        Ok(Response::Misspelt(self.dictionary.unknown(words, &self.store.settings()?.words)?))
+    }
+
     /// A period's data: whole, as a list without the texts, one entry, or what a search finds.
     fn read_period(&self, actor: &Actor, request: Request) -> Result<Response, Refusal> {
         Ok(match request {
             Request::List { period } => Response::Snapshot(self.snapshot(actor, period, false)?.map(Box::new)),
+            Request::ListPart { period, after, max } => {
+                Response::Snapshot(self.list_part(actor, period, (after, max))?.map(Box::new))
+            }
             Request::Search { period, query } => {
                 let items = self.search(period, &query)?;
                 Response::Found { query, items }
@@ -401,6 +408,23 @@ impl Service {
             periods: chosen.periods,
             period: chosen.period,
         })
+    }
+
+    /// A list of at most `max` items after `after`, with their entries' heads.
+    fn list_part(
+        &self,
+        actor: &Actor,
+        period: Option<PeriodId>,
+        (after, max): (Option<ItemId>, u32),
+    ) -> Result<Option<Snapshot>, StoreError> {
+        let Some(chosen) = self.choose(period)? else { return Ok(None) };
+        let (store, id) = (&self.store, chosen.period.id);
+        let items = store.items_after(chosen.plan.id, after, max as usize)?;
+        let entries = match (items.first(), items.last()) {
+            (Some(first), Some(last)) => store.entry_heads_between(id, first.id, last.id)?,
+            _ => Vec::new(),
+        };
+        self.assemble(actor, chosen, (items, entries), false).map(Some)
     }
 
     /// `texts`: with the execution texts; without, the list a screen or `status` shows.

@@ -96,6 +96,27 @@ impl Store {
         Ok(out)
     }
 
+    /// As `entry_heads`, of the items `first` to `last` only (a part of a list).
+    pub fn entry_heads_between(
+        &self,
+        period: PeriodId,
+        first: ItemId,
+        last: ItemId,
+    ) -> Result<Vec<(ItemId, Entry)>, StoreError> {
+        let before = first.0.checked_sub(1).map(|id| keys::entry(period, ItemId(id)));
+        let mut out = Vec::new();
+        for kv in self.range_after(TreeId::Entries, &keys::period(period), before.as_ref().map(|k| &k[..]))? {
+            let (key, value) = kv?;
+            let id = self.entry_item(TreeId::Entries, &key)?;
+            if id > last {
+                break;
+            }
+            let head: EntryHead = codec::decode(&value).map_err(|e| self.corrupt(TreeId::Entries, e))?;
+            out.push((id, Entry { info: String::new(), ..head.into_entry(None) }));
+        }
+        Ok(out)
+    }
+
     pub fn entry(&self, period: PeriodId, id: ItemId) -> Result<Option<Entry>, StoreError> {
         let key = keys::entry(period, id);
         let Some(head) = self.get::<EntryHead>(TreeId::Entries, &key)? else { return Ok(None) };

@@ -396,6 +396,18 @@ impl Store {
         Ok(self.scan(TreeId::Items, &keys::plan(plan))?.into_iter().map(|(_, i)| i).collect())
     }
 
+    /// At most `max` of the plan's items after `after` (from the first when `None`), in
+    /// plan order.
+    pub fn items_after(&self, plan: PlanId, after: Option<ItemId>, max: usize) -> Result<Vec<Item>, StoreError> {
+        let after = after.map(|id| keys::item(plan, id));
+        let mut out = Vec::new();
+        for kv in self.range_after(TreeId::Items, &keys::plan(plan), after.as_ref().map(|k| &k[..]))?.take(max) {
+            let (_, value) = kv?;
+            out.push(codec::decode(&value).map_err(|e| self.corrupt(TreeId::Items, e))?);
+        }
+        Ok(out)
+    }
+
     /// The plan's items `keep` keeps, in plan order, decoded one at a time: the others are
     /// never held together.
     pub fn items_where(&self, plan: PlanId, mut keep: impl FnMut(&Item) -> bool) -> Result<Vec<Item>, StoreError> {

@@ -55,6 +55,12 @@ pub enum Action {
 pub enum Purpose {
     /// A period's data (`None`: the store's latest period).
     Load,
+    /// A part of a period's list, of at most `max` items after `after` (the first part
+    /// when `None`, shown as `Load`'s answer; each next part is added to it).
+    LoadPart {
+        after: Option<ItemId>,
+        max: u32,
+    },
     /// A save of this text; on failure the text is kept as a draft and a recovery file.
     Save {
         period: PeriodId,

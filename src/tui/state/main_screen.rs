@@ -130,6 +130,12 @@ pub struct Main {
     pub point_width: usize,
     /// Which execution texts are here, asked for, and what the server's search found.
     pub texts: Texts,
+    /// The list came in parts and more are on the way (`Request::ListPart`): the counts
+    /// are of the rows here so far.
+    pub loading: bool,
+    /// The next part to ask for, after this item: asked after the texts the screen shows,
+    /// which then do not wait behind it.
+    pub next_part: Option<ItemId>,
 }
 
 /// The execution texts of a list that came without them: fetched for the items shown
@@ -183,11 +189,31 @@ impl Main {
             counts: Counts::default(),
             point_width: 1,
             texts: Texts { remote: !s.texts, ..Texts::default() },
+            loading: false,
+            next_part: None,
         };
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
         main.recompute_flags(as_of, rules);
         main.open_selected();
         main
+    }
+
+    /// The next part of a list that comes in parts: its rows after the last here, their
+    /// flags counted; what is selected stays so.
+    pub fn append(&mut self, part: Snapshot, as_of: NaiveDate, rules: &FlagRules) {
+        let mut entries: HashMap<ItemId, Entry> = part.entries.into_iter().collect();
+        let mut cache = DeadlineCache::default();
+        let (period, plan_years) = (self.period.id, self.plan.years);
+        for item in part.items {
+            let deadline = cache.item_deadline(&item, period, plan_years);
+            let entry = entries.remove(&item.id).unwrap_or_default();
+            let mut row = Row::new(item, deadline, entry, part.texts);
+            row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
+            self.counts.add(row.flags, row.entry.review);
+            self.point_width = self.point_width.max(width(row.item.point_label()).min(6));
+            self.rows.push(row);
+        }
+        self.refilter();
     }
 
     /// Flags of every row, the counts, and the list after filter and search.

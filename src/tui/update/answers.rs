@@ -36,7 +36,10 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
             super::texts::found(state, response);
             Effect::None
         }
-        Purpose::Load | Purpose::Plans | Purpose::DraftPlaces => loading(state, purpose, response),
+        Purpose::LoadPart { after: Some(after), max } => list_part(state, after, max, response),
+        Purpose::Load | Purpose::LoadPart { .. } | Purpose::Plans | Purpose::DraftPlaces => {
+            loading(state, purpose, response)
+        }
         Purpose::Review { .. } | Purpose::OpenPeriod | Purpose::ClosePeriod => cycle(state, purpose, response),
         _ => texts(state, purpose, response),
     }
@@ -44,19 +47,29 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
 
 /// A period's data, the plans when there is none, where the user's drafts wait.
 fn loading(state: &mut State, purpose: Purpose, response: Result<Response, ClientError>) -> Effect {
+    let part = match purpose {
+        Purpose::LoadPart { max, .. } => Some(max),
+        _ => None,
+    };
     match (purpose, response) {
-        (Purpose::Load, Ok(Response::Snapshot(Some(snapshot)))) => {
+        (Purpose::Load | Purpose::LoadPart { .. }, Ok(Response::Snapshot(Some(snapshot)))) => {
             let first = !matches!(state.screen, Screen::Main(_));
+            let more = more_after(part, &snapshot);
             results::loaded(state, *snapshot);
+            if let Some(main) = state.main_mut() {
+                (main.loading, main.next_part) = (more.is_some(), more);
+            }
             // At start, where the user's drafts wait.
             if first { Effect::call(Purpose::DraftPlaces, Request::MyDrafts) } else { Effect::None }
         }
-        (Purpose::Load, Ok(Response::Snapshot(None))) => Effect::call(Purpose::Plans, Request::Plans),
+        (Purpose::Load | Purpose::LoadPart { .. }, Ok(Response::Snapshot(None))) => {
+            Effect::call(Purpose::Plans, Request::Plans)
+        }
         (Purpose::Plans, Ok(Response::Plans(plans))) => {
             welcome::plans(state, plans);
             Effect::None
         }
-        (Purpose::Load | Purpose::Plans, Err(e)) => load_failed(state, &e),
+        (Purpose::Load | Purpose::LoadPart { .. } | Purpose::Plans, Err(e)) => load_failed(state, &e),
         (Purpose::DraftPlaces, Ok(Response::DraftPlaces(places))) => {
             review::draft_places(state, places);
             Effect::None
@@ -64,6 +77,35 @@ fn loading(state: &mut State, purpose: Purpose, response: Result<Response, Clien
         // Only a notice was lost.
         (Purpose::DraftPlaces, Err(_)) => Effect::None,
         (_, response) => unexpected(state, response),
+    }
+}
+
+/// The item a list's next part starts after, when a part of at most `max` items was asked
+/// for and came full (a shorter part is the last).
+fn more_after(max: Option<u32>, part: &crate::model::Snapshot) -> Option<ItemId> {
+    let full = max.is_some_and(|max| part.items.len() >= max as usize);
+    if full { part.items.last().map(|i| i.id) } else { None }
+}
+
+/// A next part of the list shown: added when it continues the rows here (a list loaded
+/// again meanwhile came whole), the part after it to ask for.
+fn list_part(state: &mut State, after: ItemId, max: u32, response: Result<Response, ClientError>) -> Effect {
+    let (as_of, rules) = (state.as_of, state.rules.clone());
+    let Some(main) = state.main_mut().filter(|m| m.loading && m.rows.last().map(|r| r.item.id) == Some(after)) else {
+        return Effect::None;
+    };
+    match response {
+        Ok(Response::Snapshot(Some(part))) if part.period.id == main.period.id => {
+            let more = more_after(Some(max), &part);
+            main.append(*part, as_of, &rules);
+            main.open_selected();
+            (main.loading, main.next_part) = (more.is_some(), more);
+            Effect::None
+        }
+        other => {
+            main.loading = false;
+            unexpected(state, other)
+        }
     }
 }
 
@@ -93,11 +135,11 @@ fn cycle(state: &mut State, purpose: Purpose, response: Result<Response, ClientE
             };
             state.info(text);
             state.pending_period = Some(id);
-            welcome::load(Some(id))
+            welcome::load(state, Some(id))
         }
         (Purpose::ClosePeriod, Ok(Response::Done)) => {
             state.info(tr!("tui-period-closed"));
-            welcome::load(None)
+            welcome::load(state, None)
         }
         (_, response) => unexpected(state, response),
     }
@@ -130,7 +172,7 @@ fn texts(state: &mut State, purpose: Purpose, response: Result<Response, ClientE
         }
         (Purpose::Presence, _) => Effect::None,
         (Purpose::SetSchedule | Purpose::SetResponsible, Ok(Response::Done)) => {
-            welcome::load(state.main().map(|m| m.period.id))
+            welcome::load(state, state.main().map(|m| m.period.id))
         }
         (Purpose::PutDraft { .. } | Purpose::DeleteDraft, Ok(Response::Done)) => Effect::None,
         (_, response) => unexpected(state, response),

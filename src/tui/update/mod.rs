@@ -25,9 +25,9 @@ use super::state::{Focus, Screen, State};
 
 pub fn update(state: &mut State, action: Action) -> Effect {
     let effect = apply(state, action);
-    // Whatever changed, the texts now shown that are not here yet are asked for, and the
-    // words on screen that have no verdict yet.
-    effect.and(texts::ask(state)).and(spelling::ask(state))
+    // Whatever changed, the texts now shown that are not here yet are asked for, the
+    // words on screen that have no verdict yet, and then the list's next part if it is due.
+    effect.and(texts::ask(state)).and(spelling::ask(state)).and(welcome::ask_next_part(state))
 }
 
 fn apply(state: &mut State, action: Action) -> Effect {
@@ -129,7 +129,7 @@ fn on_key(state: &mut State, key: Key) -> Effect {
 
 /// What the loop does first: load the period to show (`None`: the store's latest).
 pub fn first_load(period: Option<crate::domain::PeriodId>) -> Effect {
-    welcome::load(period)
+    welcome::next_part(period, None, welcome::FIRST_PART)
 }
 
 /// Flags, counts and the list after the as-of date or the rules changed.

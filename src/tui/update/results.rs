@@ -21,7 +21,7 @@ pub(super) fn imported(state: &mut State, result: Result<ImportOutcome, String>)
                 text = format!("{text}; {}", tr!("tui-import-edited-kept", points = points, n = n));
             }
             state.info(text);
-            welcome::load(crate::domain::PeriodId::parse(&outcome.period))
+            welcome::load(state, crate::domain::PeriodId::parse(&outcome.period))
         }
         Err(message) => {
             state.error(message);
@@ -168,6 +168,6 @@ pub(super) fn remote(state: &mut State, event: Event) -> Effect {
             }
             Effect::None
         }
-        Event::Reload => welcome::load(state.pending_period.or(state.main().map(|m| m.period.id))),
+        Event::Reload => welcome::load(state, state.pending_period.or(state.main().map(|m| m.period.id))),
     }
 }

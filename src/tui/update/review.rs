@@ -82,7 +82,8 @@ pub(crate) fn go_to_drafts(state: &mut State) -> Effect {
         state.drafts_elsewhere.retain(|p| *p != period);
         state.next_filter = Some(Filter::Drafts);
         state.pending_period = Some(period);
-        return editing::leave_everything(state).and(welcome::load(Some(period)));
+        let left = editing::leave_everything(state);
+        return left.and(welcome::load(state, Some(period)));
     }
     let Some(main) = state.main_mut() else { return Effect::None };
     main.filter = Filter::Drafts;

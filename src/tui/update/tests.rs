@@ -449,7 +449,7 @@ fn a_failed_first_load_shows_what_went_wrong_and_can_be_retried() {
     update(&mut s, Action::Answer { purpose: Purpose::Load, result: Err(failure) });
     assert!(matches!(&s.screen, crate::tui::state::Screen::Failed { error } if error.contains("нет сервера")));
     let retry = press(&mut s, Key::char('r'));
-    assert!(matches!(retry, Effect::Call { purpose: Purpose::Load, .. }), "{retry:?}");
+    assert!(matches!(retry, Effect::Call { purpose: Purpose::LoadPart { after: None, .. }, .. }), "{retry:?}");
     assert!(matches!(s.screen, crate::tui::state::Screen::Loading));
 }
 
@@ -598,7 +598,8 @@ fn drafts_in_another_period_are_announced_and_one_key_goes_there() {
     let message = s.message.clone().expect("a notice").text;
     assert!(message.contains("Ваши черновики ждут") && message.contains("I квартал 2020 года: 2"), "{message}");
     let go = flatten(press(&mut s, Key::char('D')));
-    assert!(go.contains(&Effect::call(Purpose::Load, Request::List { period: Some(q1) })), "{go:?}");
+    let first_part = super::welcome::next_part(Some(q1), None, super::welcome::FIRST_PART);
+    assert!(go.contains(&first_part), "{go:?}");
     assert_eq!(s.next_filter, Some(Filter::Drafts));
 }
 
@@ -1019,4 +1020,46 @@ fn an_export_says_when_the_users_unsaved_texts_are_not_in_it_and_a_ready_mark_is
     entry.review = crate::domain::Review::Ready;
     update(&mut s, Action::Answer { purpose, result: Ok(Response::Entry(Some(entry))) });
     assert!(s.message.as_ref().unwrap().text.contains("пункт 14 отмечен готовым"));
+}
+
+/// A snapshot's first `n` items and their entries, and the rest: a list in two parts.
+fn split_list(whole: &crate::model::Snapshot, n: usize) -> (crate::model::Snapshot, crate::model::Snapshot) {
+    let part = |items: &[crate::domain::Item]| {
+        let mut s = whole.clone();
+        s.items = items.to_vec();
+        s.entries.retain(|(id, _)| items.iter().any(|i| i.id == *id));
+        s
+    };
+    (part(&whole.items[..n]), part(&whole.items[n..]))
+}
+
+#[test]
+fn a_list_in_parts_is_drawn_from_its_first_and_completed_by_the_rest() {
+    let whole = crate::tui::test_support::sample_snapshot();
+    let (first, rest) = split_list(&whole, 3);
+    let last_of_first = first.items[2].id;
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    let answer = |part: crate::model::Snapshot, after, max| Action::Answer {
+        purpose: Purpose::LoadPart { after, max },
+        result: Ok(Response::Snapshot(Some(Box::new(part)))),
+    };
+    let asked = flatten(update(&mut s, answer(first, None, 3)));
+    let next = super::welcome::next_part(Some(whole.period.id), Some(last_of_first), super::welcome::NEXT_PART);
+    assert!(asked.contains(&next), "the rest is asked for: {asked:?}");
+    let main = s.main().unwrap();
+    assert!(main.loading && main.rows.len() == 3 && main.counts.items == 3);
+    press(&mut s, Key::char('j'));
+    assert_eq!(s.main().unwrap().selected().unwrap().item.id, whole.items[1].id);
+    // The rest: the selection stays, the counts are of the whole list, nothing more asked.
+    let asked = flatten(update(&mut s, answer(rest.clone(), Some(last_of_first), super::welcome::NEXT_PART)));
+    assert!(!asked.iter().any(|e| matches!(e, Effect::Call { purpose: Purpose::LoadPart { .. }, .. })), "{asked:?}");
+    let main = s.main().unwrap();
+    let at_once = crate::tui::state::Main::from_snapshot(whole.clone(), s.as_of, &s.rules);
+    assert!(!main.loading);
+    assert_eq!(main.rows.len(), whole.items.len());
+    assert_eq!(main.counts, at_once.counts);
+    assert_eq!(main.selected().unwrap().item.id, whole.items[1].id);
+    // A part that does not continue the list (it came again whole meanwhile) is dropped.
+    update(&mut s, answer(rest, Some(last_of_first), super::welcome::NEXT_PART));
+    assert_eq!(s.main().unwrap().rows.len(), whole.items.len());
 }

@@ -6,15 +6,40 @@ use super::super::action::{Effect, Job, Purpose};
 use super::super::command::Command;
 use super::super::key::{Key, KeyCode};
 use super::super::state::{LineInput, Screen, State, WaitingPlan};
-use crate::domain::{PeriodId, Role};
+use crate::domain::{ItemId, PeriodId, Role};
 use crate::model::PlanInfo;
 use crate::proto::Request;
 use crate::tr;
 
-/// The call that loads a period (`None`: the store's latest).
-pub(crate) fn load(period: Option<crate::domain::PeriodId>) -> Effect {
-    // The list without its texts: they come per item as they are shown (`texts`).
-    Effect::call(Purpose::Load, Request::List { period })
+/// Items in a list's first part: a tall terminal's screen and the rows past it.
+pub const FIRST_PART: u32 = 200;
+/// Items in each next part of a list.
+pub const NEXT_PART: u32 = 1_000;
+
+/// The call that loads a period (`None`: the store's latest). The list comes without its
+/// texts: they come per item as they are shown (`texts`). A period first shown comes in
+/// parts, its first rows drawn before the rest has come; the period shown comes again
+/// whole, so that its cursor and open editor stay where they are.
+pub(crate) fn load(state: &State, period: Option<crate::domain::PeriodId>) -> Effect {
+    let shown = state.main().map(|m| m.period.id);
+    if period.is_some() && period == shown {
+        return Effect::call(Purpose::Load, Request::List { period });
+    }
+    next_part(period, None, FIRST_PART)
+}
+
+/// The next part of the list shown, when one is due.
+pub(super) fn ask_next_part(state: &mut State) -> Effect {
+    let Some(main) = state.main_mut() else { return Effect::None };
+    match main.next_part.take() {
+        Some(after) => next_part(Some(main.period.id), Some(after), NEXT_PART),
+        None => Effect::None,
+    }
+}
+
+/// The call for the part of a list after `after`.
+pub(super) fn next_part(period: Option<crate::domain::PeriodId>, after: Option<ItemId>, max: u32) -> Effect {
+    Effect::call(Purpose::LoadPart { after, max }, Request::ListPart { period, after, max })
 }
 
 /// Keys on the loading screen and on a failed load's screen.
@@ -23,7 +48,7 @@ pub(super) fn start_command(state: &mut State, command: Command) -> Effect {
         Command::Quit => Effect::Quit,
         Command::Retry if matches!(state.screen, Screen::Failed { .. }) => {
             state.screen = Screen::Loading;
-            load(None)
+            load(state, None)
         }
         _ => Effect::None,
     }

@@ -87,6 +87,10 @@ fn top_line(state: &State, main: &Main, modified: bool, w: usize) -> String {
 fn counts_line(state: &State, main: &Main, w: usize) -> Line<'static> {
     let theme = &state.theme;
     let c = main.counts;
+    // Counts of part of a list would mislead.
+    if main.loading {
+        return Line::from(format!(" {}", truncate(&tr!("count-loading", n = c.items), w.saturating_sub(1))));
+    }
     let carried = main.rows.iter().filter(|r| r.entry.carried_from.is_some()).count();
     let mut parts = vec![
         (theme.overdue, tr!("count-overdue", n = c.overdue)),

@@ -212,6 +212,16 @@ fn status_counts_agree_with_their_numbers() {
 }
 
 #[test]
+fn while_the_list_loads_the_counts_line_says_so_instead_of_counts() {
+    crate::i18n::set_lang(crate::i18n::Lang::Ru);
+    let mut s = sample_state();
+    s.main_mut().unwrap().loading = true;
+    let t = text(&draw(&mut s, 80, 24));
+    let last = t.lines().nth(23).unwrap_or_default().to_owned();
+    assert_eq!(last.trim_end(), " загружено пунктов: 72, список еще загружается…");
+}
+
+#[test]
 fn a_viewer_sees_that_the_screen_is_read_only() {
     let mut s = state_with(Role::Viewer, Theme::ansi16());
     let t = text(&draw(&mut s, 80, 24));

@@ -18,7 +18,10 @@ pub(super) fn on_command(state: &mut State, cursor: usize, command: Command) -> 
             if target == main.period.id {
                 return Next::close(Effect::None);
             }
-            Next::close(editing::leave_everything(state).and(welcome::load(Some(target))))
+            Next::close({
+                let left = editing::leave_everything(state);
+                left.and(welcome::load(state, Some(target)))
+            })
         }
         Command::OpenNextPeriod => ask_to_open_next(state).map_or(Next::close(Effect::None), Next::stay),
         Command::ClosePeriod => ask_to_close(state, cursor).map_or(Next::close(Effect::None), Next::stay),
