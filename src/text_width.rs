@@ -224,11 +224,10 @@ impl<W: std::io::Write> JsonSafe<W> {
     /// Checks and writes the buffer, but for the start of a character it ends in the
     /// middle of (unless `all`: then that goes out as it is).
     fn drain(&mut self, all: bool) -> std::io::Result<()> {
-        let bytes = std::mem::take(&mut self.buffer);
+        let mut bytes = std::mem::take(&mut self.buffer);
         let (mut start, mut i) = (0, 0);
-        // Only these bytes can start a character to escape.
-        while let Some(found) = bytes[i..].iter().position(|b| matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2)) {
-            i += found;
+        while let Some(found) = next_candidate(&bytes, i) {
+            i = found;
             match escaped(&bytes[i..]) {
                 Some(Some((code, len))) => {
                     self.inner.write_all(&bytes[start..i])?;
@@ -243,8 +242,32 @@ impl<W: std::io::Write> JsonSafe<W> {
                 _ => i += 1,
             }
         }
-        self.inner.write_all(&bytes[start..])
+        self.inner.write_all(&bytes[start..])?;
+        // The buffer's room is kept for the next block.
+        bytes.clear();
+        self.buffer = bytes;
+        Ok(())
     }
+}
+
+/// The first byte at or after `from` that can start a character to escape. Words of 8
+/// bytes without one are passed over whole, tested all at once: in Russian text such bytes
+/// («», —) are a few in a thousand.
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let special = |b: u8| matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2);
+    let rest = bytes.get(from..)?;
+    let words = rest.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+    let skipped = words.take_while(|&w| !has_special_byte(w)).count() * 8;
+    rest[skipped..].iter().position(|&b| special(b)).map(|at| from + skipped + at)
+}
+
+/// Whether one of the 8 bytes of `word` is 0x7F, 0xC2, 0xD8 or 0xE2 (a byte equal to `v`
+/// is a zero byte of `word ^ v…v`, found by the classic borrow test).
+fn has_special_byte(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    [0x7F_u64, 0xC2, 0xD8, 0xE2].iter().any(|&v| has_zero(word ^ (v * ONES)))
 }
 
 /// The character a sequence starting at `bytes` is, when it is one to escape; `None` when
@@ -296,6 +319,26 @@ mod json_safe_tests {
             assert!(!safe.contains(['\u{202e}', '\u{200f}', '\u{61c}']), "{safe:?}");
             let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
             assert_eq!(back, value, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn candidates_are_found_where_a_byte_by_byte_search_finds_them() {
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            for at in (0..len).chain([usize::MAX]) {
+                for special in [0x7F, 0xC2, 0xD8, 0xE2] {
+                    // Around it, bytes close to the ones looked for (a borrow test's edge).
+                    let mut bytes: Vec<u8> =
+                        [b'a', 0xD0, 0x81, 0xFF, 0x00, 0x7E, 0xC3, 0xE1].repeat(13)[..len].to_vec();
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = special;
+                    }
+                    for from in [0, 1, 32, at.min(len)] {
+                        let naive = bytes.iter().enumerate().skip(from).find(|(_, b)| **b == special).map(|(i, _)| i);
+                        assert_eq!(super::next_candidate(&bytes, from), naive, "len {len}, at {at}, from {from}");
+                    }
+                }
+            }
         }
     }
 

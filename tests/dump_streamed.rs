@@ -130,6 +130,20 @@ fn status_json_of_a_large_period_has_every_text_read_a_run_at_a_time() {
     let (first, last) = owner.texts(q1(), None).unwrap();
     assert!(!last && first.len() < 3000, "a run of {} of the texts", first.len());
     let snapshot = owner.snapshot(Some(q1())).unwrap().unwrap();
+    // Streamed: the runs come ahead of the last, and together are the period's entries.
+    let (mut streamed, mut last) = owner.period_texts(q1()).unwrap();
+    let mut runs = 1;
+    while !last {
+        let (run, is_last) = owner.more_texts().unwrap();
+        streamed.extend(run);
+        (last, runs) = (is_last, runs + 1);
+    }
+    assert!(runs > 2, "{runs} runs");
+    assert_eq!(streamed, snapshot.entries);
+    // Given up half way, the next call is answered on a new connection.
+    assert!(!owner.period_texts(q1()).unwrap().1);
+    owner.abandon();
+    assert_eq!(owner.texts(q1(), None).unwrap().0, first);
     let json = sb.status_json(&["--period", "2020-Q1", "--as-of", "2020-04-10"]);
     let items = json["items"].as_array().unwrap();
     assert_eq!(items.len(), 3000);

@@ -67,19 +67,24 @@ fn json_report(
     let as_of = asked.as_of(&snapshot);
     let rows: Vec<Row<'_>> =
         evaluate(&snapshot, as_of, &ctx.config.rules).into_iter().filter(|r| asked.selection.admits(r.item)).collect();
-    let mut texts = TextRuns { client, period: snapshot.period.id, run: Default::default(), last: false, failed: None };
+    let period = snapshot.period.id;
+    let mut texts = TextRuns { client, period, run: Default::default(), started: false, last: false, failed: None };
     let written = json::write(out, &snapshot, as_of, &rows, &mut |item| texts.info(item));
-    match texts.failed {
+    match texts.failed.take() {
         Some(e) => Err(e.into()),
         None => Ok(written),
     }
 }
 
-/// A period's execution texts, asked for a run at a time in item order.
+/// A period's execution texts, in item order, as the server sends them a run at a time
+/// ahead of the last (`Request::PeriodTexts`): it reads the next run while this one is
+/// written.
 struct TextRuns<'a> {
     client: &'a mut crate::client::Client,
     period: crate::domain::PeriodId,
     run: std::collections::VecDeque<(crate::domain::ItemId, crate::domain::Entry)>,
+    /// Whether the runs were asked for, and the last has come.
+    started: bool,
     last: bool,
     /// The server's failure, when it stopped the writing.
     failed: Option<crate::client::ClientError>,
@@ -92,13 +97,14 @@ impl TextRuns<'_> {
             while self.run.front().is_some_and(|(id, _)| *id < item) {
                 self.run.pop_front();
             }
-            match self.run.front() {
-                Some((id, entry)) if *id == item => return Ok(entry.info.clone()),
+            match self.run.front_mut() {
+                Some((id, entry)) if *id == item => return Ok(std::mem::take(&mut entry.info)),
                 Some(_) => return Ok(String::new()),
                 None if self.last => return Ok(String::new()),
                 None => {
-                    let from = item.0.checked_sub(1).map(crate::domain::ItemId);
-                    let (run, last) = self.client.texts(self.period, from)?;
+                    let (run, last) =
+                        if self.started { self.client.more_texts()? } else { self.client.period_texts(self.period)? };
+                    self.started = true;
                     self.run.extend(run);
                     self.last = last;
                 }
@@ -109,6 +115,15 @@ impl TextRuns<'_> {
             self.failed = Some(e);
             std::io::Error::other(said)
         })
+    }
+}
+
+impl Drop for TextRuns<'_> {
+    /// Runs still on their way when the writing stopped are not read: the connection goes.
+    fn drop(&mut self) {
+        if self.started && !self.last && self.failed.is_none() {
+            self.client.abandon();
+        }
     }
 }
 

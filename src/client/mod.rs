@@ -137,6 +137,22 @@ impl Client {
         expect!(self.call(Request::Texts { period, after })?, Response::Texts { entries, last } => (entries, last))
     }
 
+    /// Every entry of a period with its text, a run at a time (`Request::PeriodTexts`): the
+    /// first run, and whether it is the last; `more_texts` gives the next.
+    pub fn period_texts(&mut self, period: PeriodId) -> Result<(Vec<(ItemId, Entry)>, bool), ClientError> {
+        expect!(self.call(Request::PeriodTexts { period })?, Response::Texts { entries, last } => (entries, last))
+    }
+
+    /// The next run of `period_texts`.
+    pub fn more_texts(&mut self) -> Result<(Vec<(ItemId, Entry)>, bool), ClientError> {
+        expect!(self.transport.more()?, Response::Texts { entries, last } => (entries, last))
+    }
+
+    /// Gives up the runs of `period_texts` still to come.
+    pub fn abandon(&mut self) {
+        self.transport.abandon();
+    }
+
     /// A period's list: as `snapshot`, without the execution texts.
     pub fn list(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
         expect!(self.call(Request::List { period })?, Response::Snapshot(s) => s.map(|b| *b))

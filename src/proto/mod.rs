@@ -60,6 +60,12 @@ pub enum Request {
         period: PeriodId,
         after: Option<ItemId>,
     },
+    /// Every entry of a period with its text, as `Texts` runs sent ahead of the last
+    /// (`Response::Texts { last }`): the server reads the next run while the client writes
+    /// this one (`status --json`).
+    PeriodTexts {
+        period: PeriodId,
+    },
     /// The items of a period whose title, execution text, assessment, responsible or
     /// point holds `query` (case and ё/е folded).
     Search {
@@ -209,6 +215,7 @@ impl Request {
             | Request::Flagged { .. }
             | Request::Entry { .. }
             | Request::Texts { .. }
+            | Request::PeriodTexts { .. }
             | Request::Search { .. }
             | Request::History { .. }
             | Request::Users

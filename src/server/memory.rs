@@ -50,7 +50,7 @@ pub fn give_back_of(request: &Request) -> Option<GiveBack> {
         | Request::List { .. }
         | Request::Flagged { .. }
         | Request::Search { .. } => Some(GiveBack::AfterAnswer),
-        Request::Texts { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
+        Request::Texts { .. } | Request::PeriodTexts { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
         _ => None,
     }
 }
@@ -63,7 +63,10 @@ pub fn give_back(store: &Store, when: GiveBack) {
 
 /// As `give_back`, reopening the store with `reopen`.
 pub fn give_back_with(reopen: impl Fn() -> Result<bool, crate::store::StoreError>, when: GiveBack) {
-    crate::store::collect_garbage();
+    match when {
+        GiveBack::BetweenReads => crate::store::collect_garbage_of(crate::store::READ_GARBAGE_FLUSHES),
+        _ => crate::store::collect_garbage(),
+    }
     trim();
     let above = match when {
         GiveBack::BeforeAnswer => REOPEN_AFTER_WRITE_ABOVE_BYTES,

@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 
 use super::fault::Refusal;
-use super::memory::{GiveBack, give_back_with};
+use super::memory::{GiveBack, give_back, give_back_with};
 use super::service::Service;
 use crate::domain::{Actor, PeriodId, Report, ReportRow, Stamp};
 use crate::model::{DumpCheck, DumpPart};
@@ -116,6 +116,26 @@ impl Service {
             Ok(())
         })?;
         Ok(Response::DumpParts { parts: frame, last: true })
+    }
+
+    /// Every entry of `period` with its text: each run sent ahead of the last, memory given
+    /// back between them, or all in one answer to an in-process caller.
+    pub(super) fn period_texts(&self, period: PeriodId, out: &mut dyn Parts) -> Result<Response, Refusal> {
+        let (mut all, mut after) = (Vec::new(), None);
+        loop {
+            let (run, last) = self.store().text_run(period, after)?;
+            after = run.last().map(|(id, _)| *id).or(after);
+            if last {
+                all.extend(run);
+                return Ok(Response::Texts { entries: all, last: true });
+            }
+            if out.streams() {
+                out.send_ahead(Response::Texts { entries: run, last: false })?;
+                give_back(self.store(), GiveBack::BetweenReads);
+            } else {
+                all.extend(run);
+            }
+        }
     }
 
     /// Loads a dump into an empty store, its parts in the request (`first`) and in the

@@ -188,6 +188,7 @@ impl Service {
             // Presence is kept by the server's sessions, not the store.
             Request::Editing { .. } => Ok(Response::Done),
             Request::Dump => self.dump(parts),
+            Request::PeriodTexts { period } => self.period_texts(period, parts),
             Request::LoadDump { parts: first, more } => self.load_dump(first, more, parts),
             Request::LoadDumpParts { .. } => Err(ApiError::BadRequest { reason: BadRequest::PartAlone }.into()),
         }

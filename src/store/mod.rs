@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use error::StoreError;
-pub use opened::collect_garbage;
+pub use opened::{READ_GARBAGE_FLUSHES, collect_garbage, collect_garbage_of};
 use opened::{Sled, open_sled_caught};
 pub use records::{CommitCount, EntryHead, EntryText, SchemaVersion};
 pub use schema::CURRENT as SCHEMA_VERSION;
