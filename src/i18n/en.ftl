@@ -563,6 +563,12 @@ client-server-silent = the server did not answer within { $secs } s; its log: { 
 client-server-closed = the server closed the connection (stopped or restarted?); run the command again
 client-frame-too-large = the message is too large ({ $bytes } bytes)
 client-bad-frame = the server sent damaged data: { $detail }
+codec-truncated = a record ends too soon
+codec-wrong-kind = a record of the wrong kind came
+codec-future-version = a record of format { $version }, and this program knows up to { $supported } only: update it
+codec-unknown-version = a record of unknown format { $version }
+codec-malformed = a record cannot be read
+codec-trailing-bytes = extra bytes after a record ({ $n })
 
 ## users command
 

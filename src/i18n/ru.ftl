@@ -582,6 +582,12 @@ client-server-silent = сервер не ответил за { $secs } с; ег�
 client-server-closed = сервер закрыл соединение (остановлен или перезапущен?); запустите команду еще раз
 client-frame-too-large = сообщение слишком велико ({ $bytes } байт)
 client-bad-frame = сервер прислал поврежденные данные: { $detail }
+codec-truncated = запись обрывается
+codec-wrong-kind = пришла запись не того вида
+codec-future-version = запись формата { $version }, а эта программа знает только до { $supported }: обновите ее
+codec-unknown-version = запись неизвестного формата { $version }
+codec-malformed = запись не читается
+codec-trailing-bytes = после записи лишние байты ({ $n })
 
 ## users command
 

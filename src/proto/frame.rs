@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Event, Request, Response};
 use crate::codec::{self, CodecError, Kind, Record};
+use crate::tr;
 
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
 pub const PROTOCOL_VERSION: u16 = 11;
@@ -95,6 +96,21 @@ pub enum FrameError {
         protocol: u16,
         handshake: Option<Handshake>,
     },
+}
+
+/// What is wrong with a frame's record, in the user's language (the codec's own words are
+/// English, for logs).
+pub fn malformed_said(e: &CodecError) -> String {
+    match e {
+        CodecError::Truncated => tr!("codec-truncated"),
+        CodecError::WrongKind { .. } => tr!("codec-wrong-kind"),
+        CodecError::FutureVersion { version, supported, .. } => {
+            tr!("codec-future-version", version = u32::from(*version), supported = u32::from(*supported))
+        }
+        CodecError::UnknownVersion { version, .. } => tr!("codec-unknown-version", version = u32::from(*version)),
+        CodecError::Malformed { .. } | CodecError::Encode(_) => tr!("codec-malformed"),
+        CodecError::TrailingBytes { used, len, .. } => tr!("codec-trailing-bytes", n = len - used),
+    }
 }
 
 impl fmt::Display for FrameError {
@@ -264,6 +280,25 @@ fn read_len(r: &mut impl Read, max: u32) -> Result<u32, FrameError> {
 mod tests {
     use super::*;
     use crate::domain::{EntryEdit, ItemId, PeriodId};
+
+    #[test]
+    fn a_malformed_record_is_described_without_the_codecs_english() {
+        use crate::codec::{CodecError, Kind};
+        crate::i18n::set_lang(crate::i18n::Lang::Ru);
+        let errors = [
+            CodecError::Truncated,
+            CodecError::WrongKind { expected: Kind::Frame, found: 9 },
+            CodecError::FutureVersion { kind: Kind::Frame, version: 3, supported: 2 },
+            CodecError::UnknownVersion { kind: Kind::Frame, version: 0 },
+            CodecError::Malformed { kind: Kind::Frame, detail: "unexpected end of input".into() },
+            CodecError::TrailingBytes { kind: Kind::Frame, used: 3, len: 5 },
+            CodecError::Encode("too deep".into()),
+        ];
+        for e in &errors {
+            let said = super::malformed_said(e);
+            assert!(!said.is_empty() && !said.chars().any(|c| c.is_ascii_alphabetic()), "{e}: {said}");
+        }
+    }
 
     fn save_frame() -> Frame {
         let edit = EntryEdit {
