@@ -83,8 +83,9 @@ struct TextRuns<'a> {
     client: &'a mut crate::client::Client,
     period: crate::domain::PeriodId,
     run: std::collections::VecDeque<(crate::domain::ItemId, crate::domain::Entry)>,
-    /// Whether the runs were asked for, and the last has come.
+    /// Whether the runs were asked for.
     started: bool,
+    /// Whether the last run has come.
     last: bool,
     /// The server's failure, when it stopped the writing.
     failed: Option<crate::client::ClientError>,
@@ -121,7 +122,7 @@ impl TextRuns<'_> {
 impl Drop for TextRuns<'_> {
     /// Runs still on their way when the writing stopped are not read: the connection goes.
     fn drop(&mut self) {
-        if self.started && !self.last && self.failed.is_none() {
+        if self.started && !self.last {
             self.client.abandon();
         }
     }

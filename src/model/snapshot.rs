@@ -40,8 +40,8 @@ pub struct Flagged {
 pub struct FlaggedItem {
     /// As `Item::point_label`.
     pub point: String,
-    /// The title's start on one line, `FLAGGED_TITLE_WIDTH` columns and a few more (so
-    /// that a line can tell it was cut).
+    /// The title's start on one line: its words up to `FLAGGED_TITLE_WIDTH` columns and
+    /// the word past them (so that a line can tell it was cut).
     pub title_start: String,
     pub overdue: bool,
     pub no_result: bool,

@@ -109,7 +109,7 @@ pub fn malformed_said(e: &CodecError) -> String {
         }
         CodecError::UnknownVersion { version, .. } => tr!("codec-unknown-version", version = u32::from(*version)),
         CodecError::Malformed { .. } | CodecError::Encode(_) => tr!("codec-malformed"),
-        CodecError::TrailingBytes { used, len, .. } => tr!("codec-trailing-bytes", n = len - used),
+        CodecError::TrailingBytes { used, len, .. } => tr!("codec-trailing-bytes", n = len.saturating_sub(*used)),
     }
 }
 

@@ -349,12 +349,12 @@ impl Service {
         let listed = (items.iter())
             .filter_map(|i| {
                 let mark = marks.get(&i.id).map_or(("", Review::Open), |m| (&*m.folded_assessment, m.review));
-                let f = counter.take((&i.deadline, &i.responsible), mark)?;
+                let f = counter.take((&i.deadline, &i.responsible), mark).filter(|f| f.overdue || f.no_result)?;
                 let due = match f.overdue {
                     true => i.deadline.missed_due(id, as_of, f.no_result),
                     false => i.deadline.nearest_due(as_of),
                 };
-                (f.overdue || f.no_result).then(|| FlaggedItem {
+                Some(FlaggedItem {
                     point: i.point.clone(),
                     title_start: i.title_start.clone(),
                     overdue: f.overdue,

@@ -56,8 +56,10 @@ pub enum Purpose {
     /// A period's data (`None`: the store's latest period).
     Load,
     /// A part of a period's list, of at most `max` items after `after` (the first part
-    /// when `None`, shown as `Load`'s answer; each next part is added to it).
+    /// when `None`, shown as `Load`'s answer; each next part is added to the list of
+    /// `period`, and only to it).
     LoadPart {
+        period: Option<PeriodId>,
         after: Option<ItemId>,
         max: u32,
     },

@@ -36,7 +36,9 @@ pub(super) fn answer(state: &mut State, purpose: Purpose, result: Result<Respons
             super::texts::found(state, response);
             Effect::None
         }
-        Purpose::LoadPart { after: Some(after), max } => list_part(state, after, max, response),
+        Purpose::LoadPart { period: Some(period), after: Some(after), max } => {
+            list_part(state, (period, after), max, response)
+        }
         Purpose::Load | Purpose::LoadPart { .. } | Purpose::Plans | Purpose::DraftPlaces => {
             loading(state, purpose, response)
         }
@@ -88,24 +90,32 @@ fn more_after(max: Option<u32>, part: &crate::model::Snapshot) -> Option<ItemId>
 }
 
 /// A next part of the list shown: added when it continues the rows here (a list loaded
-/// again meanwhile came whole), the part after it to ask for.
-fn list_part(state: &mut State, after: ItemId, max: u32, response: Result<Response, ClientError>) -> Effect {
+/// again meanwhile came whole, or another period is shown now: then it is dropped), the
+/// part after it to ask for. A part that failed is asked for again with the whole list.
+fn list_part(
+    state: &mut State,
+    (period, after): (PeriodId, ItemId),
+    max: u32,
+    response: Result<Response, ClientError>,
+) -> Effect {
     let (as_of, rules) = (state.as_of, state.rules.clone());
-    let Some(main) = state.main_mut().filter(|m| m.loading && m.rows.last().map(|r| r.item.id) == Some(after)) else {
-        return Effect::None;
+    let continues = |m: &&mut crate::tui::state::Main| {
+        m.period.id == period && m.loading && m.rows.last().map(|r| r.item.id) == Some(after)
     };
+    let Some(main) = state.main_mut().filter(continues) else { return Effect::None };
     match response {
-        Ok(Response::Snapshot(Some(part))) if part.period.id == main.period.id => {
+        Ok(Response::Snapshot(Some(part))) if part.period.id == period => {
             let more = more_after(Some(max), &part);
             main.append(*part, as_of, &rules);
             main.open_selected();
             (main.loading, main.next_part) = (more.is_some(), more);
             Effect::None
         }
-        other => {
-            main.loading = false;
-            unexpected(state, other)
+        Err(e) => {
+            state.error(e.to_string());
+            Effect::call(Purpose::Load, Request::List { period: Some(period) })
         }
+        Ok(other) => unexpected(state, Ok(other)),
     }
 }
 

@@ -1039,8 +1039,9 @@ fn a_list_in_parts_is_drawn_from_its_first_and_completed_by_the_rest() {
     let (first, rest) = split_list(&whole, 3);
     let last_of_first = first.items[2].id;
     let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    let period = Some(whole.period.id);
     let answer = |part: crate::model::Snapshot, after, max| Action::Answer {
-        purpose: Purpose::LoadPart { after, max },
+        purpose: Purpose::LoadPart { period, after, max },
         result: Ok(Response::Snapshot(Some(Box::new(part)))),
     };
     let asked = flatten(update(&mut s, answer(first, None, 3)));
@@ -1062,4 +1063,34 @@ fn a_list_in_parts_is_drawn_from_its_first_and_completed_by_the_rest() {
     // A part that does not continue the list (it came again whole meanwhile) is dropped.
     update(&mut s, answer(rest, Some(last_of_first), super::welcome::NEXT_PART));
     assert_eq!(s.main().unwrap().rows.len(), whole.items.len());
+}
+
+#[test]
+fn a_late_part_of_another_period_leaves_the_list_shown_loading_its_own() {
+    let whole = crate::tui::test_support::sample_snapshot();
+    let (first, _) = split_list(&whole, 3);
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    let purpose = Purpose::LoadPart { period: None, after: None, max: 3 };
+    update(&mut s, Action::Answer { purpose, result: Ok(Response::Snapshot(Some(Box::new(first.clone())))) });
+    // A part of another period, after the same item: the periods of a plan share items.
+    let other = crate::domain::PeriodId::parse("2020-Q2").unwrap();
+    let late = Purpose::LoadPart { period: Some(other), after: Some(first.items[2].id), max: 3 };
+    let asked = update(&mut s, Action::Answer { purpose: late, result: Ok(Response::Snapshot(Some(Box::new(first)))) });
+    let main = s.main().unwrap();
+    assert!(main.loading && main.rows.len() == 3 && !s.error_shown(), "{asked:?}");
+}
+
+#[test]
+fn a_part_that_failed_is_asked_for_again_with_the_whole_list() {
+    let whole = crate::tui::test_support::sample_snapshot();
+    let (first, _) = split_list(&whole, 3);
+    let period = whole.period.id;
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    let purpose = Purpose::LoadPart { period: None, after: None, max: 3 };
+    update(&mut s, Action::Answer { purpose, result: Ok(Response::Snapshot(Some(Box::new(first.clone())))) });
+    let next = Purpose::LoadPart { period: Some(period), after: Some(first.items[2].id), max: 3 };
+    let failure = crate::client::ClientError::Connection { detail: "нет сервера".into() };
+    let asked = flatten(update(&mut s, Action::Answer { purpose: next, result: Err(failure) }));
+    assert!(asked.contains(&Effect::call(Purpose::Load, Request::List { period: Some(period) })), "{asked:?}");
+    assert!(s.error_shown() && s.main().unwrap().loading, "said, and the counts line still says it loads");
 }

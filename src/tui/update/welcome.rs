@@ -39,7 +39,7 @@ pub(super) fn ask_next_part(state: &mut State) -> Effect {
 
 /// The call for the part of a list after `after`.
 pub(super) fn next_part(period: Option<crate::domain::PeriodId>, after: Option<ItemId>, max: u32) -> Effect {
-    Effect::call(Purpose::LoadPart { after, max }, Request::ListPart { period, after, max })
+    Effect::call(Purpose::LoadPart { period, after, max }, Request::ListPart { period, after, max })
 }
 
 /// Keys on the loading screen and on a failed load's screen.
