@@ -136,6 +136,9 @@ pub struct Main {
     /// The next part to ask for, after this item: asked after the texts the screen shows,
     /// which then do not wait behind it.
     pub next_part: Option<ItemId>,
+    /// Entries changed elsewhere while the list loads, of items whose part is still to
+    /// come: a part read before the change must not bring back the older entry.
+    pub arrived: HashMap<ItemId, Entry>,
 }
 
 /// The execution texts of a list that came without them: fetched for the items shown
@@ -191,6 +194,7 @@ impl Main {
             texts: Texts { remote: !s.texts, ..Texts::default() },
             loading: false,
             next_part: None,
+            arrived: HashMap::new(),
         };
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
         main.recompute_flags(as_of, rules);
@@ -206,8 +210,15 @@ impl Main {
         let (period, plan_years) = (self.period.id, self.plan.years);
         for item in part.items {
             let deadline = cache.item_deadline(&item, period, plan_years);
-            let entry = entries.remove(&item.id).unwrap_or_default();
-            let mut row = Row::new(item, deadline, entry, part.texts);
+            let listed = entries.remove(&item.id).unwrap_or_default();
+            let (entry, whole) = match self.arrived.remove(&item.id) {
+                Some(newer) if newer.revision >= listed.revision => (newer, true),
+                _ => (listed, part.texts),
+            };
+            let mut row = Row::new(item, deadline, entry, whole);
+            if whole && !part.texts {
+                self.texts.kept.push_back(row.item.id);
+            }
             row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
             self.counts.add(row.flags, row.entry.review);
             self.point_width = self.point_width.max(width(row.item.point_label()).min(6));

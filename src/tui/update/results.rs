@@ -116,7 +116,13 @@ pub(super) fn loaded(state: &mut State, snapshot: Snapshot) {
 pub(super) fn take_entry(state: &mut State, item: ItemId, entry: Entry, force: bool) {
     let (as_of, rules) = (state.as_of, state.rules.clone());
     let Some(main) = state.main_mut() else { return };
-    let Some(index) = main.row_of(item) else { return };
+    let Some(index) = main.row_of(item) else {
+        // Its part of the list is still to come, perhaps read before this change.
+        if main.loading {
+            main.arrived.insert(item, entry);
+        }
+        return;
+    };
     main.update_row(index, entry.clone(), as_of, &rules);
     let focus = main.focus;
     if let Some(editor) = main.editor.as_mut().filter(|e| e.item == item)

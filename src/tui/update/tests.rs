@@ -1094,3 +1094,23 @@ fn a_part_that_failed_is_asked_for_again_with_the_whole_list() {
     assert!(asked.contains(&Effect::call(Purpose::Load, Request::List { period: Some(period) })), "{asked:?}");
     assert!(s.error_shown() && s.main().unwrap().loading, "said, and the counts line still says it loads");
 }
+
+#[test]
+fn an_entry_changed_elsewhere_before_its_part_came_is_not_undone_by_the_part() {
+    let whole = crate::tui::test_support::sample_snapshot();
+    let (first, rest) = split_list(&whole, 3);
+    let (period, after) = (whole.period.id, first.items[2].id);
+    let mut s = loading(Role::Editor, chrono::NaiveDate::from_ymd_opt(2020, 4, 13).unwrap());
+    let purpose = Purpose::LoadPart { period: None, after: None, max: 3 };
+    update(&mut s, Action::Answer { purpose, result: Ok(Response::Snapshot(Some(Box::new(first)))) });
+    let far = rest.items[4].id;
+    let old = rest.entries.iter().find(|(id, _)| *id == far).map(|(_, e)| e.clone()).unwrap_or_default();
+    let newer = Entry { info: "Сделано в другом окне".into(), revision: old.revision + 1, ..old };
+    update(&mut s, Action::Remote(Event::EntryChanged { period, item: far, entry: newer.clone() }));
+    let next = Purpose::LoadPart { period: Some(period), after: Some(after), max: 1_000 };
+    update(&mut s, Action::Answer { purpose: next, result: Ok(Response::Snapshot(Some(Box::new(rest)))) });
+    let main = s.main().unwrap();
+    let row = &main.rows[main.row_of(far).unwrap()];
+    assert_eq!((row.entry.revision, row.entry.info.as_str()), (newer.revision, "Сделано в другом окне"));
+    assert!(row.text_loaded && main.arrived.is_empty());
+}
