@@ -30,29 +30,20 @@ pub struct Mark {
 /// A period's entries by item; an item without one is not here.
 pub type Marks = HashMap<ItemId, Mark>;
 
-struct Kept<T: Keyed> {
+/// What was worked out for `of`, as of the store's change `generation`.
+struct Kept<K, V> {
     generation: u64,
-    of: T,
-    value: Arc<T::Value>,
+    of: K,
+    value: Arc<V>,
 }
 
-/// What a key is worked out into.
-trait Keyed {
-    type Value;
-}
-
-impl Keyed for (PlanId, Years, PeriodId) {
-    type Value = Vec<Indexed>;
-}
-
-impl Keyed for PeriodId {
-    type Value = Marks;
-}
+/// Where one thing worked out is kept.
+type Slot<K, V> = Mutex<Option<Kept<K, V>>>;
 
 #[derive(Default)]
 pub struct FlagIndex {
-    items: Mutex<Option<Kept<(PlanId, Years, PeriodId)>>>,
-    marks: Mutex<Option<Kept<PeriodId>>>,
+    items: Slot<(PlanId, Years, PeriodId), Vec<Indexed>>,
+    marks: Slot<PeriodId, Marks>,
 }
 
 impl FlagIndex {
@@ -87,13 +78,13 @@ impl FlagIndex {
 }
 
 /// The value kept for `of` if nothing changed since (`generation`), else `work`'s, kept.
-fn kept_or<T: Keyed + PartialEq + Copy>(
-    slot: &Mutex<Option<Kept<T>>>,
+fn kept_or<K: PartialEq, V>(
+    slot: &Slot<K, V>,
     // Read before the store is: a change committed meanwhile makes the next call work again.
     generation: u64,
-    of: T,
-    work: impl FnOnce() -> Result<T::Value, StoreError>,
-) -> Result<Arc<T::Value>, StoreError> {
+    of: K,
+    work: impl FnOnce() -> Result<V, StoreError>,
+) -> Result<Arc<V>, StoreError> {
     let lock = || slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(kept) = lock().as_ref().filter(|k| k.generation == generation && k.of == of) {
         return Ok(Arc::clone(&kept.value));

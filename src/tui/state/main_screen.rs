@@ -161,24 +161,12 @@ pub const TEXTS_KEPT: usize = 64;
 
 impl Main {
     pub fn from_snapshot(s: Snapshot, as_of: NaiveDate, rules: &FlagRules) -> Main {
-        let mut entries: HashMap<ItemId, Entry> = s.entries.into_iter().collect();
-        let mut cache = DeadlineCache::default();
-        let (period, plan_years) = (s.period.id, s.plan.years);
-        let rows = s
-            .items
-            .into_iter()
-            .map(|item| {
-                let deadline = cache.item_deadline(&item, period, plan_years);
-                let entry = entries.remove(&item.id).unwrap_or_default();
-                Row::new(item, deadline, entry, s.texts)
-            })
-            .collect();
         let mut main = Main {
             plan: s.plan,
             period: s.period,
             periods: s.periods,
             settings: s.settings,
-            rows,
+            rows: Vec::with_capacity(s.items.len()),
             drafts: s.drafts.into_iter().collect(),
             presence: HashMap::new(),
             my_names: Vec::new(),
@@ -196,27 +184,33 @@ impl Main {
             next_part: None,
             arrived: HashMap::new(),
         };
+        main.append((s.items, s.entries, s.texts), as_of, rules);
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
-        main.recompute_flags(as_of, rules);
         main.open_selected();
         main
     }
 
-    /// The next part of a list that comes in parts: its rows after the last here, their
-    /// flags counted; what is selected stays so.
-    pub fn append(&mut self, part: Snapshot, as_of: NaiveDate, rules: &FlagRules) {
-        let mut entries: HashMap<ItemId, Entry> = part.entries.into_iter().collect();
+    /// Rows after the last here (a snapshot's, or the next part of a list that comes in
+    /// parts), with their entries (`texts`: with their execution texts), their flags
+    /// counted; what is selected stays so.
+    pub fn append(
+        &mut self,
+        (items, entries, texts): (Vec<Item>, Vec<(ItemId, Entry)>, bool),
+        as_of: NaiveDate,
+        rules: &FlagRules,
+    ) {
+        let mut entries: HashMap<ItemId, Entry> = entries.into_iter().collect();
         let mut cache = DeadlineCache::default();
         let (period, plan_years) = (self.period.id, self.plan.years);
-        for item in part.items {
+        for item in items {
             let deadline = cache.item_deadline(&item, period, plan_years);
             let listed = entries.remove(&item.id).unwrap_or_default();
             let (entry, whole) = match self.arrived.remove(&item.id) {
                 Some(newer) if newer.revision >= listed.revision => (newer, true),
-                _ => (listed, part.texts),
+                _ => (listed, texts),
             };
             let mut row = Row::new(item, deadline, entry, whole);
-            if whole && !part.texts {
+            if whole && !texts {
                 self.texts.kept.push_back(row.item.id);
             }
             row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);

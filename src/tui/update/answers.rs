@@ -106,7 +106,7 @@ fn list_part(
     match response {
         Ok(Response::Snapshot(Some(part))) if part.period.id == period => {
             let more = more_after(Some(max), &part);
-            main.append(*part, as_of, &rules);
+            main.append((part.items, part.entries, part.texts), as_of, &rules);
             main.open_selected();
             (main.loading, main.next_part) = (more.is_some(), more);
             Effect::None
