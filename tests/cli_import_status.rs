@@ -10,7 +10,9 @@ fn status_json(sb: &Sandbox, args: &[&str]) -> Value {
     all.extend_from_slice(args);
     let out = sb.run(&all);
     assert_ok(&out);
-    serde_json::from_str(&stdout(&out)).expect("status --json prints JSON")
+    let json = serde_json::from_str(&stdout(&out)).expect("status --json prints JSON");
+    common::assert_counts_agree(&json);
+    json
 }
 
 fn points_with_flag(status: &Value, flag: &str) -> Vec<String> {

@@ -127,27 +127,29 @@ fn status_json_of_a_large_period_has_every_text_read_a_run_at_a_time() {
         row.info.clear();
     }
     owner.import(document).unwrap();
-    let (first, last) = owner.texts(q1(), None).unwrap();
-    assert!(!last && first.len() < 3000, "a run of {} of the texts", first.len());
     let snapshot = owner.snapshot(Some(q1())).unwrap().unwrap();
-    // Streamed: the runs come ahead of the last, and together are the period's entries.
-    let (mut streamed, mut last) = owner.period_texts(q1()).unwrap();
+    // Streamed: the runs come ahead of the last, and together are the period's items and entries.
+    let (first, mut last) = owner.period_rows(q1()).unwrap();
+    assert!(!last && first.len() < 3000, "a run of {} of the rows", first.len());
+    let mut streamed = first.clone();
     let mut runs = 1;
     while !last {
-        let (run, is_last) = owner.more_texts().unwrap();
+        let (run, is_last) = owner.more_rows().unwrap();
         streamed.extend(run);
         (last, runs) = (is_last, runs + 1);
     }
     assert!(runs > 2, "{runs} runs");
-    assert_eq!(streamed, snapshot.entries);
+    let entries: std::collections::HashMap<_, _> = snapshot.entries.iter().cloned().collect();
+    let expected: Vec<_> = snapshot.items.iter().map(|i| (i.clone(), entries.get(&i.id).cloned())).collect();
+    assert_eq!(streamed, expected);
     // Given up half way, the next call is answered on a new connection.
-    assert!(!owner.period_texts(q1()).unwrap().1);
+    assert!(!owner.period_rows(q1()).unwrap().1);
     owner.abandon();
-    assert_eq!(owner.texts(q1(), None).unwrap().0, first);
+    assert_eq!(owner.period_rows(q1()).unwrap().0, first);
+    owner.abandon();
     let json = sb.status_json(&["--period", "2020-Q1", "--as-of", "2020-04-10"]);
     let items = json["items"].as_array().unwrap();
     assert_eq!(items.len(), 3000);
-    let entries: std::collections::HashMap<_, _> = snapshot.entries.iter().cloned().collect();
     for (shown, item) in items.iter().zip(&snapshot.items) {
         let info = entries.get(&item.id).map_or("", |e| e.info.as_str());
         assert_eq!((shown["point"].as_str().unwrap(), shown["info"].as_str().unwrap()), (item.point_label(), info));

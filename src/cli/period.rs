@@ -140,15 +140,16 @@ fn list(ctx: &Context) -> Result<(), Failure> {
             say!("  {}", tr!("plan-no-periods"));
         }
         for id in info.periods {
-            let Some(snapshot) = client.snapshot(Some(id))? else { continue };
-            let (as_of, rows) = tallies(ctx, &snapshot);
-            let mut counts = Counts::default();
-            rows.iter().for_each(|(f, r)| counts.add(*f, *r));
-            let date =
-                snapshot.period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
-            say!("  {:<10} {}", id.to_string(), sanitize(&snapshot.period.title));
-            say!("             {}", tr!("period-list-date", date = date, as_of = as_of.format("%d.%m.%Y").to_string()));
-            say!("             {}", counts_line(&counts));
+            // The server's counts, as `status` shows them: no item is sent.
+            let today = crate::clock::today();
+            let Some(f) = client.flagged(Some(id), (None, today), ctx.config.rules.clone(), None)? else { continue };
+            let date = f.period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
+            say!("  {:<10} {}", id.to_string(), sanitize(&f.period.title));
+            say!(
+                "             {}",
+                tr!("period-list-date", date = date, as_of = f.as_of.format("%d.%m.%Y").to_string())
+            );
+            say!("             {}", counts_line(&f.counts));
         }
     }
     Ok(())
@@ -169,7 +170,8 @@ fn counts_line(c: &Counts) -> String {
 fn summary(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let period = period_id(m, "period")?;
     let mut client = ctx.client()?;
-    let Some(snapshot) = client.snapshot(period)? else { return Err(no_period(ctx, &mut client)) };
+    // The list without the texts: the flags need the assessments alone.
+    let Some(snapshot) = client.list(period)? else { return Err(no_period(ctx, &mut client)) };
     let (as_of, rows) = tallies(ctx, &snapshot);
     let heading = tr!(
         "period-summary-heading",

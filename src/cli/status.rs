@@ -8,7 +8,7 @@ use clap::ArgMatches;
 
 use super::Failure;
 use super::connect::Context;
-use crate::domain::{Counts, DeadlineCache, Entry, Flags, Item, ItemDeadline, ItemId};
+use crate::domain::{DeadlineCache, Entry, Flags, Item, ItemDeadline, ItemId};
 use crate::model::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, Snapshot};
 use crate::tr;
 
@@ -52,37 +52,39 @@ impl Asked {
     }
 }
 
-/// The JSON carries every item and its texts: the period's list first (no texts), then
-/// its execution texts a run at a time as the items are written, so that neither side
-/// holds a whole period's texts.
+/// The JSON carries every item and its texts. The counts come first, worked out by the
+/// server as for the text; then the items, a run at a time as the server reads them, each
+/// judged as it is written, so that neither side holds a whole period.
 fn json_report(
     ctx: &Context,
     client: &mut crate::client::Client,
     asked: &Asked,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>, Failure> {
-    let Some(snapshot) = client.list(asked.period)? else {
+    let Some(head) = client.period_head(asked.period)? else {
         return Err(super::period::no_period(ctx, client));
     };
-    let as_of = asked.as_of(&snapshot);
-    let rows: Vec<Row<'_>> =
-        evaluate(&snapshot, as_of, &ctx.config.rules).into_iter().filter(|r| asked.selection.admits(r.item)).collect();
-    let period = snapshot.period.id;
-    let mut texts = TextRuns { client, period, run: Default::default(), started: false, last: false, failed: None };
-    let written = json::write(out, &snapshot, as_of, &rows, &mut |item| texts.info(item));
-    match texts.failed.take() {
+    let as_of = asked.as_of(&head);
+    let rules = &ctx.config.rules;
+    let dates = (Some(as_of), asked.today);
+    let Some(flagged) = client.flagged(Some(head.period.id), dates, rules.clone(), asked.selection.names())? else {
+        return Err(super::period::no_period(ctx, client));
+    };
+    let judging = json::Judging { as_of, rules, admits: &|item| asked.selection.admits(item) };
+    let mut runs = RowRuns { client, period: head.period.id, started: false, last: false, failed: None };
+    let written = json::write(out, &head, (&judging, flagged.counts), &mut || runs.next());
+    match runs.failed.take() {
         Some(e) => Err(e.into()),
         None => Ok(written),
     }
 }
 
-/// A period's execution texts, in item order, as the server sends them a run at a time
-/// ahead of the last (`Request::PeriodTexts`): it reads the next run while this one is
-/// written.
-struct TextRuns<'a> {
+/// A period's items with their entries and texts, in plan order, as the server sends them
+/// a run at a time ahead of the last (`Request::PeriodRows`): it reads the next run while
+/// this one is written.
+struct RowRuns<'a> {
     client: &'a mut crate::client::Client,
     period: crate::domain::PeriodId,
-    run: std::collections::VecDeque<(crate::domain::ItemId, crate::domain::Entry)>,
     /// Whether the runs were asked for.
     started: bool,
     /// Whether the last run has come.
@@ -91,35 +93,29 @@ struct TextRuns<'a> {
     failed: Option<crate::client::ClientError>,
 }
 
-impl TextRuns<'_> {
-    /// The execution text of `item` (empty if it has no entry); items are asked in order.
-    fn info(&mut self, item: crate::domain::ItemId) -> std::io::Result<String> {
-        let fetched = (|| loop {
-            while self.run.front().is_some_and(|(id, _)| *id < item) {
-                self.run.pop_front();
+impl RowRuns<'_> {
+    /// The next run; `None` after the last.
+    fn next(&mut self) -> std::io::Result<Option<Vec<crate::model::PeriodRow>>> {
+        if self.last {
+            return Ok(None);
+        }
+        let run = if self.started { self.client.more_rows() } else { self.client.period_rows(self.period) };
+        self.started = true;
+        match run {
+            Ok((rows, last)) => {
+                self.last = last;
+                Ok(Some(rows))
             }
-            match self.run.front_mut() {
-                Some((id, entry)) if *id == item => return Ok(std::mem::take(&mut entry.info)),
-                Some(_) => return Ok(String::new()),
-                None if self.last => return Ok(String::new()),
-                None => {
-                    let (run, last) =
-                        if self.started { self.client.more_texts()? } else { self.client.period_texts(self.period)? };
-                    self.started = true;
-                    self.run.extend(run);
-                    self.last = last;
-                }
+            Err(e) => {
+                let said = e.to_string();
+                self.failed = Some(e);
+                Err(std::io::Error::other(said))
             }
-        })();
-        fetched.map_err(|e: crate::client::ClientError| {
-            let said = e.to_string();
-            self.failed = Some(e);
-            std::io::Error::other(said)
-        })
+        }
     }
 }
 
-impl Drop for TextRuns<'_> {
+impl Drop for RowRuns<'_> {
     /// Runs still on their way when the writing stopped are not read: the connection goes.
     fn drop(&mut self) {
         if self.started && !self.last {
@@ -136,11 +132,8 @@ fn text_report(
     asked: Asked,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>, Failure> {
-    let responsible = match &asked.selection {
-        Selection::All => None,
-        Selection::AnsweredBy(names) => Some(names.clone()),
-    };
     let rules = &ctx.config.rules;
+    let responsible = asked.selection.names();
     let Some(flagged) = client.flagged(asked.period, (asked.as_of, asked.today), rules.clone(), responsible)? else {
         return Err(super::period::no_period(ctx, client));
     };
@@ -155,6 +148,14 @@ enum Selection {
 }
 
 impl Selection {
+    /// The names asked about, for the server's counts; none for all.
+    fn names(&self) -> Option<Vec<String>> {
+        match self {
+            Selection::All => None,
+            Selection::AnsweredBy(names) => Some(names.clone()),
+        }
+    }
+
     fn admits(&self, item: &Item) -> bool {
         match self {
             Selection::All => true,
@@ -208,14 +209,6 @@ pub(super) fn evaluate<'a>(s: &'a Snapshot, as_of: NaiveDate, rules: &crate::dom
             Row { item, entry, deadline, flags }
         })
         .collect()
-}
-
-pub(super) fn counts(rows: &[Row<'_>]) -> Counts {
-    let mut counts = Counts::default();
-    for r in rows {
-        counts.add(r.flags, r.entry.review);
-    }
-    counts
 }
 
 // ---- text ---------------------------------------------------------------------------

@@ -128,27 +128,25 @@ impl Client {
         expect!(self.call(Request::Snapshot { period })?, Response::Snapshot(s) => s.map(|b| *b))
     }
 
-    /// A run of a period's entries after `after`, with their texts, and whether it is the last.
-    pub fn texts(
-        &mut self,
-        period: PeriodId,
-        after: Option<ItemId>,
-    ) -> Result<(Vec<(ItemId, Entry)>, bool), ClientError> {
-        expect!(self.call(Request::Texts { period, after })?, Response::Texts { entries, last } => (entries, last))
+    /// Every item of a period with its entry and text, a run at a time
+    /// (`Request::PeriodRows`): the first run, and whether it is the last; `more_rows` gives
+    /// the next.
+    pub fn period_rows(&mut self, period: PeriodId) -> Result<(Vec<crate::model::PeriodRow>, bool), ClientError> {
+        expect!(self.call(Request::PeriodRows { period })?, Response::Rows { rows, last } => (rows, last))
     }
 
-    /// Every entry of a period with its text, a run at a time (`Request::PeriodTexts`): the
-    /// first run, and whether it is the last; `more_texts` gives the next.
-    pub fn period_texts(&mut self, period: PeriodId) -> Result<(Vec<(ItemId, Entry)>, bool), ClientError> {
-        expect!(self.call(Request::PeriodTexts { period })?, Response::Texts { entries, last } => (entries, last))
+    /// The next run of `period_rows`.
+    pub fn more_rows(&mut self) -> Result<(Vec<crate::model::PeriodRow>, bool), ClientError> {
+        expect!(self.transport.more()?, Response::Rows { rows, last } => (rows, last))
     }
 
-    /// The next run of `period_texts`.
-    pub fn more_texts(&mut self) -> Result<(Vec<(ItemId, Entry)>, bool), ClientError> {
-        expect!(self.transport.more()?, Response::Texts { entries, last } => (entries, last))
+    /// A period's plan and periods without its items (the head of a report).
+    pub fn period_head(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
+        let asked = Request::ListPart { period, after: None, max: 0 };
+        expect!(self.call(asked)?, Response::Snapshot(s) => s.map(|b| *b))
     }
 
-    /// Gives up the runs of `period_texts` still to come.
+    /// Gives up the runs of `period_rows` still to come.
     pub fn abandon(&mut self) {
         self.transport.abandon();
     }

@@ -18,11 +18,11 @@ pub use draft::Draft;
 pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 pub use dump_check::{DumpCheck, DumpProblem, MAX_REVISION};
 pub use dump_parts::{
-    DUMP_PART_BYTES, DumpAssembler, DumpHead, DumpPart, entry_weight, in_runs, item_weight, text_weight,
+    DUMP_PART_BYTES, DumpAssembler, DumpHead, DumpPart, entry_weight, in_runs, item_weight, row_weight, text_weight,
 };
 pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};
 pub use settings::Settings;
-pub use snapshot::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, Snapshot};
+pub use snapshot::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, PeriodRow, Snapshot};
 pub use users::{Me, Owner, UserRecord};

@@ -35,6 +35,10 @@ pub struct Flagged {
     pub listed: Vec<FlaggedItem>,
 }
 
+/// An item of a period with its entry there, when anyone wrote one: a row of a report
+/// (`Request::PeriodRows`).
+pub type PeriodRow = (crate::domain::Item, Option<crate::domain::Entry>);
+
 /// A listed item, as its line shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlaggedItem {

@@ -13,7 +13,7 @@ use crate::codec::{self, CodecError, Kind, Record};
 use crate::tr;
 
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
-pub const PROTOCOL_VERSION: u16 = 11;
+pub const PROTOCOL_VERSION: u16 = 12;
 
 /// The largest frame accepted from a peer that is not trusted with more, checked before
 /// anything is allocated. An entry's text can be a megabyte; a period's snapshot of 10,000

@@ -53,17 +53,10 @@ pub enum Request {
         period: PeriodId,
         item: ItemId,
     },
-    /// The entries of a period after the item `after` (from the first without), with
-    /// their texts, about half a megabyte of them: a whole period read a run at a time
-    /// (`status --json`).
-    Texts {
-        period: PeriodId,
-        after: Option<ItemId>,
-    },
-    /// Every entry of a period with its text, as `Texts` runs sent ahead of the last
-    /// (`Response::Texts { last }`): the server reads the next run while the client writes
-    /// this one (`status --json`).
-    PeriodTexts {
+    /// Every item of a period's plan, in plan order, with its entry and execution text:
+    /// runs of about half a megabyte sent ahead of the last (`Response::Rows { last }`), the
+    /// server reading the next run while the client writes this one (`status --json`).
+    PeriodRows {
         period: PeriodId,
     },
     /// The items of a period whose title, execution text, assessment, responsible or
@@ -214,8 +207,7 @@ impl Request {
             | Request::ListPart { .. }
             | Request::Flagged { .. }
             | Request::Entry { .. }
-            | Request::Texts { .. }
-            | Request::PeriodTexts { .. }
+            | Request::PeriodRows { .. }
             | Request::Search { .. }
             | Request::History { .. }
             | Request::Users
@@ -266,9 +258,10 @@ pub enum Response {
     /// The answer to `Flagged`; `None` when the store holds no plan yet.
     Flagged(Option<Box<Flagged>>),
     Entry(Option<Entry>),
-    /// The answer to `Texts`: `last` when no entry comes after these.
-    Texts {
-        entries: Vec<(ItemId, Entry)>,
+    /// A run of `PeriodRows`: items with their entries (none for an item without one), and
+    /// `last` when no item comes after these.
+    Rows {
+        rows: Vec<crate::model::PeriodRow>,
         last: bool,
     },
     /// The answer to `Search`, with the query it answers.

@@ -61,7 +61,7 @@ pub fn give_back_of(request: &Request) -> Option<GiveBack> {
         | Request::List { .. }
         | Request::Flagged { .. }
         | Request::Search { .. } => Some(GiveBack::AfterAnswer),
-        Request::Texts { .. } | Request::PeriodTexts { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
+        Request::PeriodRows { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
         _ => None,
     }
 }

@@ -1,7 +1,7 @@
 //! Streamed requests: an import's rows and a restore's parts follow their request on the
-//! connection, a dump's parts go out ahead of its answer, a period's opening carries its
-//! texts a run at a time, so that the server holds a part at a time, never a whole report,
-//! period or store.
+//! connection, a dump's parts go out ahead of its answer, a period's report (`status
+//! --json`) goes a run of rows at a time, so that the server holds a part at a time, never
+//! a whole report, period or store.
 
 use std::collections::VecDeque;
 
@@ -118,20 +118,23 @@ impl Service {
         Ok(Response::DumpParts { parts: frame, last: true })
     }
 
-    /// Every entry of `period` with its text: each run sent ahead of the last, memory given
-    /// back between them, or all in one answer to an in-process caller.
-    pub(super) fn period_texts(&self, period: PeriodId, out: &mut dyn Parts) -> Result<Response, Refusal> {
+    /// Every item of `period`'s plan with its entry and text: each run sent ahead of the
+    /// last, memory given back between them, or all in one answer to an in-process caller.
+    pub(super) fn period_rows(&self, period: PeriodId, out: &mut dyn Parts) -> Result<Response, Refusal> {
+        let store = self.store();
+        let unknown = || crate::store::StoreError::UnknownPeriod { period: period.to_string() };
+        let plan = store.plan_of(period)?.ok_or_else(unknown)?.id;
         let (mut all, mut after) = (Vec::new(), None);
         loop {
-            let (run, last) = self.store().text_run(period, after)?;
-            after = run.last().map(|(id, _)| *id).or(after);
+            let (run, last) = store.row_run((plan, period), after)?;
+            after = run.last().map(|(item, _)| item.id).or(after);
             if last {
                 all.extend(run);
-                return Ok(Response::Texts { entries: all, last: true });
+                return Ok(Response::Rows { rows: all, last: true });
             }
             if out.streams() {
-                out.send_ahead(Response::Texts { entries: run, last: false })?;
-                give_back(self.store(), GiveBack::BetweenReads);
+                out.send_ahead(Response::Rows { rows: run, last: false })?;
+                give_back(store, GiveBack::BetweenReads);
             } else {
                 all.extend(run);
             }

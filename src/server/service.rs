@@ -142,8 +142,7 @@ impl Service {
             | Request::ListPart { .. }
             | Request::Flagged { .. }
             | Request::Search { .. }
-            | Request::Entry { .. }
-            | Request::Texts { .. }) => self.read_period(actor, request),
+            | Request::Entry { .. }) => self.read_period(actor, request),
             Request::Import { report, replace_edited, parts: n } => {
                 self.import(&report, (by, replace_edited), n, parts)
             }
@@ -188,7 +187,7 @@ impl Service {
             // Presence is kept by the server's sessions, not the store.
             Request::Editing { .. } => Ok(Response::Done),
             Request::Dump => self.dump(parts),
-            Request::PeriodTexts { period } => self.period_texts(period, parts),
+            Request::PeriodRows { period } => self.period_rows(period, parts),
             Request::LoadDump { parts: first, more } => self.load_dump(first, more, parts),
             Request::LoadDumpParts { .. } => Err(ApiError::BadRequest { reason: BadRequest::PartAlone }.into()),
         }
@@ -308,10 +307,6 @@ impl Service {
                 Response::Flagged(self.flagged(&asked)?.map(Box::new))
             }
             Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
-            Request::Texts { period, after } => {
-                let (entries, last) = self.store.text_run(period, after)?;
-                Response::Texts { entries, last }
-            }
             _ => return Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into()),
         })
     }

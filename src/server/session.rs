@@ -137,7 +137,7 @@ fn handled(
     let left = match &request {
         Request::Import { parts, .. } => *parts,
         Request::LoadDump { more, .. } => *more,
-        Request::Dump | Request::PeriodTexts { .. } => 0,
+        Request::Dump | Request::PeriodRows { .. } => 0,
         _ => return Ok(hub.handle(link, request)),
     };
     let mut around = ConnectionParts { link, reader, limit, left, lost: None };

@@ -4,7 +4,7 @@
 use super::records::{EntryHead, EntryText};
 use super::{Store, StoreError, TreeId, keys};
 use crate::codec;
-use crate::domain::{Entry, ItemId, PeriodId};
+use crate::domain::{Entry, Item, ItemId, PeriodId, PlanId};
 use crate::tr;
 
 impl Store {
@@ -68,22 +68,52 @@ impl Store {
         Ok((!run.is_empty()).then_some(run))
     }
 
-    /// The period's entries after `after` with their texts, about half a megabyte of them,
-    /// and whether they are the last.
-    pub fn text_run(
+    /// The items of `plan` after `after` (from the first without), each with its entry in
+    /// `period` and that entry's text, about half a megabyte of them, and whether they are
+    /// the last: a period's report read a run at a time.
+    pub fn row_run(
         &self,
-        period: PeriodId,
+        (plan, period): (PlanId, PeriodId),
         after: Option<ItemId>,
-    ) -> Result<(Vec<(ItemId, Entry)>, bool), StoreError> {
-        let run = self.entries_after(period, after, crate::model::text_weight)?.unwrap_or_default();
-        let last = match run.last() {
-            Some((id, _)) => {
-                let key = keys::entry(period, *id);
-                self.range_after(TreeId::Entries, &keys::period(period), Some(&key[..]))?.next().is_none()
+    ) -> Result<(Vec<crate::model::PeriodRow>, bool), StoreError> {
+        let (item_after, entry_after) = (after.map(|id| keys::item(plan, id)), after.map(|id| keys::entry(period, id)));
+        let (plan_key, period_key) = (keys::plan(plan), keys::period(period));
+        let mut items = self.range_after(TreeId::Items, &plan_key, item_after.as_ref().map(|k| &k[..]))?;
+        // Heads and texts are read beside the items, all three trees in item order.
+        let entry_after = entry_after.as_ref().map(|k| &k[..]);
+        let mut heads = self.range_after(TreeId::Entries, &period_key, entry_after)?.peekable();
+        let mut texts = self.range_after(TreeId::Texts, &period_key, entry_after)?.peekable();
+        let (mut run, mut bytes) = (Vec::new(), 0);
+        for kv in items.by_ref() {
+            let (_, value) = kv?;
+            let item: Item = codec::decode(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
+            let key = keys::entry(period, item.id);
+            let entry = match value_at(&mut heads, &key)? {
+                Some(head) => Some(self.entry_of(&head, || value_at(&mut texts, &key))?),
+                None => None,
+            };
+            bytes += crate::model::row_weight(&item, entry.as_ref());
+            run.push((item, entry));
+            if bytes >= crate::model::DUMP_PART_BYTES {
+                break;
             }
-            None => true,
-        };
+        }
+        let last = items.next().is_none();
         Ok((run, last))
+    }
+
+    /// The entry of a stored head, with its text from `text` when it is kept apart.
+    fn entry_of(
+        &self,
+        head: &[u8],
+        text: impl FnOnce() -> Result<Option<sled::IVec>, StoreError>,
+    ) -> Result<Entry, StoreError> {
+        let head: EntryHead = codec::decode(head).map_err(|e| self.corrupt(TreeId::Entries, e))?;
+        let text = match (head.text_apart(), text()?) {
+            (true, Some(t)) => Some(codec::decode::<EntryText>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?.0),
+            _ => None,
+        };
+        Ok(head.into_entry(text))
     }
 
     /// As `entries`, without the execution texts (the list a screen or `status` shows):
@@ -135,4 +165,18 @@ impl Store {
             detail: tr!("store-bad-key", key = format!("{key:?}")),
         })
     }
+}
+
+/// The value under `key` in a tree read in key order, the keys before it passed by.
+fn value_at<I>(tree: &mut std::iter::Peekable<I>, key: &[u8]) -> Result<Option<sled::IVec>, StoreError>
+where
+    I: Iterator<Item = Result<(sled::IVec, sled::IVec), StoreError>>,
+{
+    while let Some(kv) = tree.next_if(|kv| kv.as_ref().map_or(true, |(k, _)| k.as_ref() <= key)) {
+        let (k, v) = kv?;
+        if k == key {
+            return Ok(Some(v));
+        }
+    }
+    Ok(None)
 }

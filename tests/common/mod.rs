@@ -67,7 +67,9 @@ impl Sandbox {
         all.extend_from_slice(args);
         let out = self.run(&all);
         assert_ok(&out);
-        serde_json::from_str(&stdout(&out)).expect("status --json prints JSON")
+        let json = serde_json::from_str(&stdout(&out)).expect("status --json prints JSON");
+        assert_counts_agree(&json);
+        json
     }
 
     /// The user's own settings file (`$XDG_CONFIG_HOME/otchet/config.toml`).
@@ -187,4 +189,19 @@ pub fn sample_repeated(items: usize) -> otchet::domain::Report {
         .collect();
     report.sections.clear();
     report
+}
+
+/// A report's counts, worked out by the server, are those of the items it lists.
+pub fn assert_counts_agree(json: &serde_json::Value) {
+    let items = json["items"].as_array().expect("items");
+    let flagged =
+        |flag: &str| items.iter().filter(|i| i["flags"].as_array().unwrap().iter().any(|f| f == flag)).count();
+    let reviewed = |review: &str| items.iter().filter(|i| i["review"] == review).count();
+    let counted = ["overdue", "no_result", "due_soon", "done"].map(|f| (f, flagged(f)));
+    let expected = serde_json::json!({
+        "items": items.len(),
+        "overdue": counted[0].1, "no_result": counted[1].1, "due_soon": counted[2].1, "done": counted[3].1,
+        "ready": reviewed("ready"), "accepted": reviewed("accepted"),
+    });
+    assert_eq!(json["counts"], expected, "the counts are those of the items listed");
 }

@@ -1,5 +1,5 @@
-//! `status --json`: the contract of cli.md, built as it is written, each item's execution
-//! text asked for as it is written, so that a large plan's report is never held whole.
+//! `status --json`: the contract of cli.md, built as it is written, the items asked for a
+//! run at a time as they are written, so that a large plan's report is never held whole.
 
 use std::io::Write;
 
@@ -8,19 +8,29 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use std::cell::RefCell;
 
-use super::{Row, counts};
-use crate::domain::{Counts, Deadline, Due, Extra, ItemDeadline, ItemId, Quarter, Years};
+use super::Row;
+use crate::domain::{
+    Counts, Deadline, DeadlineCache, Due, Extra, FlagRules, Item, ItemDeadline, PeriodId, Quarter, Years,
+};
 use crate::model::Snapshot;
 
-/// Gives an item's execution text as it is written (the list the rows come from has none).
-pub(super) type InfoOf<'a> = dyn FnMut(ItemId) -> std::io::Result<String> + 'a;
+/// Gives the next run of a period's items with their entries; `None` after the last.
+pub(super) type NextRun<'a> = dyn FnMut() -> std::io::Result<Option<Vec<crate::model::PeriodRow>>> + 'a;
 
+/// How the items are judged as they come: the date and rules of their flags, and which
+/// of them the report shows.
+pub(super) struct Judging<'a> {
+    pub as_of: NaiveDate,
+    pub rules: &'a FlagRules,
+    pub admits: &'a dyn Fn(&Item) -> bool,
+}
+
+/// Writes the report of `s`'s period: its head, `counts`, then each run's items.
 pub(super) fn write(
     out: &mut impl Write,
     s: &Snapshot,
-    as_of: NaiveDate,
-    rows: &[Row<'_>],
-    info_of: &mut InfoOf<'_>,
+    (judging, counts): (&Judging<'_>, Counts),
+    next_run: &mut NextRun<'_>,
 ) -> std::io::Result<()> {
     let report = Report {
         plan: Plan {
@@ -36,9 +46,9 @@ pub(super) fn write(
             end: s.period.id.end().to_string(),
             report_date: s.period.report_date.map(|d| d.to_string()),
         },
-        as_of: as_of.to_string(),
-        counts: counts(rows),
-        items: Items { rows, info_of: RefCell::new(info_of) },
+        as_of: judging.as_of.to_string(),
+        counts,
+        items: Items { judging, period: (s.period.id, s.plan.years), next_run: RefCell::new(next_run) },
     };
     // No C1 control or bidi mark reaches a terminal raw, even inside a string.
     let mut safe = crate::text_width::JsonSafe::new(&mut *out);
@@ -76,25 +86,32 @@ struct Period<'a> {
 }
 
 struct Items<'a, 'b> {
-    rows: &'a [Row<'a>],
-    /// Asked for each item as it is written: serde's `serialize` takes `&self`.
-    info_of: RefCell<&'a mut InfoOf<'b>>,
+    judging: &'a Judging<'a>,
+    period: (PeriodId, Years),
+    /// Asked for each run as the one before is written: serde's `serialize` takes `&self`.
+    next_run: RefCell<&'a mut NextRun<'b>>,
 }
 
 impl Serialize for Items<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
-        for row in self.rows {
-            let info = (self.info_of.borrow_mut())(row.item.id).map_err(serde::ser::Error::custom)?;
-            seq.serialize_element(&Item(row, &info))?;
+        let (j, (period, years)) = (self.judging, self.period);
+        let mut seq = s.serialize_seq(None)?;
+        let mut cache = DeadlineCache::default();
+        while let Some(run) = (self.next_run.borrow_mut())().map_err(serde::ser::Error::custom)? {
+            for (item, entry) in run.iter().filter(|(item, _)| (j.admits)(item)) {
+                let entry = entry.as_ref().unwrap_or(&super::EMPTY);
+                let deadline = cache.item_deadline(item, period, years);
+                let flags = deadline.flags(&entry.assessment, period, j.as_of, j.rules);
+                seq.serialize_element(&ItemJson(&Row { item, entry, deadline, flags }))?;
+            }
         }
         seq.end()
     }
 }
 
-struct Item<'a>(&'a Row<'a>, &'a str);
+struct ItemJson<'a>(&'a Row<'a>);
 
-impl Serialize for Item<'_> {
+impl Serialize for ItemJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let mut item = s.serialize_struct("Item", 13)?;
@@ -103,7 +120,7 @@ impl Serialize for Item<'_> {
         item.serialize_field("title", &r.item.title)?;
         item.serialize_field("deadline_text", &r.item.deadline_text)?;
         item.serialize_field("deadline", &DeadlineJson { deadline: &r.deadline, text: &r.item.deadline_text })?;
-        item.serialize_field("info", self.1)?;
+        item.serialize_field("info", &r.entry.info)?;
         item.serialize_field("assessment", &r.entry.assessment)?;
         item.serialize_field("flags", &r.flags.names())?;
         item.serialize_field("responsible", &r.item.responsible)?;
