@@ -255,6 +255,9 @@ fn the_status_list_is_worked_out_by_the_server_and_carries_only_the_listed_items
     let expected = flagged_items(&list, day, &rules, Some(&theirs));
     assert_eq!((mine.counts, &mine.listed), (expected.0, &expected.1));
     assert!(mine.counts.items < 10_000);
+    // The counts alone (`status --json`, `period list`): the same, no item sent.
+    let counts = client.counts(None, (Some(day), day), rules.clone(), Some(theirs.to_vec())).unwrap().unwrap();
+    assert_eq!((counts.counts, counts.listed.len()), (expected.0, 0));
     // The text status asks for just that.
     let out = sb.run(&["status", "--as-of", "2020-04-13"]);
     common::assert_ok(&out);

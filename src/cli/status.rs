@@ -67,7 +67,7 @@ fn json_report(
     let as_of = asked.as_of(&head);
     let rules = &ctx.config.rules;
     let dates = (Some(as_of), asked.today);
-    let Some(flagged) = client.flagged(Some(head.period.id), dates, rules.clone(), asked.selection.names())? else {
+    let Some(flagged) = client.counts(Some(head.period.id), dates, rules.clone(), asked.selection.names())? else {
         return Err(super::period::no_period(ctx, client));
     };
     let judging = json::Judging { as_of, rules, admits: &|item| asked.selection.admits(item) };

@@ -164,7 +164,19 @@ impl Client {
         rules: crate::domain::FlagRules,
         responsible: Option<Vec<String>>,
     ) -> Result<Option<crate::model::Flagged>, ClientError> {
-        let asked = Request::Flagged { period, as_of, today, rules, responsible };
+        let asked = Request::Flagged { period, as_of, today, rules, responsible, listed: true };
+        expect!(self.call(asked)?, Response::Flagged(f) => f.map(|b| *b))
+    }
+
+    /// As `flagged`, the counts alone: `listed` is empty.
+    pub fn counts(
+        &mut self,
+        period: Option<PeriodId>,
+        (as_of, today): (Option<chrono::NaiveDate>, chrono::NaiveDate),
+        rules: crate::domain::FlagRules,
+        responsible: Option<Vec<String>>,
+    ) -> Result<Option<crate::model::Flagged>, ClientError> {
+        let asked = Request::Flagged { period, as_of, today, rules, responsible, listed: false };
         expect!(self.call(asked)?, Response::Flagged(f) => f.map(|b| *b))
     }
 

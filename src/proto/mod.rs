@@ -48,6 +48,9 @@ pub enum Request {
         today: NaiveDate,
         rules: FlagRules,
         responsible: Option<Vec<String>>,
+        /// Whether the overdue and resultless items come with the counts (`status`), or
+        /// the counts alone (`status --json`, `period list`).
+        listed: bool,
     },
     Entry {
         period: PeriodId,

@@ -24,6 +24,7 @@ struct FlaggedAsked<'a> {
     today: chrono::NaiveDate,
     rules: &'a crate::domain::FlagRules,
     responsible: crate::domain::Answering<'a>,
+    listed: bool,
 }
 
 /// Where a service reports a store error in full (the server's log).
@@ -302,8 +303,9 @@ impl Service {
                 Response::Found { query, items }
             }
             Request::Snapshot { period } => Response::Snapshot(self.snapshot(actor, period, true)?.map(Box::new)),
-            Request::Flagged { period, as_of, today, rules, responsible } => {
-                let asked = FlaggedAsked { period, as_of, today, rules: &rules, responsible: responsible.as_deref() };
+            Request::Flagged { period, as_of, today, rules, responsible, listed } => {
+                let responsible = responsible.as_deref();
+                let asked = FlaggedAsked { period, as_of, today, rules: &rules, responsible, listed };
                 Response::Flagged(self.flagged(&asked)?.map(Box::new))
             }
             Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
@@ -345,6 +347,9 @@ impl Service {
             .filter_map(|i| {
                 let mark = marks.get(&i.id).map_or(("", Review::Open), |m| (&*m.folded_assessment, m.review));
                 let f = counter.take((&i.deadline, &i.responsible), mark).filter(|f| f.overdue || f.no_result)?;
+                if !asked.listed {
+                    return None;
+                }
                 let due = match f.overdue {
                     true => i.deadline.missed_due(id, as_of, f.no_result),
                     false => i.deadline.nearest_due(as_of),

@@ -8,6 +8,9 @@ use super::{BetweenParts, Changes, Store, StoreError, TreeId, keys};
 use crate::domain::{Actor, Entry, ItemId, Period, PeriodId, Review, Stamp};
 use crate::model::{PeriodOpened, ReviewChange, ReviewEvent, RevisionSource};
 
+/// The keys a period's close removes between two givings back of memory.
+const REMOVAL_RUN: usize = 1000;
+
 impl Store {
     /// Opens a period of an existing plan; with `copy_from`, every text of that period (of
     /// the same plan) is carried over, marked as such, each with its first revision.
@@ -150,19 +153,20 @@ impl Store {
         changes.remove(TreeId::Periods, &keys::period(period));
         journal.add(changes)?;
         for tree in [TreeId::Entries, TreeId::Texts, TreeId::History, TreeId::Reviews] {
-            let keys: Vec<sled::IVec> = self
-                .tree(tree)?
-                .scan_prefix(keys::period(period))
-                .keys()
-                .collect::<Result<_, _>>()
-                .map_err(|e| self.read_error(tree, e))?;
-            for (n, key) in keys.into_iter().enumerate() {
-                let mut changes = Changes::default();
-                changes.remove(tree, &key);
-                journal.add(changes)?;
-                if n % 1000 == 999 {
-                    between(&BetweenParts { store: self });
+            // A run of keys at a time, memory given back between: a whole tree's scan kept
+            // what it read (a server's peak of 53 MiB through a close at 10,000 × 4).
+            let mut after: Option<sled::IVec> = None;
+            loop {
+                let run = self.range_after(tree, &keys::period(period), after.as_deref())?.take(REMOVAL_RUN);
+                let keys: Vec<sled::IVec> = run.map(|kv| kv.map(|(k, _)| k)).collect::<Result<_, _>>()?;
+                let Some(last) = keys.last().cloned() else { break };
+                for key in keys {
+                    let mut changes = Changes::default();
+                    changes.remove(tree, &key);
+                    journal.add(changes)?;
                 }
+                after = Some(last);
+                between(&BetweenParts { store: self });
             }
         }
         Ok(())
