@@ -11,6 +11,8 @@ use crate::codec::{Kind, Record};
 /// In the meta tree while a journal is open: its records are to be taken back if the
 /// store is opened with it still there.
 const JOURNAL_OPEN: &[u8] = b"journal-open";
+/// Undo records cleared between two givings back of memory (each up to a batch's 2 MiB).
+const UNDO_RECORDS_BETWEEN: usize = 8;
 
 /// What one batch replaced: for each write in order, the tree, the key, and the value
 /// before (`None`: there was none). One record a batch keeps the journal's own writes few.
@@ -73,7 +75,7 @@ impl<'a> Journal<'a> {
 
     /// Opens the journal; the caller holds the writer lock until `finish` or `take_back`.
     pub(crate) fn begin(store: &'a Store, of: JournalOf) -> Result<Self, StoreError> {
-        store.clear_undo_records()?;
+        store.clear_undo_records(&mut |_| {})?;
         let mut start = Changes::default();
         start.put(TreeId::Meta, JOURNAL_OPEN, &CommitCount(of.code()))?;
         store.commit(start)?;
@@ -122,6 +124,16 @@ impl<'a> Journal<'a> {
     /// Commits what is left with `last` and closes the journal in one transaction: from
     /// then on the write stands.
     pub(crate) fn finish(&mut self, last: Changes) -> Result<(), StoreError> {
+        self.finish_with(last, &mut |_| {})
+    }
+
+    /// As `finish`, `between` called between runs of the undo records' clearing (each
+    /// holds a batch of what was replaced: a period's close reads 25 MiB of them).
+    pub(crate) fn finish_with(
+        &mut self,
+        last: Changes,
+        between: &mut dyn FnMut(&super::BetweenParts<'_>),
+    ) -> Result<(), StoreError> {
         self.add(last)?;
         // The last batch needs no undo record: the mark goes in the same transaction.
         let mut end = std::mem::take(&mut self.batch);
@@ -129,7 +141,7 @@ impl<'a> Journal<'a> {
         self.store.commit(end)?;
         // Without the mark the records are never applied: a failure here leaves them to
         // the next journal to clear.
-        let _ = self.store.clear_undo_records();
+        let _ = self.store.clear_undo_records(between);
         Ok(())
     }
 
@@ -185,20 +197,24 @@ impl Store {
     }
 
     /// Undo records of a journal that was closed: they stand for nothing.
-    fn clear_undo_records(&self) -> Result<(), StoreError> {
-        let keys: Vec<sled::IVec> = self
-            .tree(TreeId::Undo)?
-            .iter()
-            .keys()
-            .collect::<Result<_, _>>()
-            .map_err(|e| self.read_error(TreeId::Undo, e))?;
-        // One record a commit: sled reads what a transaction removes, and a record of a
-        // period's removal holds a batch of its texts (one commit of all took 40 MiB more).
-        for records in keys.chunks(1) {
-            let mut batch = Changes::default();
-            records.iter().for_each(|key| batch.remove(TreeId::Undo, key));
-            self.commit(batch)?;
+    fn clear_undo_records(&self, between: &mut dyn FnMut(&super::BetweenParts<'_>)) -> Result<(), StoreError> {
+        loop {
+            // A few at a time, the reader gone before memory is given back: listing them
+            // all read every record (a period's close peaked 25 MiB higher).
+            let keys: Vec<sled::IVec> = (self.tree(TreeId::Undo)?.iter().keys().take(UNDO_RECORDS_BETWEEN))
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.read_error(TreeId::Undo, e))?;
+            if keys.is_empty() {
+                return Ok(());
+            }
+            // One record a commit: sled reads what a transaction removes, and a record of a
+            // period's removal holds a batch of its texts (one commit of all took 40 MiB more).
+            for key in &keys {
+                let mut batch = Changes::default();
+                batch.remove(TreeId::Undo, key);
+                self.commit(batch)?;
+            }
+            between(&super::BetweenParts { store: self });
         }
-        Ok(())
     }
 }
