@@ -133,8 +133,9 @@ impl Store {
         }
         // Through a journal, a batch at a time: all or nothing, the period gone first.
         let mut journal = Journal::begin(self, JournalOf::ClosePeriod)?;
-        let removed =
-            self.remove_period(period, &mut journal, between).and_then(|()| journal.finish_with(Changes::default(), between));
+        let removed = self
+            .remove_period(period, &mut journal, between)
+            .and_then(|()| journal.finish_with(Changes::default(), between));
         if removed.is_err() {
             // A failed take-back leaves the journal open: the next start takes it back.
             let _ = journal.take_back();
