@@ -120,6 +120,27 @@ impl fmt::Display for CodecError {
 
 impl std::error::Error for CodecError {}
 
+impl CodecError {
+    /// What is wrong with the record, in the user's language (`Display` is English, for
+    /// logs).
+    pub fn said(&self) -> String {
+        match self {
+            CodecError::Truncated => crate::tr!("codec-truncated"),
+            CodecError::WrongKind { .. } => crate::tr!("codec-wrong-kind"),
+            CodecError::FutureVersion { version, supported, .. } => {
+                crate::tr!("codec-future-version", version = u32::from(*version), supported = u32::from(*supported))
+            }
+            CodecError::UnknownVersion { version, .. } => {
+                crate::tr!("codec-unknown-version", version = u32::from(*version))
+            }
+            CodecError::Malformed { .. } | CodecError::Encode(_) => crate::tr!("codec-malformed"),
+            CodecError::TrailingBytes { used, len, .. } => {
+                crate::tr!("codec-trailing-bytes", n = len.saturating_sub(*used))
+            }
+        }
+    }
+}
+
 fn config() -> bincode::config::Configuration {
     bincode::config::standard()
 }

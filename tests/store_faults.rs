@@ -164,6 +164,14 @@ fn copy_store(from: &Path, to: &Path) {
     std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o700)).unwrap();
 }
 
+/// No English reaches a Russian user: the Latin words left are the command's and sled's.
+fn assert_no_english(said: &str, what: &str) {
+    let known = ["otchet", "restore", "db", "sled", "conf", "backups"];
+    let latin: Vec<&str> =
+        said.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1 && !known.contains(w)).collect();
+    assert!(latin.is_empty(), "{what}: English in {said:?}: {latin:?}");
+}
+
 /// Something done to a copy of the store's folder.
 type Damage = Box<dyn Fn(&Path)>;
 
@@ -227,6 +235,7 @@ fn a_corrupted_store_is_refused_with_the_way_out_never_shown_empty() {
             assert_eq!(out.status.code(), Some(1), "{what}: {err}");
             assert!(err.contains("поврежден") && err.contains("otchet restore"), "{what}: {err}");
             assert!(err.contains(copy.to_str().unwrap()), "{what}: the message names the store: {err}");
+            assert_no_english(&err.replace(copy.to_str().unwrap(), ""), what);
             assert!(stdout(&out).is_empty(), "{what}: nothing shown as if fine");
         }
         let _ = Command::new(env!("CARGO_BIN_EXE_otchet")).args(["serve", "--stop", "--db"]).arg(&copy).output();

@@ -131,7 +131,7 @@ fn lost(e: impl Into<FrameError>) -> ClientError {
     let detail = match e.into() {
         FrameError::Closed => tr!("client-server-closed"),
         FrameError::TooLarge { len } => tr!("client-frame-too-large", bytes = len),
-        FrameError::Malformed(e) => tr!("client-bad-frame", detail = crate::proto::frame::malformed_said(&e)),
+        FrameError::Malformed(e) => tr!("client-bad-frame", detail = e.said()),
         FrameError::OutOfPlace | FrameError::Version { .. } => tr!("client-unexpected-response"),
         FrameError::Io(e) => match e.kind() {
             ErrorKind::BrokenPipe

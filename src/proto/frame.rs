@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{Event, Request, Response};
 use crate::codec::{self, CodecError, Kind, Record};
-use crate::tr;
 
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
 pub const PROTOCOL_VERSION: u16 = 12;
@@ -96,21 +95,6 @@ pub enum FrameError {
         protocol: u16,
         handshake: Option<Handshake>,
     },
-}
-
-/// What is wrong with a frame's record, in the user's language (the codec's own words are
-/// English, for logs).
-pub fn malformed_said(e: &CodecError) -> String {
-    match e {
-        CodecError::Truncated => tr!("codec-truncated"),
-        CodecError::WrongKind { .. } => tr!("codec-wrong-kind"),
-        CodecError::FutureVersion { version, supported, .. } => {
-            tr!("codec-future-version", version = u32::from(*version), supported = u32::from(*supported))
-        }
-        CodecError::UnknownVersion { version, .. } => tr!("codec-unknown-version", version = u32::from(*version)),
-        CodecError::Malformed { .. } | CodecError::Encode(_) => tr!("codec-malformed"),
-        CodecError::TrailingBytes { used, len, .. } => tr!("codec-trailing-bytes", n = len.saturating_sub(*used)),
-    }
 }
 
 impl fmt::Display for FrameError {
@@ -295,7 +279,7 @@ mod tests {
             CodecError::Encode("too deep".into()),
         ];
         for e in &errors {
-            let said = super::malformed_said(e);
+            let said = e.said();
             assert!(!said.is_empty() && !said.chars().any(|c| c.is_ascii_alphabetic()), "{e}: {said}");
         }
     }

@@ -161,7 +161,7 @@ impl Store {
     pub(super) fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
         keys::entry_item_from(key).ok_or_else(|| StoreError::Corrupt {
             path: self.path.clone(),
-            tree: tree.name().into(),
+            tree: tree.said(),
             detail: tr!("store-bad-key", key = format!("{key:?}")),
         })
     }

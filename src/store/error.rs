@@ -160,12 +160,16 @@ impl StoreError {
     }
 }
 
-/// What sled said, for a message: its corruption error's Display adds an empty backtrace.
+/// What sled said, for a message in the user's language (sled's own words are English,
+/// and its corruption error's `Display` adds an empty backtrace).
 pub(crate) fn sled_detail(e: &sled::Error) -> String {
     match e {
-        sled::Error::Corruption { at, .. } => tr!("store-sled-corruption", at = format!("{at:?}")),
+        sled::Error::Corruption { at: Some(at), .. } => tr!("store-sled-corruption-at", at = at.lid().to_string()),
+        sled::Error::Corruption { at: None, .. } => tr!("store-sled-corruption"),
         sled::Error::Io(e) => crate::i18n::os_error(e),
-        e => e.to_string(),
+        // sled reads its `conf` file as one of another sled version.
+        sled::Error::Unsupported(_) => tr!("store-sled-unsupported"),
+        _ => tr!("store-sled-failed"),
     }
 }
 

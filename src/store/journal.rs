@@ -183,7 +183,7 @@ impl Store {
             for (tree, old_key, old) in record.replaced.into_iter().rev() {
                 let tree = TreeId::ALL.get(usize::from(tree)).copied().ok_or_else(|| StoreError::Corrupt {
                     path: self.path.clone(),
-                    tree: TreeId::Undo.name().into(),
+                    tree: TreeId::Undo.said(),
                     detail: format!("tree {tree}"),
                 })?;
                 batch.ops.push((tree, old_key, old));

@@ -104,6 +104,24 @@ impl TreeId {
             TreeId::Undo => "undo",
         }
     }
+
+    /// What the tree holds, in the user's language, for a message (`name` is sled's).
+    pub(super) fn said(self) -> String {
+        match self {
+            TreeId::Meta => tr!("store-tree-meta"),
+            TreeId::Plans => tr!("store-tree-plans"),
+            TreeId::Items => tr!("store-tree-items"),
+            TreeId::Periods => tr!("store-tree-periods"),
+            TreeId::Entries => tr!("store-tree-entries"),
+            TreeId::History => tr!("store-tree-history"),
+            TreeId::Drafts => tr!("store-tree-drafts"),
+            TreeId::Settings => tr!("store-tree-settings"),
+            TreeId::Users => tr!("store-tree-users"),
+            TreeId::Reviews => tr!("store-tree-reviews"),
+            TreeId::Texts => tr!("store-tree-texts"),
+            TreeId::Undo => tr!("store-tree-undo"),
+        }
+    }
 }
 
 pub struct Store {
@@ -359,15 +377,15 @@ impl Store {
     }
 
     fn read_error(&self, tree: TreeId, e: sled::Error) -> StoreError {
-        StoreError::Corrupt { path: self.path.clone(), tree: tree.name().into(), detail: error::sled_detail(&e) }
+        StoreError::Corrupt { path: self.path.clone(), tree: tree.said(), detail: error::sled_detail(&e) }
     }
 
     fn corrupt(&self, tree: TreeId, e: codec::CodecError) -> StoreError {
         match e {
             codec::CodecError::FutureVersion { .. } => {
-                StoreError::NewerRecord { path: self.path.clone(), tree: tree.name().into(), detail: e.to_string() }
+                StoreError::NewerRecord { path: self.path.clone(), tree: tree.said(), detail: e.said() }
             }
-            _ => StoreError::Corrupt { path: self.path.clone(), tree: tree.name().into(), detail: e.to_string() },
+            _ => StoreError::Corrupt { path: self.path.clone(), tree: tree.said(), detail: e.said() },
         }
     }
 
@@ -498,7 +516,7 @@ impl Store {
         for (k, u) in self.scan::<UserRecord>(TreeId::Users, &[])? {
             let uid: [u8; 4] = k.as_ref().try_into().map_err(|_| StoreError::Corrupt {
                 path: self.path.clone(),
-                tree: TreeId::Users.name().into(),
+                tree: TreeId::Users.said(),
                 detail: tr!("store-bad-key", key = format!("{k:?}")),
             })?;
             out.push((u32::from_be_bytes(uid), u));

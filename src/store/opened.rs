@@ -109,13 +109,9 @@ const GARBAGE_FLUSHES: usize = 16_384;
 /// sled may panic on damaged files rather than return an error: that is a damaged store
 /// too, never a crash.
 pub(super) fn open_sled_caught(dir: &Path, options: &StoreOptions) -> Result<Sled, StoreError> {
-    std::panic::catch_unwind(|| open_sled(dir, options)).unwrap_or_else(|panic| {
-        let detail = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(StoreError::Damaged { path: dir.to_path_buf(), detail, untouched: false })
+    std::panic::catch_unwind(|| open_sled(dir, options)).unwrap_or_else(|_| {
+        // Its panic's words are English and about its code, not the files.
+        Err(StoreError::Damaged { path: dir.to_path_buf(), detail: crate::tr!("store-sled-failed"), untouched: false })
     })
 }
 

@@ -50,7 +50,7 @@ fn check_and_migrate_with(store: &Store, had_data: bool, current: u32, steps: &[
         None if store_is_blank(store) => write_version(store, current),
         None => Err(StoreError::Corrupt {
             path: store.path.clone(),
-            tree: "meta".into(),
+            tree: TreeId::Meta.said(),
             detail: crate::tr!("store-no-schema"),
         }),
         Some(SchemaVersion(v)) if v == current => Ok(()),
@@ -76,7 +76,7 @@ fn migrate(store: &Store, from: u32, current: u32, steps: &[Step]) -> Result<(),
     for version in from..current {
         let step = version.checked_sub(1).and_then(|i| steps.get(i as usize)).ok_or_else(|| StoreError::Corrupt {
             path: store.path.clone(),
-            tree: "meta".into(),
+            tree: TreeId::Meta.said(),
             detail: crate::tr!("store-unknown-schema", version = version),
         })?;
         let mut changes = step(store)?;
