@@ -18,23 +18,13 @@ impl Store {
     /// Each entry of a period with its execution text, in item order, one at a time: the
     /// heads and the texts are read side by side (both trees are in the same key order).
     pub fn for_each_entry(&self, period: PeriodId, mut f: impl FnMut(ItemId, Entry)) -> Result<(), StoreError> {
-        self.check_running()?;
         let prefix = keys::period(period);
-        let (heads, texts) = (self.tree(TreeId::Entries)?, self.tree(TreeId::Texts)?);
-        let mut texts = texts.scan_prefix(prefix).peekable();
-        for kv in heads.scan_prefix(prefix) {
-            let (key, v) = kv.map_err(|e| self.read_error(TreeId::Entries, e))?;
-            let head: EntryHead = codec::decode(&v).map_err(|e| self.corrupt(TreeId::Entries, e))?;
+        let mut texts = self.range_after(TreeId::Texts, &prefix, None)?.peekable();
+        for kv in self.range_after(TreeId::Entries, &prefix, None)? {
+            let (key, head) = kv?;
             let id = self.entry_item(TreeId::Entries, &key)?;
-            let mut text = None;
             // Texts of entries before this one have no head (never written so): passed by.
-            while let Some(next) = texts.next_if(|t| t.as_ref().map_or(true, |(k, _)| k.as_ref() <= key.as_ref())) {
-                let (k, t) = next.map_err(|e| self.read_error(TreeId::Texts, e))?;
-                if k == key {
-                    text = Some(codec::decode::<EntryText>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?.0);
-                }
-            }
-            f(id, head.into_entry(text));
+            f(id, self.entry_of(&head, || value_at(&mut texts, &key))?);
         }
         Ok(())
     }
