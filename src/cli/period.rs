@@ -131,6 +131,7 @@ fn list(ctx: &Context) -> Result<(), Failure> {
     if plans.is_empty() {
         return Err(no_period(ctx, &mut client));
     }
+    let today = crate::clock::today();
     for info in plans {
         say!(
             "{}",
@@ -141,7 +142,6 @@ fn list(ctx: &Context) -> Result<(), Failure> {
         }
         for id in info.periods {
             // The server's counts, as `status` shows them: no item is sent.
-            let today = crate::clock::today();
             let Some(f) = client.counts(Some(id), (None, today), ctx.config.rules.clone(), None)? else { continue };
             let date = f.period.report_date.map_or_else(|| tr!("plan-none"), |d| d.format("%d.%m.%Y").to_string());
             say!("  {:<10} {}", id.to_string(), sanitize(&f.period.title));

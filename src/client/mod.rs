@@ -164,8 +164,7 @@ impl Client {
         rules: crate::domain::FlagRules,
         responsible: Option<Vec<String>>,
     ) -> Result<Option<crate::model::Flagged>, ClientError> {
-        let asked = Request::Flagged { period, as_of, today, rules, responsible, listed: true };
-        expect!(self.call(asked)?, Response::Flagged(f) => f.map(|b| *b))
+        self.ask_flagged(Request::Flagged { period, as_of, today, rules, responsible, listed: true })
     }
 
     /// As `flagged`, the counts alone: `listed` is empty.
@@ -176,7 +175,10 @@ impl Client {
         rules: crate::domain::FlagRules,
         responsible: Option<Vec<String>>,
     ) -> Result<Option<crate::model::Flagged>, ClientError> {
-        let asked = Request::Flagged { period, as_of, today, rules, responsible, listed: false };
+        self.ask_flagged(Request::Flagged { period, as_of, today, rules, responsible, listed: false })
+    }
+
+    fn ask_flagged(&mut self, asked: Request) -> Result<Option<crate::model::Flagged>, ClientError> {
         expect!(self.call(asked)?, Response::Flagged(f) => f.map(|b| *b))
     }
 
