@@ -86,7 +86,7 @@ fn snapshot_10k(c: &mut Criterion) {
     group.bench_function("client_decode", |b| b.iter(read));
     group.bench_function("client_status_flags", |b| b.iter(|| counts(&snapshot, as_of, &rules)));
     group.bench_function("client_tui_state", |b| {
-        b.iter_batched(|| snapshot.clone(), |s| Main::from_snapshot(s, as_of, &rules), BatchSize::LargeInput)
+        b.iter_batched(|| snapshot.clone(), |s| Main::from_snapshot(s, (as_of, &rules), 40), BatchSize::LargeInput)
     });
     group.finish();
 }

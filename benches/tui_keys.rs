@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use otchet::dev::{GenOptions, generate};
+use otchet::dev::{GenOptions, Generated, generate};
 use otchet::domain::Role;
+use otchet::proto::{Request, Response};
+use otchet::tui::action::Effect;
 use otchet::tui::key::{Key, KeyCode};
 use otchet::tui::test_support::{sample_snapshot, state_of};
 use otchet::tui::theme::Theme;
@@ -22,22 +24,47 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 4, 13).expect("a date")
 }
 
-/// The main screen on `items` items (0: the sample), the selection in the middle.
+/// The main screen on `items` items (0: the sample), the selection in the middle. A
+/// generated plan is held as a TUI holds it from a server: the list, and the items near
+/// the cursor whole with their texts, answered as the server would.
 fn screen(items: usize) -> (State, Term) {
-    let snapshot = if items == 0 {
-        sample_snapshot()
-    } else {
-        generate(&GenOptions { items, periods: 1, seed: 1 }).expect("generated").snapshot(0).expect("Q1")
-    };
-    let mut state = state_of(snapshot, as_of(), Role::Editor, Theme::ansi16());
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    update(&mut state, Action::Resize(80, 24));
+    if items == 0 {
+        let mut state = state_of(sample_snapshot(), as_of(), Role::Editor, Theme::ansi16());
+        update(&mut state, Action::Resize(80, 24));
+        let middle = state.main().map_or(0, |m| m.visible.len() / 2);
+        for _ in 0..middle / 18 {
+            update(&mut state, Action::Key(Key::plain(KeyCode::PageDown)));
+        }
+        frame(&mut state, &mut term);
+        return (state, term);
+    }
+    let generated = generate(&GenOptions { items, periods: 1, seed: 1 }).expect("generated");
+    let list = generated.snapshot(0).expect("Q1").into_list();
+    let mut state = state_of(list, as_of(), Role::Editor, Theme::ansi16());
+    let effect = update(&mut state, Action::Resize(80, 24));
+    answer(&mut state, effect, &generated);
     let middle = state.main().map_or(0, |m| m.visible.len() / 2);
     for _ in 0..middle / 18 {
-        update(&mut state, Action::Key(Key::plain(KeyCode::PageDown)));
+        let effect = update(&mut state, Action::Key(Key::plain(KeyCode::PageDown)));
+        answer(&mut state, effect, &generated);
     }
     frame(&mut state, &mut term);
     (state, term)
+}
+
+/// Answers the items asked for whole (`Request::Shown`), as a server would.
+fn answer(state: &mut State, effect: Effect, generated: &Generated) {
+    match effect {
+        Effect::Batch(all) => all.into_iter().for_each(|e| answer(state, e, generated)),
+        Effect::Call { purpose, request: Request::Shown { item, .. } } => {
+            let whole = generated.items.iter().find(|i| i.id == item).cloned().map(Box::new);
+            let entry = generated.periods[0].1.iter().find(|(id, _)| *id == item).map(|(_, e)| e.clone());
+            let effect = update(state, Action::Answer { purpose, result: Ok(Response::Shown { item: whole, entry }) });
+            answer(state, effect, generated);
+        }
+        _ => {}
+    }
 }
 
 fn frame(state: &mut State, term: &mut Term) {

@@ -79,6 +79,35 @@ pub fn one_line_start(s: &str, max: usize) -> String {
     out
 }
 
+/// The most columns of a title a list shows (`tui::layout`: a list is at most 100 wide).
+pub const LIST_TITLE_ROOM: usize = 100;
+
+/// A long title as a list holds it, on one line: its start and end, «…» between, for a list
+/// that shows at most `room` columns of it. Cut to `room` columns or fewer, at the end
+/// (`truncate`) or in the middle (`truncate_middle`), the sketch reads as the whole title
+/// would: a list of 10,000 items holds sketches, and the item shown its whole title. The
+/// server's sketch (`LIST_TITLE_ROOM`) sketched again for a room of 90 or less is the
+/// title's sketch for that room.
+pub fn title_sketch(title: &str, room: usize) -> String {
+    let (head, tail) = (room + 4, room / 2 + 4);
+    let line = one_line(title);
+    if width(&line) <= head + tail + 1 {
+        return line;
+    }
+    let start: String = columns(line.chars(), head).collect();
+    let end: Vec<char> = columns(line.chars().rev(), tail).collect();
+    format!("{start}…{}", end.iter().rev().collect::<String>())
+}
+
+/// The characters of `chars` that fit in `max` columns.
+fn columns(chars: impl Iterator<Item = char>, max: usize) -> impl Iterator<Item = char> {
+    let mut used = 0;
+    chars.take_while(move |c| {
+        used += c.width().unwrap_or(0);
+        used <= max
+    })
+}
+
 /// Greedy word wrap by display width; words wider than `width` are split. Keeps blank
 /// lines; every returned line fits in `width` columns. No line starts with the spaces of a
 /// break, nor with punctuation standing alone after a space («слово —», «слово .»): it stays
@@ -167,6 +196,23 @@ fn placeholder(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A list cuts titles to at most its room: from a sketch as from the whole title;
+        /// and a sketch sketched again for a smaller room is that room's sketch.
+        #[test]
+        fn a_sketch_is_cut_as_the_whole_title(title in "[а-яА-Я中 \n,.]{0,400}", room in 0usize..=100, cut in 0usize..=100) {
+            let (cut, whole, sketch) = (cut.min(room), one_line(&title), title_sketch(&title, room));
+            proptest::prop_assert!(width(&sketch) <= room + 4 + room / 2 + 4 + 1);
+            proptest::prop_assert_eq!(one_line(&sketch), sketch.clone());
+            proptest::prop_assert_eq!(truncate(&sketch, cut), truncate(&whole, cut));
+            proptest::prop_assert_eq!(truncate_middle(&sketch, cut), truncate_middle(&whole, cut));
+            // The TUI's rooms: 30 to 90 columns (`tui::layout::sketch_room`).
+            if room <= 90 {
+                proptest::prop_assert_eq!(title_sketch(&title_sketch(&title, LIST_TITLE_ROOM), room), sketch);
+            }
+        }
+    }
 
     #[test]
     fn the_start_of_a_line_cut_as_the_whole_would_be() {

@@ -87,8 +87,8 @@ impl Tui {
     }
 }
 
-fn is_entry(r: &Request) -> bool {
-    matches!(r, Request::Entry { .. })
+fn is_shown(r: &Request) -> bool {
+    matches!(r, Request::Shown { .. })
 }
 
 fn ten_thousand(sb: &Sandbox) -> (otchet::dev::generate::Generated, common::server::ServerProcess) {
@@ -107,6 +107,16 @@ fn the_list_carries_no_execution_text_and_the_snapshot_does() {
     assert!(!list.texts);
     assert_eq!(list.items.len(), 10_000);
     assert!(list.entries.iter().all(|(_, e)| e.info.is_empty()), "no execution text in the list");
+    // Nor a long title whole: its start and end, as the list shows them.
+    let widest = list.items.iter().map(|i| otchet::text_width::width(&i.title)).max().unwrap();
+    let longest = generated.items.iter().map(|i| otchet::text_width::width(&i.title)).max().unwrap();
+    assert!(widest <= 159 && longest > 300, "sketches of {widest} columns, titles of up to {longest}");
+    // The item shown comes whole, with its text.
+    let far = &generated.items[7_000];
+    let shown = client.call(Request::Shown { period: list.period.id, item: far.id }).unwrap();
+    let Response::Shown { item: Some(item), entry: Some(entry) } = shown else { panic!("{shown:?}") };
+    let written = generated.periods[0].1.iter().find(|(id, _)| *id == far.id).map(|(_, e)| e.info.as_str());
+    assert_eq!((item.title.as_str(), Some(entry.info.as_str())), (far.title.as_str(), written));
     // In parts, the same list.
     let (mut items, mut entries, mut after) = (Vec::new(), Vec::new(), None);
     loop {
@@ -146,29 +156,40 @@ fn a_tui_on_ten_thousand_items_asks_for_the_texts_it_shows_only() {
     assert_eq!((tui.requests(first_part), tui.requests(|r| matches!(r, Request::ListPart { .. }))), (1, 11));
     let main = tui.state.main().unwrap();
     assert!(main.rows.len() == 10_000 && main.counts.items == 10_000 && !main.loading);
-    let first = tui.requests(is_entry);
+    let first = tui.requests(is_shown);
     assert!((1..=5).contains(&first), "the shown item's text and its neighbours': {first}");
     let main = tui.state.main().unwrap();
     let shown = main.selected().unwrap();
-    assert!(shown.text_loaded);
+    assert!(shown.text_loaded() && shown.whole.is_some());
+    assert_eq!(shown.title(), generated.items[0].title, "the shown item's title whole");
     let editor = main.editor.as_ref().expect("the editor is open on the shown item");
     assert_eq!(editor.item, shown.item.id);
-    assert_eq!(editor.info_text(), shown.entry.info);
+    assert_eq!(editor.info_text(), shown.info());
     // Moving down asks for one more neighbour each step, at most.
     for _ in 0..20 {
         tui.press(Key::char('j'));
     }
-    let after = tui.requests(is_entry);
+    let after = tui.requests(is_shown);
     assert!(after - first <= 20, "{} texts asked for 20 steps", after - first);
     let main = tui.state.main().unwrap();
-    assert!(main.selected().unwrap().text_loaded && main.editor.is_some());
-    let loaded = main.rows.iter().filter(|r| r.text_loaded).count();
-    assert!(loaded <= 64 + 5, "{loaded} texts held");
+    assert!(main.selected().unwrap().text_loaded() && main.editor.is_some());
+    // 80 steps on, the first items held are let go: back to their sketches, no text.
+    for _ in 0..80 {
+        tui.press(Key::char('j'));
+    }
+    let main = tui.state.main().unwrap();
+    let loaded = main.rows.iter().filter(|r| r.text_loaded() || r.whole.is_some()).count();
+    assert!(loaded <= 64 + 5, "{loaded} texts and whole items held");
+    let sketched = |r: &otchet::tui::state::Row| {
+        otchet::text_width::width(&r.item.title) <= 30 + 4 + 19 + 1 && r.info().is_empty()
+    };
+    assert!(main.rows[..10].iter().all(|r| r.whole.is_none() && !r.text_loaded() && sketched(r)), "let go");
+    assert!(main.selected().unwrap().whole.is_some(), "the shown item whole");
     // A search finds an item by a text the TUI does not hold: the server searched it.
     let (far, text) = &generated.periods[0].1[7_000];
     let word = text.info.split_whitespace().find(|w| w.chars().count() >= 6).expect("a long word");
     let words: String = word.chars().take(6).collect();
-    assert!(!tui.state.main().unwrap().rows[7_000].text_loaded);
+    assert!(!tui.state.main().unwrap().rows[7_000].text_loaded());
     tui.press(Key::char('/'));
     for c in words.chars() {
         tui.press(Key::char(c));
@@ -185,7 +206,7 @@ fn an_edit_elsewhere_shows_in_a_tui_that_holds_only_the_list() {
     let mut tui = Tui::open(&sb);
     let main = tui.state.main().unwrap();
     let (period, far) = (main.period.id, main.rows[5_000].item.id);
-    assert!(!main.rows[5_000].text_loaded, "far from the cursor: not fetched");
+    assert!(!main.rows[5_000].text_loaded(), "far from the cursor: not fetched");
     let base = main.rows[5_000].entry.revision;
     let mut other = sb.client();
     let edit = EntryEdit {
@@ -201,12 +222,12 @@ fn an_edit_elsewhere_shows_in_a_tui_that_holds_only_the_list() {
     tui.run(effect);
     let main = tui.state.main().unwrap();
     let row = &main.rows[5_000];
-    assert_eq!(row.entry.info, "Сделано в другом окне");
+    assert_eq!(row.info(), "Сделано в другом окне");
     assert_eq!(row.entry.revision, base + 1);
     assert!(row.flags.done, "its flags follow");
     // The shown item is untouched, its text still there to edit.
     let shown = tui.state.main().unwrap().selected().unwrap();
-    assert!(shown.text_loaded && !shown.entry.info.is_empty());
+    assert!(shown.text_loaded() && !shown.info().is_empty());
     tui.press(Key::plain(otchet::tui::key::KeyCode::Enter));
     assert_eq!(tui.state.main().unwrap().focus, Focus::Editor);
 }
@@ -296,4 +317,39 @@ fn flagged_items(
         }
     }
     (counts, listed)
+}
+
+/// The calls among an effect's.
+fn calls(effect: Effect) -> Vec<Request> {
+    match effect {
+        Effect::Batch(all) => all.into_iter().flat_map(calls).collect(),
+        Effect::Call { request, .. } => vec![request],
+        _ => Vec::new(),
+    }
+}
+
+/// A list's rows keep of each item its point, responsible and what a list of the
+/// terminal's width shows of its title, not its deadline's words (their meaning is kept); a terminal widened past that room loads the
+/// list again, whole, for the new room.
+#[test]
+fn a_list_keeps_of_its_titles_the_room_it_shows_and_widening_loads_it_again() {
+    let generated = generate(&GenOptions { items: 300, periods: 1, seed: 5 }).unwrap();
+    let whole = generated.snapshot(0).unwrap();
+    let mut state = state_of(whole.clone().into_list(), as_of(), Role::Editor, Theme::ansi16());
+    let narrow = otchet::tui::update(&mut state, Action::Resize(80, 24));
+    assert!(!calls(narrow).iter().any(|r| matches!(r, Request::List { .. })), "80 columns: the list as it came");
+    let main = state.main().unwrap();
+    assert_eq!(main.sketch_room, 30);
+    let longest = main.rows.iter().map(|r| otchet::text_width::width(&r.item.title)).max().unwrap();
+    assert!(longest <= 30 + 4 + 19 + 1, "titles kept to {longest} columns");
+    assert!(main.rows.iter().all(|r| r.whole.is_none()), "no item whole, nor its deadline's words");
+    let at_once = otchet::tui::state::Main::from_snapshot(whole, (as_of(), &state.rules), 40);
+    let flags = |m: &otchet::tui::state::Main| m.rows.iter().map(|r| r.flags).collect::<Vec<_>>();
+    assert_eq!(flags(main), flags(&at_once), "the same flags as from the whole items");
+    let wide = calls(otchet::tui::update(&mut state, Action::Resize(200, 50)));
+    let period = state.main().unwrap().period.id;
+    assert!(wide.contains(&Request::List { period: Some(period) }), "{wide:?}");
+    assert_eq!(state.main().unwrap().sketch_room, 80);
+    let again = calls(otchet::tui::update(&mut state, Action::Resize(190, 50)));
+    assert!(!again.iter().any(|r| matches!(r, Request::List { .. })), "not again within the room");
 }

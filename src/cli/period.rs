@@ -180,7 +180,8 @@ fn summary(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         date = as_of.format("%d.%m.%Y").to_string()
     );
     say!("{heading}");
-    let summary = by_responsible(snapshot.items.iter().zip(rows).map(|(item, (f, r))| (item, f, r)));
+    let summary =
+        by_responsible(snapshot.items.iter().zip(rows).map(|(item, (f, r))| (item.responsible.as_str(), f, r)));
     let names: Vec<String> = summary
         .iter()
         .map(|(n, _)| n.as_deref().map_or_else(|| tr!("summary-nobody"), |n| sanitize(n).into_owned()))

@@ -30,6 +30,8 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     let keymaps = Keymaps::with_overrides(&overrides).map_err(Failure::usage)?;
     let today = crate::clock::today();
 
+    // Before the connection's reader thread: its parts of a list then share the UI's arena.
+    crate::server::one_arena();
     let demo_dir = demo.then(demo_store_dir);
     let mut client = match &demo_dir {
         Some(dir) => demo_client(dir, ctx.config.dictionary_path())?,

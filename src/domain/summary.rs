@@ -2,15 +2,15 @@
 
 use super::evaluate::Counts;
 use super::text::fold;
-use super::{Flags, Item, Review};
+use super::{Flags, Review};
 
 /// Each responsible name the items list («Отдел кадров; юридический отдел» is two), with the
 /// counts of its items; items without one under `None`. Names are compared case, ё/е and
 /// spacing aside, and shown as first written; those owing the most text come first.
-pub fn by_responsible<'a>(rows: impl IntoIterator<Item = (&'a Item, Flags, Review)>) -> Vec<(Option<String>, Counts)> {
+pub fn by_responsible<'a>(rows: impl IntoIterator<Item = (&'a str, Flags, Review)>) -> Vec<(Option<String>, Counts)> {
     let mut out: Vec<(Option<String>, String, Counts)> = Vec::new();
-    for (item, flags, review) in rows {
-        let names = responsible_names(&item.responsible);
+    for (responsible, flags, review) in rows {
+        let names = responsible_names(responsible);
         let keys: Vec<Option<String>> =
             if names.is_empty() { vec![None] } else { names.into_iter().map(Some).collect() };
         for name in keys {
@@ -44,6 +44,7 @@ pub fn responsible_names(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Item;
     use crate::domain::ItemId;
 
     fn item(id: u32, responsible: &str) -> Item {
@@ -70,10 +71,10 @@ mod tests {
             item(4, "Юридический отдел"),
         ];
         let rows = [
-            (&items[0], owing, Review::Open),
-            (&items[1], owing, Review::Ready),
-            (&items[2], owing, Review::Open),
-            (&items[3], fine, Review::Accepted),
+            (items[0].responsible.as_str(), owing, Review::Open),
+            (items[1].responsible.as_str(), owing, Review::Ready),
+            (items[2].responsible.as_str(), owing, Review::Open),
+            (items[3].responsible.as_str(), fine, Review::Accepted),
         ];
         let summary = by_responsible(rows);
         let names: Vec<Option<&str>> = summary.iter().map(|(n, _)| n.as_deref()).collect();

@@ -14,12 +14,39 @@ pub struct Snapshot {
     pub items: Vec<Item>,
     /// Entries someone has written; an item without one has an empty entry.
     pub entries: Vec<(ItemId, Entry)>,
-    /// Whether the entries carry their execution texts. A list (`Request::List`) leaves
-    /// them out, `info` empty: a screen asks for an item's text when it shows it.
+    /// Whether the entries carry their execution texts and the items are whole. A list
+    /// (`Request::List`, `ListPart`) leaves the texts out, `info` empty, and sketches its
+    /// items (a title's start and end, no other columns): a screen asks for an item whole
+    /// with its text when it shows it (`Request::Shown`).
     pub texts: bool,
     /// The asking user's drafts in this period.
     pub drafts: Vec<(ItemId, Draft)>,
     pub settings: Settings,
+}
+
+impl Snapshot {
+    /// As a list carries it (`Request::List`): no execution text, its items sketched.
+    pub fn into_list(mut self) -> Snapshot {
+        self.items.iter_mut().for_each(sketch);
+        self.entries.iter_mut().for_each(|(_, e)| sketch_entry(e));
+        self.texts = false;
+        self
+    }
+}
+
+/// An item as a list carries it: its title sketched (`text_width::title_sketch`), without
+/// its № п/п nor the plan's other columns; `Request::Shown` brings it whole.
+pub fn sketch(item: &mut Item) {
+    item.title = crate::text_width::title_sketch(&item.title, crate::text_width::LIST_TITLE_ROOM);
+    item.seq = String::new();
+    item.extra = Vec::new();
+}
+
+/// An entry as a list carries it: without its execution text, nor who changed it last
+/// (the item shown says so, `Request::Shown` bringing it whole).
+pub fn sketch_entry(entry: &mut Entry) {
+    entry.info = String::new();
+    entry.changed_by = String::new();
 }
 
 /// What `status` (text) shows of a period, worked out by the server (`Request::Flagged`):

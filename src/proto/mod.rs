@@ -56,6 +56,12 @@ pub enum Request {
         period: PeriodId,
         item: ItemId,
     },
+    /// An item a screen shows: whole (a list's items are sketches, `Snapshot::texts`), with
+    /// its entry and execution text.
+    Shown {
+        period: PeriodId,
+        item: ItemId,
+    },
     /// Every item of a period's plan, in plan order, with its entry and execution text:
     /// runs of about half a megabyte sent ahead of the last (`Response::Rows { last }`), the
     /// server reading the next run while the client writes this one (`status --json`).
@@ -210,6 +216,7 @@ impl Request {
             | Request::ListPart { .. }
             | Request::Flagged { .. }
             | Request::Entry { .. }
+            | Request::Shown { .. }
             | Request::PeriodRows { .. }
             | Request::Search { .. }
             | Request::History { .. }
@@ -261,6 +268,11 @@ pub enum Response {
     /// The answer to `Flagged`; `None` when the store holds no plan yet.
     Flagged(Option<Box<Flagged>>),
     Entry(Option<Entry>),
+    /// The answer to `Shown`: the item (`None`: not in the period's plan) and its entry.
+    Shown {
+        item: Option<Box<Item>>,
+        entry: Option<Entry>,
+    },
     /// A run of `PeriodRows`: items with their entries (none for an item without one), and
     /// `last` when no item comes after these.
     Rows {

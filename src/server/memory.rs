@@ -117,7 +117,9 @@ fn resident_bytes() -> Option<u64> {
 /// each thread that allocates concurrently an arena of its own, and what a request freed
 /// stays fragmented in each: with one, the server's peak through an import of 10,000
 /// items is 33–40 MiB instead of 41–49 (two arenas), its threads' allocations taking
-/// turns (benches/server_memory.sh with `MALLOC_ARENA_MAX`, docs/performance.md).
+/// turns (benches/server_memory.sh with `MALLOC_ARENA_MAX`, docs/performance.md). The TUI
+/// sets it too: a list decoded on its connection's thread would keep an arena of 3 MiB
+/// there at 10,000 items (0.3–0.8 MiB more at its peak, `benches/pty_tui.py memory`).
 #[allow(unsafe_code)]
 pub fn one_arena() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

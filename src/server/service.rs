@@ -143,7 +143,8 @@ impl Service {
             | Request::ListPart { .. }
             | Request::Flagged { .. }
             | Request::Search { .. }
-            | Request::Entry { .. }) => self.read_period(actor, request),
+            | Request::Entry { .. }
+            | Request::Shown { .. }) => self.read_period(actor, request),
             Request::Import { report, replace_edited, parts: n } => {
                 self.import(&report, (by, replace_edited), n, parts)
             }
@@ -309,8 +310,18 @@ impl Service {
                 Response::Flagged(self.flagged(&asked)?.map(Box::new))
             }
             Request::Entry { period, item } => Response::Entry(self.store.entry(period, item)?),
+            Request::Shown { period, item } => self.shown(period, item)?,
             _ => return Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into()),
         })
+    }
+
+    /// An item whole, with its entry: what a screen shows of the item a list sketches.
+    fn shown(&self, period: PeriodId, item: ItemId) -> Result<Response, StoreError> {
+        let Some(plan) = self.store.plan_of(period)? else {
+            return Err(StoreError::UnknownPeriod { period: period.to_string() });
+        };
+        let whole = self.store.item(plan.id, item)?.map(Box::new);
+        Ok(Response::Shown { item: whole, entry: self.store.entry(period, item)? })
     }
 
     /// The items of `period` whose texts hold `query`, case and ё/е folded. The entries and
@@ -420,11 +431,13 @@ impl Service {
     ) -> Result<Option<Snapshot>, StoreError> {
         let Some(chosen) = self.choose(period)? else { return Ok(None) };
         let (store, id) = (&self.store, chosen.period.id);
-        let items = store.items_after(chosen.plan.id, after, max as usize)?;
-        let entries = match (items.first(), items.last()) {
+        let mut items = store.items_after(chosen.plan.id, after, max as usize)?;
+        items.iter_mut().for_each(crate::model::sketch);
+        let mut entries = match (items.first(), items.last()) {
             (Some(first), Some(last)) => store.entry_heads_between(id, first.id, last.id)?,
             _ => Vec::new(),
         };
+        entries.iter_mut().for_each(|(_, e)| crate::model::sketch_entry(e));
         self.assemble(actor, chosen, (items, entries), false).map(Some)
     }
 
@@ -432,8 +445,12 @@ impl Service {
     fn snapshot(&self, actor: &Actor, period: Option<PeriodId>, texts: bool) -> Result<Option<Snapshot>, StoreError> {
         let Some(chosen) = self.choose(period)? else { return Ok(None) };
         let (store, id) = (&self.store, chosen.period.id);
-        let entries = if texts { store.entries(id)? } else { store.entry_heads(id)? };
-        let items = store.items(chosen.plan.id)?;
+        let mut entries = if texts { store.entries(id)? } else { store.entry_heads(id)? };
+        let mut items = store.items(chosen.plan.id)?;
+        if !texts {
+            items.iter_mut().for_each(crate::model::sketch);
+            entries.iter_mut().for_each(|(_, e)| crate::model::sketch_entry(e));
+        }
         self.assemble(actor, chosen, (items, entries), texts).map(Some)
     }
 }

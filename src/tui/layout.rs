@@ -24,6 +24,13 @@ fn list_width(width: u16) -> u16 {
     (width * 2 / 5).clamp(30, 100)
 }
 
+/// The room a list of this terminal's width keeps of each title (`text_width::title_sketch`):
+/// the list's inside rounded up to tens (30 columns at 80), so that widening a terminal
+/// loads the list again only when it passes one of them.
+pub fn sketch_room(width: u16) -> usize {
+    usize::from(list_width(width).saturating_sub(2)).div_ceil(10) * 10
+}
+
 /// The rows of items the list shows at this size (inside its border).
 pub fn list_rows(width: u16, height: u16) -> usize {
     areas(Rect::new(0, 0, width, height), 6, false).list.height.saturating_sub(2).into()

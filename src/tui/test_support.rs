@@ -88,7 +88,11 @@ pub fn state_of(snapshot: Snapshot, as_of: NaiveDate, role: Role, theme: Theme) 
     // Spelling questions would join every effect; the spelling tests turn it on.
     state.spelling.on = false;
     state.as_of_chosen = Some(as_of);
-    state.screen = Screen::Main(Box::new(Main::from_snapshot(snapshot, as_of, &state.rules)));
+    state.screen = Screen::Main(Box::new(Main::from_snapshot(
+        snapshot,
+        (as_of, &state.rules),
+        crate::tui::layout::sketch_room(state.size.0),
+    )));
     state
 }
 

@@ -6,41 +6,131 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::editor::Editor;
-use crate::domain::text::fold;
-use crate::domain::{Counts, DeadlineCache, Entry, FlagRules, Flags, Item, ItemDeadline, ItemId, Period, Plan};
+use crate::domain::text::Needle;
+use crate::domain::{
+    Counts, DeadlineCache, Entry, FlagRules, Flags, Item, ItemDeadline, ItemId, Period, PeriodId, Plan, Review, Stamp,
+};
 use crate::model::Snapshot;
 use crate::model::{Draft, Settings};
 use crate::text_width::width;
 
+/// What a list row keeps of its item: enough to draw, filter and search it; the rest
+/// (the deadline's words, the plan's other columns) comes with the item shown, whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListItem {
+    pub id: ItemId,
+    pub point: String,
+    /// Its title sketched for the list's room (`text_width::title_sketch`).
+    pub title: String,
+    pub responsible: String,
+}
+
+impl ListItem {
+    pub fn of(item: &Item, room: usize) -> ListItem {
+        ListItem {
+            id: item.id,
+            point: item.point.clone(),
+            title: crate::text_width::title_sketch(&item.title, room),
+            responsible: item.responsible.clone(),
+        }
+    }
+
+    /// As `Item::point_label`.
+    pub fn point_label(&self) -> &str {
+        crate::domain::plan::strip_number_dot(&self.point)
+    }
+
+    /// As `Item::answered_by`.
+    pub fn answered_by(&self, names: &[String]) -> bool {
+        crate::domain::plan::answers_for(&self.responsible, names)
+    }
+}
+
+/// What a list row keeps of its entry: what its flags and marks need.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListEntry {
+    pub assessment: String,
+    pub revision: u64,
+    pub review: Review,
+    pub carried_from: Option<PeriodId>,
+}
+
+/// The rest of an entry, here for the items shown and near them (at most `TEXTS_KEPT`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntryText {
+    pub info: String,
+    pub changed_by: String,
+    pub changed_at: Stamp,
+}
+
+/// An entry split into what the list keeps and the rest.
+fn split(entry: Entry) -> (ListEntry, EntryText) {
+    let Entry { info, assessment, changed_by, changed_at, revision, review, carried_from } = entry;
+    (ListEntry { assessment, revision, review, carried_from }, EntryText { info, changed_by, changed_at })
+}
+
 pub struct Row {
-    pub item: Item,
+    pub item: ListItem,
+    /// The item whole, when it is shown or near it (`Request::Shown`; at most `TEXTS_KEPT`).
+    pub whole: Option<Box<Item>>,
     pub deadline: Arc<ItemDeadline>,
-    /// The entry; its `info` is empty until `text_loaded` (a list comes without texts).
-    pub entry: Entry,
+    pub entry: ListEntry,
+    /// The entry's execution text and who wrote it last, when here (a list comes without).
+    pub text: Option<Box<EntryText>>,
     pub flags: Flags,
-    pub text_loaded: bool,
-    /// What a search looks in, case and ё/е folded once (not at every keystroke): title,
-    /// point, responsible, assessment and the execution text when it is here.
-    pub folded: String,
 }
 
 impl Row {
-    pub fn new(item: Item, deadline: Arc<ItemDeadline>, entry: Entry, text_loaded: bool) -> Row {
-        let mut row = Row { item, deadline, entry, flags: Flags::default(), text_loaded, folded: String::new() };
-        row.refold();
-        row
+    /// `entry` with its text or without (`text_here`); `whole`: the item whole, as a
+    /// snapshot brings it; else a list's sketch, kept for a list of `room` columns.
+    pub fn new(
+        item: Item,
+        deadline: Arc<ItemDeadline>,
+        (entry, text_here): (Entry, bool),
+        (whole, room): (bool, usize),
+    ) -> Row {
+        // A snapshot's titles are drawn at any width without a load again.
+        let listed = ListItem::of(&item, if whole { crate::text_width::LIST_TITLE_ROOM } else { room });
+        let whole = whole.then(|| Box::new(item));
+        let (entry, text) = split(entry);
+        Row { item: listed, whole, deadline, entry, text: text_here.then(|| Box::new(text)), flags: Flags::default() }
     }
 
-    /// Brings `folded` up to date after the item or its entry changed.
-    pub fn refold(&mut self) {
-        let (item, entry) = (&self.item, &self.entry);
-        let parts = [&item.title, &item.point, &item.responsible, &entry.assessment, &entry.info];
-        // NUL: a search text never holds it, so no match spans two fields.
-        self.folded = fold(&parts.map(String::as_str).join("\0"));
+    pub fn text_loaded(&self) -> bool {
+        self.text.is_some()
     }
 
-    pub fn matches(&self, folded_needle: &str) -> bool {
-        self.folded.contains(folded_needle)
+    /// The execution text; empty while it is not here.
+    pub fn info(&self) -> &str {
+        self.text.as_ref().map_or("", |t| &t.info)
+    }
+
+    /// The entry as the store has it (its text empty while not here).
+    pub fn entry_whole(&self) -> Entry {
+        let ListEntry { assessment, revision, review, carried_from } = self.entry.clone();
+        let EntryText { info, changed_by, changed_at } = self.text.as_deref().cloned().unwrap_or_default();
+        Entry { info, assessment, changed_by, changed_at, revision, review, carried_from }
+    }
+
+    /// The title whole when the item is here whole, else its sketch.
+    pub fn title(&self) -> &str {
+        self.whole.as_ref().map_or(&self.item.title, |w| &w.title)
+    }
+
+    /// Whether a search finds it in what is here: the title (its sketch until the item is
+    /// whole), point, responsible, assessment and the execution text when it is here. The
+    /// server's search finds the rest (`update::texts`).
+    pub fn matches(&self, needle: &Needle) -> bool {
+        let item = &self.item;
+        [self.title(), &item.point, &item.responsible, &self.entry.assessment, self.info()]
+            .iter()
+            .any(|text| needle.found_in(text))
+    }
+
+    /// Back to what a list holds: the item's sketch and the entry's part.
+    fn let_go(&mut self) {
+        self.whole = None;
+        self.text = None;
     }
 }
 
@@ -139,6 +229,8 @@ pub struct Main {
     /// Entries changed elsewhere while the list loads, of items whose part is still to
     /// come: a part read before the change must not bring back the older entry.
     pub arrived: HashMap<ItemId, Entry>,
+    /// The columns of a title the rows not shown whole keep (`layout::sketch_room`).
+    pub sketch_room: usize,
 }
 
 /// The execution texts of a list that came without them: fetched for the items shown
@@ -160,7 +252,8 @@ pub struct Texts {
 pub const TEXTS_KEPT: usize = 64;
 
 impl Main {
-    pub fn from_snapshot(s: Snapshot, as_of: NaiveDate, rules: &FlagRules) -> Main {
+    /// `sketch_room`: as `Main::sketch_room`, for a snapshot that is a list.
+    pub fn from_snapshot(s: Snapshot, (as_of, rules): (NaiveDate, &FlagRules), sketch_room: usize) -> Main {
         let mut main = Main {
             plan: s.plan,
             period: s.period,
@@ -183,6 +276,7 @@ impl Main {
             loading: false,
             next_part: None,
             arrived: HashMap::new(),
+            sketch_room,
         };
         main.append((s.items, s.entries, s.texts), as_of, rules);
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
@@ -200,17 +294,19 @@ impl Main {
         rules: &FlagRules,
     ) {
         let mut entries: HashMap<ItemId, Entry> = entries.into_iter().collect();
+        // Exactly: a list of 10,000 comes in 11 parts, and doubling would hold 12,800 rows.
+        self.rows.reserve_exact(items.len());
         let mut cache = DeadlineCache::default();
         let (period, plan_years) = (self.period.id, self.plan.years);
         for item in items {
             let deadline = cache.item_deadline(&item, period, plan_years);
             let listed = entries.remove(&item.id).unwrap_or_default();
-            let (entry, whole) = match self.arrived.remove(&item.id) {
+            let (entry, text_here) = match self.arrived.remove(&item.id) {
                 Some(newer) if newer.revision >= listed.revision => (newer, true),
                 _ => (listed, texts),
             };
-            let mut row = Row::new(item, deadline, entry, whole);
-            if whole && !texts {
+            let mut row = Row::new(item, deadline, (entry, text_here), (texts, self.sketch_room));
+            if text_here && !texts {
                 self.texts.kept.push_back(row.item.id);
             }
             row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
@@ -237,13 +333,12 @@ impl Main {
     pub fn update_row(&mut self, index: usize, entry: Entry, as_of: NaiveDate, rules: &FlagRules) {
         let period = self.period.id;
         let Some(row) = self.rows.get_mut(index) else { return };
-        row.entry = entry;
-        row.refold();
         // An entry from a save or an event is whole.
-        if !row.text_loaded {
-            row.text_loaded = true;
+        if !row.text_loaded() && row.whole.is_none() {
             self.texts.kept.push_back(row.item.id);
         }
+        let (entry, text) = split(entry);
+        (row.entry, row.text) = (entry, Some(Box::new(text)));
         row.flags = row.deadline.flags(&row.entry.assessment, period, as_of, rules);
         self.counts = Counts::default();
         for row in &self.rows {
@@ -255,7 +350,7 @@ impl Main {
     /// Keeps the selected item selected when it is still shown.
     pub fn refilter(&mut self) {
         let selected = self.selected_index();
-        let needle = fold(&self.search);
+        let needle = Needle::new(&self.search);
         let found = self.texts.found.as_ref().filter(|(query, _)| *query == self.search).map(|(_, items)| items);
         self.visible = (0..self.rows.len())
             .filter(|&i| {
@@ -294,14 +389,26 @@ impl Main {
         if self.editor.as_ref().is_some_and(|e| e.item == row.item.id) {
             return;
         }
-        if !row.text_loaded {
+        if !row.text_loaded() {
             // Its text is on the way (`update::texts`); the panes say so meanwhile.
             self.editor = None;
             return;
         }
-        let mut editor = Editor::new(row.item.id, &row.entry);
+        let mut editor = Editor::new(row.item.id, &row.entry_whole());
         editor.apply_focus(self.focus);
         self.editor = Some(editor);
+    }
+
+    /// An item shown came whole (`Request::Shown`): it replaces the row's sketch.
+    pub fn take_whole_item(&mut self, item: Item) {
+        let Some(index) = self.row_of(item.id) else { return };
+        let row = &mut self.rows[index];
+        if row.whole.is_none() {
+            if !row.text_loaded() {
+                self.texts.kept.push_back(item.id);
+            }
+            row.whole = Some(Box::new(item));
+        }
     }
 
     /// The items near the cursor whose texts are neither here nor asked for, nearest first;
@@ -313,7 +420,7 @@ impl Main {
             let Some(pos) = self.cursor.checked_add_signed(step) else { continue };
             let Some(&index) = self.visible.get(pos) else { continue };
             let row = &self.rows[index];
-            if !row.text_loaded && self.texts.asked.insert(row.item.id) {
+            if !(row.text_loaded() && row.whole.is_some()) && self.texts.asked.insert(row.item.id) {
                 wanted.push(row.item.id);
             }
         }
@@ -332,10 +439,7 @@ impl Main {
                 continue;
             }
             if let Some(index) = self.row_of(item) {
-                let row = &mut self.rows[index];
-                row.entry.info = String::new();
-                row.text_loaded = false;
-                row.refold();
+                self.rows[index].let_go();
             }
         }
     }

@@ -38,7 +38,7 @@ fn apply(state: &mut State, action: Action) -> Effect {
         Action::Resize(w, h) => {
             state.size = (w, h);
             navigation::keep_cursor_visible(state);
-            Effect::None
+            welcome::widened(state)
         }
         Action::DayChanged(today) => day_changed(state, today),
         Action::DraftTimer => editing::keep_draft(state),

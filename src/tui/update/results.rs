@@ -84,7 +84,8 @@ pub(super) fn loaded(state: &mut State, snapshot: Snapshot) {
     }
     // A period is viewed as of its report date unless the user chose a date.
     state.as_of = state.as_of_for(snapshot.period.report_date);
-    let mut fresh = Main::from_snapshot(snapshot, state.as_of, &state.rules);
+    let mut fresh =
+        Main::from_snapshot(snapshot, (state.as_of, &state.rules), crate::tui::layout::sketch_room(state.size.0));
     fresh.my_names = state.responsible.clone();
     if let Some(filter) = state.next_filter.take() {
         fresh.filter = filter;

@@ -406,7 +406,7 @@ fn a_late_answer_for_an_item_changes_nothing_in_the_item_shown_now() {
     assert_eq!((editor.item, editor.info_text()), (ItemId(71), before_71), "71's text is untouched");
     assert!(editor.is_modified(), "and still unsaved");
     let row70 = &main.rows[main.row_of(ItemId(70)).unwrap()];
-    assert_eq!((row70.entry.revision, row70.entry.info.as_str()), (2, edit.info.as_str()), "70 got its answer");
+    assert_eq!((row70.entry.revision, row70.info()), (2, edit.info.as_str()), "70 got its answer");
     assert!(s.saving.is_empty());
 
     // A conflict answered late for 70 leaves the dialog closed and 70's text as a draft.
@@ -1016,7 +1016,7 @@ fn an_export_says_when_the_users_unsaved_texts_are_not_in_it_and_a_ready_mark_is
     let mut s = sample_state();
     go_to_point(&mut s, "14");
     let Effect::Call { purpose, .. } = press(&mut s, Key::char('d')) else { panic!("a review call") };
-    let mut entry = s.main().unwrap().selected().unwrap().entry.clone();
+    let mut entry = s.main().unwrap().selected().unwrap().entry_whole();
     entry.review = crate::domain::Review::Ready;
     update(&mut s, Action::Answer { purpose, result: Ok(Response::Entry(Some(entry))) });
     assert!(s.message.as_ref().unwrap().text.contains("пункт 14 отмечен готовым"));
@@ -1055,7 +1055,7 @@ fn a_list_in_parts_is_drawn_from_its_first_and_completed_by_the_rest() {
     let asked = flatten(update(&mut s, answer(rest.clone(), Some(last_of_first), super::welcome::NEXT_PART)));
     assert!(!asked.iter().any(|e| matches!(e, Effect::Call { purpose: Purpose::LoadPart { .. }, .. })), "{asked:?}");
     let main = s.main().unwrap();
-    let at_once = crate::tui::state::Main::from_snapshot(whole.clone(), s.as_of, &s.rules);
+    let at_once = crate::tui::state::Main::from_snapshot(whole.clone(), (s.as_of, &s.rules), 40);
     assert!(!main.loading);
     assert_eq!(main.rows.len(), whole.items.len());
     assert_eq!(main.counts, at_once.counts);
@@ -1111,6 +1111,6 @@ fn an_entry_changed_elsewhere_before_its_part_came_is_not_undone_by_the_part() {
     update(&mut s, Action::Answer { purpose: next, result: Ok(Response::Snapshot(Some(Box::new(rest)))) });
     let main = s.main().unwrap();
     let row = &main.rows[main.row_of(far).unwrap()];
-    assert_eq!((row.entry.revision, row.entry.info.as_str()), (newer.revision, "Сделано в другом окне"));
-    assert!(row.text_loaded && main.arrived.is_empty());
+    assert_eq!((row.entry.revision, row.info()), (newer.revision, "Сделано в другом окне"));
+    assert!(row.text_loaded() && main.arrived.is_empty());
 }

@@ -1,7 +1,7 @@
 //! The execution texts of a list that came without them (`Request::List`): after every
-//! change, the texts of the items at and around the cursor that are neither here nor asked
-//! for are asked for, and a search is sent to the server for the texts the list lacks.
-//! The answers come back as `Purpose::Text` and `Purpose::Search`.
+//! change, the items at and around the cursor that are not here whole with their texts,
+//! nor asked for, are asked for (`Request::Shown`), and a search is sent to the server
+//! for the texts the list lacks. The answers come back as `Purpose::Text` and `Purpose::Search`.
 
 use super::super::action::{Effect, Purpose};
 use super::super::state::State;
@@ -25,21 +25,26 @@ pub(super) fn ask(state: &mut State) -> Effect {
         }
     }
     for item in main.texts_to_ask() {
-        effect = effect.and(Effect::call(Purpose::Text { period, item }, Request::Entry { period, item }));
+        effect = effect.and(Effect::call(Purpose::Text { period, item }, Request::Shown { period, item }));
     }
     effect
 }
 
-/// An item's text came: it is shown (the editor opens on it when it is selected).
+/// An item came whole with its text: it is shown (the editor opens on it when it is
+/// selected).
 pub(super) fn arrived(state: &mut State, (period, item): (PeriodId, ItemId), response: Result<Response, ClientError>) {
     let Some(main) = state.main_mut().filter(|m| m.period.id == period) else { return };
     main.texts.asked.remove(&item);
-    let loaded = main.row_of(item).is_none_or(|i| main.rows[i].text_loaded);
+    let loaded = main.row_of(item).is_none_or(|i| main.rows[i].text_loaded());
     match response {
-        // An event or a save brought it meanwhile: that one is as new or newer.
-        Ok(Response::Entry(_)) if loaded => {}
-        Ok(Response::Entry(entry)) => {
-            results::take_entry(state, item, entry.unwrap_or_default(), false);
+        Ok(Response::Shown { item: whole, entry }) => {
+            if let Some(whole) = whole.filter(|w| w.id == item) {
+                main.take_whole_item(*whole);
+            }
+            // An event or a save brought the entry meanwhile: that one is as new or newer.
+            if !loaded {
+                results::take_entry(state, item, entry.unwrap_or_default(), false);
+            }
             if let Some(main) = state.main_mut() {
                 main.open_selected();
                 main.let_texts_go();

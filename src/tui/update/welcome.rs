@@ -28,6 +28,17 @@ pub(crate) fn load(state: &State, period: Option<crate::domain::PeriodId>) -> Ef
     next_part(period, None, FIRST_PART)
 }
 
+/// A terminal widened past the room its list's titles were kept for: the list again,
+/// whole (its cursor and open editor stay), its titles kept for the new room.
+pub(super) fn widened(state: &mut State) -> Effect {
+    let room = crate::tui::layout::sketch_room(state.size.0);
+    let Some(main) = state.main_mut().filter(|m| m.texts.remote && m.sketch_room < room) else {
+        return Effect::None;
+    };
+    main.sketch_room = room;
+    Effect::call(Purpose::Load, Request::List { period: Some(main.period.id) })
+}
+
 /// The next part of the list shown, when one is due.
 pub(super) fn ask_next_part(state: &mut State) -> Effect {
     let Some(main) = state.main_mut() else { return Effect::None };

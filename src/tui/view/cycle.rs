@@ -115,7 +115,7 @@ pub(super) fn render_summary(state: &State, scroll: u16, frame: &mut Frame, area
     let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
     let title = tr!("summary-title", period = sanitize(&main.period.title).into_owned());
     let inner = dialog_block(frame, outer, title, state);
-    let summary = by_responsible(main.rows.iter().map(|r| (&r.item, r.flags, r.entry.review)));
+    let summary = by_responsible(main.rows.iter().map(|r| (r.item.responsible.as_str(), r.flags, r.entry.review)));
     let columns = [
         tr!("summary-items"),
         tr!("summary-no-result"),

@@ -22,7 +22,7 @@ fn push_wrapped(text: String, style: Style, width: usize, out: &mut Vec<Line<'st
 /// The title's lines and the lines after it.
 fn lines(state: &State, main: &Main, row: &Row, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let mut title = Vec::new();
-    let text = format!("{}. {}", sanitize(row.item.point_label()), one_line(&sanitize(&row.item.title)));
+    let text = format!("{}. {}", sanitize(row.item.point_label()), one_line(&sanitize(row.title())));
     push_wrapped(text, state.theme.heading, width, &mut title);
     let mut out: Vec<Line<'static>> = Vec::new();
     deadline_lines(state, main, row, width, &mut out);
@@ -47,7 +47,8 @@ fn plan_columns(row: &Row, width: usize, out: &mut Vec<Line<'static>>) {
     if !names.is_empty() {
         push_wrapped(tr!("detail-responsible", text = names.join("; ")), Style::default(), width, out);
     }
-    for extra in row.item.extra.iter().filter(|e| !e.text.trim().is_empty()) {
+    let extras = row.whole.iter().flat_map(|w| w.extra.iter());
+    for extra in extras.filter(|e| !e.text.trim().is_empty()) {
         let text = format!("{}: {}", one_line(&sanitize(&extra.caption)), one_line(&sanitize(&extra.text)));
         out.push(Line::from(crate::text_width::truncate(&text, width)));
     }
@@ -56,10 +57,14 @@ fn plan_columns(row: &Row, width: usize, out: &mut Vec<Line<'static>>) {
 /// The deadline as written, as understood, and the due date that matters now.
 fn deadline_lines(state: &State, main: &Main, row: &Row, width: usize, out: &mut Vec<Line<'static>>) {
     let theme = &state.theme;
-    let written = tr!("detail-deadline", text = one_line(&sanitize(&row.item.deadline_text)));
-    push_wrapped(written, Style::default(), width, out);
+    // The words come with the item whole (`Request::Shown`), a moment after it is shown.
+    if let Some(whole) = &row.whole {
+        let written = tr!("detail-deadline", text = one_line(&sanitize(&whole.deadline_text)));
+        push_wrapped(written, Style::default(), width, out);
+    }
     let year = main.period.id.year;
-    let understood = describe::schedule(&row.deadline.deadline, year, row.item.schedule_override.is_some());
+    let set_by_hand = row.whole.as_ref().is_some_and(|w| w.schedule_override.is_some());
+    let understood = describe::schedule(&row.deadline.deadline, year, set_by_hand);
     let understood_style = match row.deadline.deadline {
         crate::domain::Deadline::Known(_) => Style::default(),
         _ => theme.error,
@@ -118,11 +123,11 @@ fn about(state: &State, main: &Main, row: &Row) -> Vec<String> {
     if let Some(draft) = main.drafts.get(&row.item.id) {
         about.push(tr!("detail-draft", when = describe::draft_time(draft.saved_at, state.utc_offset)));
     }
-    if row.entry.revision > 0 && !row.entry.changed_by.is_empty() {
+    if let Some(text) = row.text.as_ref().filter(|t| row.entry.revision > 0 && !t.changed_by.is_empty()) {
         about.push(tr!(
             "detail-changed",
-            who = sanitize(&row.entry.changed_by).into_owned(),
-            when = describe::stamp(row.entry.changed_at, state.utc_offset)
+            who = sanitize(&text.changed_by).into_owned(),
+            when = describe::stamp(text.changed_at, state.utc_offset)
         ));
     }
     about

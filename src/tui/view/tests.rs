@@ -152,7 +152,7 @@ fn control_characters_in_texts_are_shown_as_placeholders() {
     let mut s = sample_state();
     if let Some(main) = s.main_mut() {
         main.rows[0].item.title = "Злой\x1b[2J\x07 заголовок\u{202E}".into();
-        main.rows[0].entry.info = "текст\x1b]0;взлом\x07".into();
+        main.rows[0].text.as_mut().expect("the sample's texts are here").info = "текст\x1b]0;взлом\x07".into();
         main.editor = None;
         main.open_selected();
     }
@@ -171,7 +171,7 @@ fn control_characters_in_point_labels_and_authors_are_shown_as_placeholders() {
     if let Some(main) = s.main_mut() {
         main.rows[0].item.point = "1\x1b[31m".into();
         main.rows[0].entry.revision = 1;
-        main.rows[0].entry.changed_by = "ivan\x07ова\u{202E}".into();
+        main.rows[0].text.as_mut().expect("the sample's texts are here").changed_by = "ivan\x07ова\u{202E}".into();
         main.editor = None;
         main.open_selected();
     }
@@ -234,8 +234,8 @@ fn the_detail_shows_the_responsible_and_the_plans_other_columns() {
     go_to(&mut s, "5");
     if let Some(main) = s.main_mut() {
         let row = main.visible[main.cursor];
-        let item = &mut main.rows[row].item;
-        item.responsible = "Юридический отдел; заместитель главы администрации".into();
+        main.rows[row].item.responsible = "Юридический отдел; заместитель главы администрации".into();
+        let item = main.rows[row].whole.as_mut().expect("the sample's items are whole");
         item.extra = vec![
             crate::domain::Extra {
                 caption: "Ожидаемый результат".into(), text: "Актуальная нормативная база".into()

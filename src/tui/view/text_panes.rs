@@ -19,7 +19,7 @@ pub(super) fn render(
 ) {
     let theme = &state.theme;
     let Some(editor) = &main.editor else {
-        let waiting = main.selected().is_some_and(|row| !row.text_loaded);
+        let waiting = main.selected().is_some_and(|row| !row.text_loaded());
         let block = Block::default().borders(Borders::ALL).border_style(theme.border);
         let block = if waiting {
             block.title(Line::from(format!(" {} ", tr!("pane-info-title"))).style(theme.heading))
