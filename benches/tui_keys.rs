@@ -129,7 +129,8 @@ fn type_character(c: &mut Criterion) {
 }
 
 /// A letter typed into the search (`/`), after «прокуро»: the list narrowed to what holds
-/// «прокурор» in its title, point, responsible, assessment or execution text.
+/// «прокурор» in its title, point, responsible, assessment or execution text (looking only
+/// at what «прокуро» found).
 fn search_keystroke(c: &mut Criterion) {
     let mut group = c.benchmark_group("search_keystroke");
     for (items, name) in sizes() {
@@ -141,6 +142,32 @@ fn search_keystroke(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(&name), |b| {
             // Untimed: back to «прокуро».
             b.iter_custom(|iters| timed_then_undone(&mut state, &mut term, iters, Key::char('р')))
+        });
+    }
+    group.finish();
+}
+
+/// Backspace in the search, from «прокурор» back to «прокуро»: a search that does not
+/// extend the last looks at every row again.
+fn search_backspace(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search_backspace");
+    for (items, name) in sizes() {
+        let (mut state, mut term) = screen(items);
+        key_to_frame(&mut state, &mut term, Key::char('/'));
+        for letter in "прокуро".chars() {
+            key_to_frame(&mut state, &mut term, Key::char(letter));
+        }
+        group.bench_function(BenchmarkId::from_parameter(&name), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    key_to_frame(&mut state, &mut term, Key::char('р'));
+                    let started = Instant::now();
+                    key_to_frame(&mut state, &mut term, Key::plain(KeyCode::Backspace));
+                    spent += started.elapsed();
+                }
+                spent
+            })
         });
     }
     group.finish();
@@ -166,6 +193,6 @@ fn ctrl_end() -> Key {
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    targets = move_selection, switch_filter, type_character, search_keystroke
+    targets = move_selection, switch_filter, type_character, search_keystroke, search_backspace
 }
 criterion_main!(benches);

@@ -87,6 +87,11 @@ impl Needle {
         self.chars.is_empty()
     }
 
+    /// The query folded.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
     pub fn found_in(&self, text: &str) -> bool {
         let Some(anchors) = &self.anchors else { return self.is_empty() || fold(text).contains(&self.folded) };
         anchors.chunks(3).any(|group| self.anchored(text, group))
@@ -95,20 +100,32 @@ impl Needle {
     /// Whether it stands at one of the characters ending in a byte of `group` (1–3 bytes).
     fn anchored(&self, text: &str, group: &[u8]) -> bool {
         let bytes = text.as_bytes();
-        let at = |end: usize| (end.saturating_sub(3)..=end).rev().find(|&s| text.is_char_boundary(s));
-        let mut ends: Box<dyn Iterator<Item = usize>> = match *group {
-            [a] => Box::new(memchr::memchr_iter(a, bytes)),
-            [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
-            [a, b, c, ..] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
-            [] => return false,
-        };
-        ends.any(|end| at(end).is_some_and(|start| self.stands_at(&text[start..])))
+        let start_of = |end: usize| (end.saturating_sub(3)..=end).rev().find(|&s| text.is_char_boundary(s));
+        let mut from = 0;
+        while let Some(found) = bytes.get(from..).and_then(|rest| first_of(group, rest)) {
+            let end = from + found;
+            if start_of(end).is_some_and(|start| self.stands_at(&text[start..])) {
+                return true;
+            }
+            from = end + 1;
+        }
+        false
     }
 
     /// Whether `text`, folded, starts with it.
     fn stands_at(&self, text: &str) -> bool {
         let mut folded = FoldedChars { chars: text.chars().peekable(), pending: None };
         self.chars.iter().all(|&want| folded.next() == Some(want))
+    }
+}
+
+/// Where the first of `group`'s bytes (1–3 of them) stands in `bytes`.
+fn first_of(group: &[u8], bytes: &[u8]) -> Option<usize> {
+    match *group {
+        [a] => memchr::memchr(a, bytes),
+        [a, b] => memchr::memchr2(a, b, bytes),
+        [a, b, c, ..] => memchr::memchr3(a, b, c, bytes),
+        [] => None,
     }
 }
 

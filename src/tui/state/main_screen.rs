@@ -231,6 +231,9 @@ pub struct Main {
     pub arrived: HashMap<ItemId, Entry>,
     /// The columns of a title the rows not shown whole keep (`layout::sketch_room`).
     pub sketch_room: usize,
+    /// The folded search and the filter `visible` was worked out for, no row changed
+    /// since: a search typed further only narrows `visible` (`refilter`).
+    narrowable: Option<(String, Filter)>,
 }
 
 /// The execution texts of a list that came without them: fetched for the items shown
@@ -277,6 +280,7 @@ impl Main {
             next_part: None,
             arrived: HashMap::new(),
             sketch_room,
+            narrowable: None,
         };
         main.append((s.items, s.entries, s.texts), as_of, rules);
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
@@ -294,6 +298,7 @@ impl Main {
         rules: &FlagRules,
     ) {
         let mut entries: HashMap<ItemId, Entry> = entries.into_iter().collect();
+        self.narrowable = None;
         // Exactly: a list of 10,000 comes in 11 parts, and doubling would hold 12,800 rows.
         self.rows.reserve_exact(items.len());
         let mut cache = DeadlineCache::default();
@@ -319,6 +324,7 @@ impl Main {
 
     /// Flags of every row, the counts, and the list after filter and search.
     pub fn recompute_flags(&mut self, as_of: NaiveDate, rules: &FlagRules) {
+        self.narrowable = None;
         let period = self.period.id;
         let mut counts = Counts::default();
         for row in &mut self.rows {
@@ -331,6 +337,7 @@ impl Main {
 
     /// Recomputes one row after its entry changed.
     pub fn update_row(&mut self, index: usize, entry: Entry, as_of: NaiveDate, rules: &FlagRules) {
+        self.narrowable = None;
         let period = self.period.id;
         let Some(row) = self.rows.get_mut(index) else { return };
         // An entry from a save or an event is whole.
@@ -352,7 +359,13 @@ impl Main {
         let selected = self.selected_index();
         let needle = Needle::new(&self.search);
         let found = self.texts.found.as_ref().filter(|(query, _)| *query == self.search).map(|(_, items)| items);
-        self.visible = (0..self.rows.len())
+        let candidates = if found.is_none() && self.narrows_to(&needle) {
+            std::mem::take(&mut self.visible)
+        } else {
+            (0..self.rows.len()).collect()
+        };
+        self.visible = candidates
+            .into_iter()
             .filter(|&i| {
                 let row = &self.rows[i];
                 self.filter.admits(row, &self.drafts, &self.my_names)
@@ -361,10 +374,22 @@ impl Main {
                         || found.is_some_and(|items| items.contains(&row.item.id)))
             })
             .collect();
+        self.narrowable = Some((needle.folded().to_owned(), self.filter));
         self.cursor = selected.and_then(|s| self.visible.iter().position(|&i| i == s)).unwrap_or(0);
         if self.cursor >= self.visible.len() {
             self.cursor = self.visible.len().saturating_sub(1);
         }
+    }
+
+    /// Whether `needle` only narrows what `visible` holds: the search typed further, the
+    /// filter as it was (not one of the user's drafts or names, kept outside the rows), and
+    /// no row changed since. A letter typed then looks only at what the last one found.
+    fn narrows_to(&self, needle: &Needle) -> bool {
+        let Some((was, filter)) = &self.narrowable else { return false };
+        *filter == self.filter
+            && !matches!(filter, Filter::Drafts | Filter::Mine)
+            && !was.is_empty()
+            && needle.folded().starts_with(was.as_str())
     }
 
     /// Index into `rows` of the selected item.
@@ -401,6 +426,7 @@ impl Main {
 
     /// An item shown came whole (`Request::Shown`): it replaces the row's sketch.
     pub fn take_whole_item(&mut self, item: Item) {
+        self.narrowable = None;
         let Some(index) = self.row_of(item.id) else { return };
         let row = &mut self.rows[index];
         if row.whole.is_none() {

@@ -155,6 +155,33 @@ fn search_is_case_and_yo_insensitive_and_covers_texts() {
     assert_eq!(s.main().unwrap().visible.len(), 72);
 }
 
+/// Each letter typed into a search narrows what the last found (`Main::refilter`); what
+/// it finds is what a search over every row finds, at each letter and after a text came
+/// for a row the last letter did not find.
+#[test]
+fn a_search_typed_further_finds_what_a_whole_search_finds() {
+    let whole = |s: &State| {
+        let m = s.main().unwrap();
+        let needle = crate::domain::text::Needle::new(&m.search);
+        (0..m.rows.len()).filter(|&i| m.rows[i].matches(&needle)).collect::<Vec<_>>()
+    };
+    let mut s = sample_state();
+    press(&mut s, Key::char('/'));
+    for c in "отчет о".chars() {
+        press(&mut s, Key::char(c));
+        assert_eq!(s.main().unwrap().visible, whole(&s), "at «{}»", s.main().unwrap().search);
+    }
+    // A text comes for an item «отчет о» did not find; the next letter finds it.
+    let far = (0..72).find(|i| !s.main().unwrap().visible.contains(i)).unwrap();
+    let (as_of, rules) = (s.as_of, s.rules.clone());
+    let main = s.main_mut().unwrap();
+    let entry = Entry { info: "Отчет органа: комиссия".into(), ..main.rows[far].entry_whole() };
+    main.update_row(far, entry, as_of, &rules);
+    press(&mut s, Key::char('р'));
+    assert!(s.main().unwrap().visible.contains(&far));
+    assert_eq!(s.main().unwrap().visible, whole(&s));
+}
+
 #[test]
 fn editing_then_saving_sends_the_text_and_the_base_revision() {
     let mut s = sample_state();
