@@ -3,11 +3,13 @@
 mod editor;
 mod line_input;
 mod main_screen;
+mod row;
 mod spelling;
 
 pub use editor::{Editor, shown as editor_shown};
 pub use line_input::LineInput;
-pub use main_screen::{Filter, Focus, Main, Row};
+pub use main_screen::{Filter, Focus, Main};
+pub use row::{EntryText, ListEntry, ListItem, Row};
 pub use spelling::Spelling;
 
 use std::collections::{BTreeSet, VecDeque};
