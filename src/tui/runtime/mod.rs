@@ -225,7 +225,13 @@ impl Loop {
         }
         if woken {
             wakeups.drain_pipe();
-            self.pending.extend(wakeups.rx.try_iter());
+            let actions: Vec<Action> = wakeups.rx.try_iter().collect();
+            if stdin_events.is_empty() && actions.iter().any(|a| matches!(a, Action::Resize(..))) {
+                // crossterm (0.29, edge-triggered epoll) drops a key that comes in the same
+                // wake-up as its own SIGWINCH: taken now, its resize never meets a key.
+                self.read_input();
+            }
+            self.pending.extend(actions);
         }
     }
 
