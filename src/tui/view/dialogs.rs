@@ -81,7 +81,7 @@ pub(super) fn render(state: &State, overlay: &Overlay, frame: &mut Frame, area: 
 fn open_item(state: &State) -> (String, String) {
     let row = state.main().and_then(|m| m.editor.as_ref().and_then(|e| m.row_of(e.item)).map(|i| &m.rows[i]));
     row.map(|r| {
-        let title = truncate(&crate::text_width::one_line(&sanitize(&r.item.title)), 40);
+        let title = truncate(&crate::text_width::one_line(&sanitize(r.title())), 40);
         (sanitize(r.item.point_label()).into_owned(), title)
     })
     .unwrap_or_default()

@@ -399,3 +399,25 @@ fn a_misspelt_word_is_underlined_in_colour_and_in_monochrome_and_its_neighbours_
         assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED), "a known word is not");
     }
 }
+
+/// A question about the open item names its whole title cut to the box, not the list's
+/// sketch of it cut again («…ионн…»).
+#[test]
+fn the_quit_question_cuts_the_whole_title_not_the_lists_sketch() {
+    let mut s = sample_state();
+    go_to(&mut s, "70");
+    let whole = s.main().unwrap().selected().unwrap().title().to_owned();
+    if let Some(main) = s.main_mut() {
+        let row = main.visible[main.cursor];
+        // As a list from a server keeps it at 80×24.
+        main.rows[row].item.title = crate::text_width::title_sketch(&whole, 30);
+    }
+    s.overlay = Some(crate::tui::state::Overlay::ConfirmQuit);
+    let t = text(&draw(&mut s, 80, 24)).lines().map(|l| l.trim_matches(|c| c == '│' || c == ' ')).collect::<String>();
+    let question = t.split("Несохраненный текст пункта").nth(1).and_then(|q| q.split("Что с ним").next()).unwrap();
+    let cut = crate::text_width::truncate(&crate::text_width::one_line(&whole), 40);
+    // The box wraps the question over lines drawn over the list: its last word is checked.
+    let last_word = cut.split_whitespace().last().unwrap();
+    assert!(question.contains(last_word), "{cut:?} in {question}");
+    assert_eq!(question.matches('…').count(), 1, "{question}");
+}
