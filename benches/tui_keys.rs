@@ -128,17 +128,23 @@ fn type_character(c: &mut Criterion) {
     group.finish();
 }
 
+/// The screen on `items` items with «прокуро» typed into its search.
+fn searching(items: usize) -> (State, Term) {
+    let (mut state, mut term) = screen(items);
+    key_to_frame(&mut state, &mut term, Key::char('/'));
+    for letter in "прокуро".chars() {
+        key_to_frame(&mut state, &mut term, Key::char(letter));
+    }
+    (state, term)
+}
+
 /// A letter typed into the search (`/`), after «прокуро»: the list narrowed to what holds
 /// «прокурор» in its title, point, responsible, assessment or execution text (looking only
 /// at what «прокуро» found).
 fn search_keystroke(c: &mut Criterion) {
     let mut group = c.benchmark_group("search_keystroke");
     for (items, name) in sizes() {
-        let (mut state, mut term) = screen(items);
-        key_to_frame(&mut state, &mut term, Key::char('/'));
-        for letter in "прокуро".chars() {
-            key_to_frame(&mut state, &mut term, Key::char(letter));
-        }
+        let (mut state, mut term) = searching(items);
         group.bench_function(BenchmarkId::from_parameter(&name), |b| {
             // Untimed: back to «прокуро».
             b.iter_custom(|iters| timed_then_undone(&mut state, &mut term, iters, Key::char('р')))
@@ -152,11 +158,7 @@ fn search_keystroke(c: &mut Criterion) {
 fn search_backspace(c: &mut Criterion) {
     let mut group = c.benchmark_group("search_backspace");
     for (items, name) in sizes() {
-        let (mut state, mut term) = screen(items);
-        key_to_frame(&mut state, &mut term, Key::char('/'));
-        for letter in "прокуро".chars() {
-            key_to_frame(&mut state, &mut term, Key::char(letter));
-        }
+        let (mut state, mut term) = searching(items);
         group.bench_function(BenchmarkId::from_parameter(&name), |b| {
             b.iter_custom(|iters| {
                 let mut spent = Duration::ZERO;

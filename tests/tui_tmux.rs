@@ -418,17 +418,6 @@ fn a_restored_revision_is_saved_for_everyone_and_q_quits_without_a_question() {
     assert!(stdout(&out).contains("3 редакции"), "the restore is a revision of its own:\n{}", stdout(&out));
 }
 
-/// Resizes the pane and waits until the TUI has drawn itself at the new width.
-fn resize(t: &Tmux, width: usize) {
-    let status = t.tmux().args(["resize-window", "-t", t.session, "-x", &width.to_string(), "-y", "24"]).status();
-    assert!(status.expect("resize-window").success());
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while t.screen().lines().next().map(|l| l.chars().count()) != Some(width) {
-        assert!(Instant::now() < deadline, "never drawn at {width} columns:\n{}", t.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 /// A key pressed after the terminal was resized is drawn at once. crossterm 0.29 drops a
 /// key that comes in the same wake-up as its own SIGWINCH (and the loop then spun on the
 /// unread key) unless the resize is taken as soon as it comes (`runtime::wait`).
@@ -441,7 +430,7 @@ fn a_key_pressed_after_a_resize_is_drawn_at_once() {
     t.wait_for("Пункты плана: 72");
     let filters = ["Просроченные", "Без результата", "Скоро срок", "Не выполненные", "Перенесенные"];
     for (i, filter) in filters.iter().enumerate() {
-        resize(&t, 81 + i % 2);
+        t.resize(81 + i % 2);
         t.keys(&["f"]);
         t.wait_for(filter);
     }

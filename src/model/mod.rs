@@ -24,5 +24,5 @@ pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};
 pub use settings::Settings;
-pub use snapshot::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, PeriodRow, Snapshot, sketch, sketch_entry};
+pub use snapshot::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, PeriodRow, Snapshot};
 pub use users::{Me, Owner, UserRecord};

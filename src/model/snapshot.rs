@@ -36,7 +36,7 @@ impl Snapshot {
 
 /// An item as a list carries it: its title sketched (`text_width::title_sketch`), without
 /// its № п/п nor the plan's other columns; `Request::Shown` brings it whole.
-pub fn sketch(item: &mut Item) {
+fn sketch(item: &mut Item) {
     item.title = crate::text_width::title_sketch(&item.title, crate::text_width::LIST_TITLE_ROOM);
     item.seq = String::new();
     item.extra = Vec::new();
@@ -44,7 +44,7 @@ pub fn sketch(item: &mut Item) {
 
 /// An entry as a list carries it: without its execution text, nor who changed it last
 /// (the item shown says so, `Request::Shown` bringing it whole).
-pub fn sketch_entry(entry: &mut Entry) {
+fn sketch_entry(entry: &mut Entry) {
     entry.info = String::new();
     entry.changed_by = String::new();
 }

@@ -402,7 +402,8 @@ impl Service {
     }
 
     /// A snapshot of the chosen period with these items and entries, the asker's drafts and
-    /// the store's settings.
+    /// the store's settings; without `texts`, a list (`Snapshot::into_list`: its items and
+    /// entries sketched).
     fn assemble(
         &self,
         actor: &Actor,
@@ -410,7 +411,7 @@ impl Service {
         (items, entries): (Vec<crate::domain::Item>, Vec<(ItemId, Entry)>),
         texts: bool,
     ) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot {
+        let snapshot = Snapshot {
             items,
             entries,
             texts,
@@ -419,7 +420,8 @@ impl Service {
             plan: chosen.plan,
             periods: chosen.periods,
             period: chosen.period,
-        })
+        };
+        Ok(if texts { snapshot } else { snapshot.into_list() })
     }
 
     /// A list of at most `max` items after `after`, with their entries' heads.
@@ -431,13 +433,11 @@ impl Service {
     ) -> Result<Option<Snapshot>, StoreError> {
         let Some(chosen) = self.choose(period)? else { return Ok(None) };
         let (store, id) = (&self.store, chosen.period.id);
-        let mut items = store.items_after(chosen.plan.id, after, max as usize)?;
-        items.iter_mut().for_each(crate::model::sketch);
-        let mut entries = match (items.first(), items.last()) {
+        let items = store.items_after(chosen.plan.id, after, max as usize)?;
+        let entries = match (items.first(), items.last()) {
             (Some(first), Some(last)) => store.entry_heads_between(id, first.id, last.id)?,
             _ => Vec::new(),
         };
-        entries.iter_mut().for_each(|(_, e)| crate::model::sketch_entry(e));
         self.assemble(actor, chosen, (items, entries), false).map(Some)
     }
 
@@ -445,12 +445,8 @@ impl Service {
     fn snapshot(&self, actor: &Actor, period: Option<PeriodId>, texts: bool) -> Result<Option<Snapshot>, StoreError> {
         let Some(chosen) = self.choose(period)? else { return Ok(None) };
         let (store, id) = (&self.store, chosen.period.id);
-        let mut entries = if texts { store.entries(id)? } else { store.entry_heads(id)? };
-        let mut items = store.items(chosen.plan.id)?;
-        if !texts {
-            items.iter_mut().for_each(crate::model::sketch);
-            entries.iter_mut().for_each(|(_, e)| crate::model::sketch_entry(e));
-        }
+        let entries = if texts { store.entries(id)? } else { store.entry_heads(id)? };
+        let items = store.items(chosen.plan.id)?;
         self.assemble(actor, chosen, (items, entries), texts).map(Some)
     }
 }

@@ -85,15 +85,29 @@ impl Tmux {
     }
 
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(&format!("{needle:?} never appeared"), |screen| screen.contains(needle))
+    }
+
+    /// The screen once `done` holds of it; fails saying `what` after 15 s.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
-            if screen.contains(needle) {
+            if done(&screen) {
                 return screen;
             }
-            assert!(Instant::now() < deadline, "{needle:?} never appeared; the screen:\n{screen}");
+            assert!(Instant::now() < deadline, "{what}; the screen:\n{screen}");
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// Resizes the pane to `width` × 24 and waits until the TUI has drawn itself at it.
+    pub fn resize(&self, width: usize) {
+        let status =
+            self.tmux().args(["resize-window", "-t", self.session, "-x", &width.to_string(), "-y", "24"]).status();
+        assert!(status.expect("resize-window").success());
+        let drawn = |screen: &str| screen.lines().next().map(|l| l.chars().count()) == Some(width);
+        self.wait_until(&format!("never drawn at {width} columns"), drawn);
     }
 
     /// From the top of the sample's list down to item 70 (overdue, no result).
