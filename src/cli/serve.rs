@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
         paths.socket = socket.clone();
     }
     let idle_timeout = idle_timeout(ctx, m)?;
-    server::one_arena();
+    server::lean_malloc();
     // Started from a terminal, the server outlives the session that started it.
     signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::new(AtomicBool::new(false)))
         .map_err(Failure::other)?;

@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, demo: bool) -> Result<(), Failure> {
     let today = crate::clock::today();
 
     // Before the connection's reader thread: its parts of a list then share the UI's arena.
-    crate::server::one_arena();
+    crate::server::lean_malloc();
     let demo_dir = demo.then(demo_store_dir);
     let mut client = match &demo_dir {
         Some(dir) => demo_client(dir, ctx.config.dictionary_path())?,

@@ -57,11 +57,12 @@ pub fn write_daily(store: &Store, policy: &Policy, today: NaiveDate) -> Result<O
     let path = policy.dir.join(file_name(today));
     let mut backup = BackupWriter::create(&path).map_err(|e| e.to_string())?;
     let mut bytes = 0;
+    super::memory::give_back(store, super::memory::GiveBack::BeforeDump);
     let mut take = |part: DumpPart, between: &BetweenParts<'_>| -> Result<(), Said> {
         bytes += part.weight();
         backup.part(part)?;
         if bytes >= super::parts::DUMP_FRAME_BYTES {
-            super::memory::give_back_with(|| between.release_memory(), super::memory::GiveBack::BetweenReads);
+            super::memory::give_back_with(|| between.release_memory(), super::memory::GiveBack::BetweenDumpFrames);
             bytes = 0;
         }
         Ok(())

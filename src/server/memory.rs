@@ -32,6 +32,11 @@ const REOPEN_BETWEEN_READS_ABOVE_BYTES: u64 = 32 << 20;
 /// gave nothing back and made `status --json` 2.5 times slower, and each `status` waited
 /// for the one after the status before (30 ms instead of 16).
 const REOPEN_GROWTH_BYTES: u64 = 4 << 20;
+/// Between the frames of a whole-store dump: what sled may keep of the pages it read past
+/// what the server held after the dump's first reopen. A dump reads every page once and
+/// none again, and sled 0.34 evicts nothing until 64 reads of each of its 256 cache
+/// shards, so it keeps nearly all it read until it is reopened.
+const DUMP_GROWTH_BYTES: u64 = 6 << 20;
 /// What the server held right after its last reopen.
 static HELD_AFTER_REOPEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
@@ -48,6 +53,11 @@ pub enum GiveBack {
     /// After a run of a long read, before the next (answered first, as `AfterAnswer`);
     /// also after each part of a list (`ListPart`), a screen's runs of one read.
     BetweenReads,
+    /// Before a whole-store dump (an export, a backup): it starts from what a fresh server
+    /// holds, not from the pages of the lists and statuses before it.
+    BeforeDump,
+    /// Between a dump's frames: sled reopened once it has kept `DUMP_GROWTH_BYTES`.
+    BetweenDumpFrames,
 }
 
 pub fn give_back_of(request: &Request) -> Option<GiveBack> {
@@ -75,7 +85,9 @@ pub fn give_back(store: &Store, when: GiveBack) {
 /// As `give_back`, reopening the store with `reopen`.
 pub fn give_back_with(reopen: impl Fn() -> Result<bool, crate::store::StoreError>, when: GiveBack) {
     match when {
-        GiveBack::BetweenReads => crate::store::collect_garbage_of(crate::store::READ_GARBAGE_FLUSHES),
+        GiveBack::BetweenReads | GiveBack::BetweenDumpFrames => {
+            crate::store::collect_garbage_of(crate::store::READ_GARBAGE_FLUSHES)
+        }
         _ => crate::store::collect_garbage(),
     }
     trim();
@@ -84,6 +96,8 @@ pub fn give_back_with(reopen: impl Fn() -> Result<bool, crate::store::StoreError
         GiveBack::AfterAnswer => REOPEN_ABOVE_BYTES.max(grown_past_last_reopen()),
         GiveBack::BetweenParts => REOPEN_BETWEEN_PARTS_ABOVE_BYTES,
         GiveBack::BetweenReads => REOPEN_BETWEEN_READS_ABOVE_BYTES.max(grown_past_last_reopen()),
+        GiveBack::BeforeDump => REOPEN_AFTER_WRITE_ABOVE_BYTES,
+        GiveBack::BetweenDumpFrames => HELD_AFTER_REOPEN.load(Ordering::Relaxed) + DUMP_GROWTH_BYTES,
     };
     if resident_bytes().is_some_and(|b| b > above) {
         let reopened = reopen().unwrap_or_else(|e| {
@@ -113,19 +127,28 @@ fn resident_bytes() -> Option<u64> {
     Some(pages * u64::try_from(page).ok()?)
 }
 
-/// One malloc arena for the whole server, set before its first thread starts. glibc gives
-/// each thread that allocates concurrently an arena of its own, and what a request freed
-/// stays fragmented in each: with one, the server's peak through an import of 10,000
-/// items is 33–40 MiB instead of 41–49 (two arenas), its threads' allocations taking
-/// turns (benches/server_memory.sh with `MALLOC_ARENA_MAX`, docs/performance.md). The TUI
-/// sets it too: a list decoded on its connection's thread would keep an arena of 3 MiB
-/// there at 10,000 items (0.3–0.8 MiB more at its peak, `benches/pty_tui.py memory`).
+/// Blocks at least this large get a mapping of their own, returned whole when freed.
+/// glibc's threshold otherwise rises to the largest block freed so far (up to 32 MiB), so
+/// that a dump's frames and a part's buffers, once freed, come back from the heap and
+/// fragment it between sled's pages: fixed at 128 KiB, every whole-store operation of
+/// `benches/server_memory.sh` peaks 4–8 MiB lower (64 KiB to 256 KiB measured the same).
+const MMAP_THRESHOLD_BYTES: i32 = 128 << 10;
+
+/// glibc set for a small, long-lived process, before its first thread starts. One malloc
+/// arena: glibc gives each thread that allocates concurrently an arena of its own, and
+/// what a request freed stays fragmented in each: with one, the server's peak through an
+/// import of 10,000 items is 33–40 MiB instead of 41–49 (two arenas), its threads'
+/// allocations taking turns (benches/server_memory.sh with `MALLOC_ARENA_MAX`,
+/// docs/performance.md). The TUI sets it too: a list decoded on its connection's thread
+/// would keep an arena of 3 MiB there at 10,000 items (0.3–0.8 MiB more at its peak,
+/// `benches/pty_tui.py memory`). And a fixed mmap threshold (`MMAP_THRESHOLD_BYTES`).
 #[allow(unsafe_code)]
-pub fn one_arena() {
+pub fn lean_malloc() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt takes two integers and only sets glibc's own allocation parameters.
     unsafe {
         nix::libc::mallopt(nix::libc::M_ARENA_MAX, 1);
+        nix::libc::mallopt(nix::libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES);
     }
 }
 

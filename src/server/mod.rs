@@ -29,4 +29,4 @@ pub use service::Service;
 const THREAD_STACK: usize = 256 << 10;
 
 pub use log::line as log_line;
-pub use memory::one_arena;
+pub use memory::lean_malloc;

@@ -105,12 +105,13 @@ impl Service {
     pub(super) fn dump(&self, out: &mut dyn Parts) -> Result<Response, Refusal> {
         let mut frame = Vec::new();
         let mut bytes = 0;
+        give_back(self.store(), GiveBack::BeforeDump);
         self.store().dump_to(&mut |part: DumpPart, between: &BetweenParts<'_>| -> Result<(), Refusal> {
             bytes += part.weight();
             frame.push(part);
             if bytes >= DUMP_FRAME_BYTES && out.streams() {
                 out.send_ahead(Response::DumpParts { parts: std::mem::take(&mut frame), last: false })?;
-                give_back_with(|| between.release_memory(), GiveBack::BetweenReads);
+                give_back_with(|| between.release_memory(), GiveBack::BetweenDumpFrames);
                 bytes = 0;
             }
             Ok(())

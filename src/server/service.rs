@@ -354,10 +354,10 @@ impl Service {
         let items = self.flag_index.items(store, &chosen.plan, id)?;
         let marks = self.flag_index.marks(store, id)?;
         let mut counter = FlagCounter::new(id, as_of, asked.rules, asked.responsible);
-        let listed = (items.iter())
+        let listed = (items.items.iter())
             .filter_map(|i| {
-                let mark = marks.get(&i.id).map_or(("", Review::Open), |m| (&*m.folded_assessment, m.review));
-                let f = counter.take((&i.deadline, &i.responsible), mark).filter(|f| f.overdue || f.no_result)?;
+                let mark = marks.get(i.id).unwrap_or(("", Review::Open));
+                let f = counter.take((&i.deadline, items.responsible(i)), mark).filter(|f| f.overdue || f.no_result)?;
                 if !asked.listed {
                     return None;
                 }
@@ -366,8 +366,8 @@ impl Service {
                     false => i.deadline.nearest_due(as_of),
                 };
                 Some(FlaggedItem {
-                    point: i.point.clone(),
-                    title_start: i.title_start.clone(),
+                    point: items.point(i).to_owned(),
+                    title_start: items.title_start(i).to_owned(),
                     overdue: f.overdue,
                     no_result: f.no_result,
                     due: due.map(|d| d.date),

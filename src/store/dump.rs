@@ -204,8 +204,8 @@ struct Load<'a> {
 
 impl Load<'_> {
     /// Records per commit, and the bytes at which a commit comes sooner (as the journal's).
-    const SIZE: usize = 2000;
-    const BYTES: u64 = 2 << 20;
+    const SIZE: usize = 500;
+    const BYTES: u64 = 512 << 10;
 
     fn part(&mut self, part: DumpPart) -> Result<(), StoreError> {
         match part {

@@ -414,6 +414,13 @@ impl Store {
         Ok(self.scan(TreeId::Items, &keys::plan(plan))?.into_iter().map(|(_, i)| i).collect())
     }
 
+    /// How many items the plan has, counted by their keys: nothing decoded or held.
+    pub fn item_count(&self, plan: PlanId) -> Result<usize, StoreError> {
+        self.check_running()?;
+        let keys = self.tree(TreeId::Items)?.scan_prefix(keys::plan(plan)).keys();
+        keys.map(|k| k.map_err(|e| self.read_error(TreeId::Items, e))).try_fold(0, |n, k| k.map(|_| n + 1))
+    }
+
     /// At most `max` of the plan's items after `after` (from the first when `None`), in
     /// plan order.
     pub fn items_after(&self, plan: PlanId, after: Option<ItemId>, max: usize) -> Result<Vec<Item>, StoreError> {

@@ -12,7 +12,7 @@ impl Store {
         let periods = self.periods()?;
         let mut out = Vec::new();
         for plan in self.plans()? {
-            let items = self.items(plan.id)?.len();
+            let items = self.item_count(plan.id)?;
             let periods = periods.iter().map(|p| p.id).filter(|id| plan.years.contains_period(*id)).collect();
             out.push(PlanInfo { plan, items, periods });
         }

@@ -70,6 +70,10 @@ fn import_is_atomic_idempotent_and_adds_periods() {
     assert!(!second.plan_created && second.period_created);
     assert_eq!(second.items_added, 1);
     assert_eq!(store.items(crate::domain::PlanId(2020)).unwrap().len(), 3);
+    // Counted by keys, as `Plans` answers.
+    let infos = store.plan_infos().unwrap();
+    assert_eq!(infos.iter().map(|i| (i.plan.id.0, i.items, i.periods.len())).collect::<Vec<_>>(), [(2020, 3, 2)]);
+    assert_eq!(store.item_count(crate::domain::PlanId(2021)).unwrap(), 0);
     assert_eq!(store.periods().unwrap().len(), 2);
     // Q1's entry is untouched by Q2's import.
     assert_eq!(store.entry(q1.period.unwrap(), ItemId(1)).unwrap().unwrap().info, "сделано");
