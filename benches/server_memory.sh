@@ -5,20 +5,23 @@
 # after it, with what it still holds (VmRSS) and the operation's time:
 #
 #   cargo build --release --bin otchet --example generate
-#   benches/server_memory.sh [--otchet target/release/otchet] [--items 10000] [--work DIR]
+#   benches/server_memory.sh [--otchet target/release/otchet] [--items 10000] [--work DIR] [--goal 40]
 #
-# Prints a tab-separated table: operation, server peak MiB, held after MiB, seconds.
+# Prints a tab-separated table: operation, server peak MiB, held after MiB, seconds; exits
+# with 1, naming them, if any operation's peak is over the goal (--goal MiB, default 40).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 otchet=$root/target/release/otchet
 items=10000
 work=/tmp/otchet-server-memory
+goal=40
 while [ $# -gt 0 ]; do
     case "$1" in
         --otchet) otchet=$(realpath "$2"); shift 2 ;;
         --items) items=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
+        --goal) goal=$2; shift 2 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -42,13 +45,16 @@ stop_server() { "$otchet" serve --stop --db "$1" >/dev/null 2>&1 || true; }
 trap 'stop_server "$store"; stop_server "$restored"' EXIT
 mib() { awk -v f="$2" '$1 == f":" { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
+over=()
 # One operation against the server `pid`: its peak, what it holds after, the time taken.
 measure() {
-    local name=$1 pid=$2 seconds
+    local name=$1 pid=$2 seconds peak
     shift 2
     echo 5 > "/proc/$pid/clear_refs"
     seconds=$(/usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -1)
-    printf '%s\t%s\t%s\t%s\n' "$name" "$(mib "$pid" VmHWM)" "$(mib "$pid" VmRSS)" "$seconds"
+    peak=$(mib "$pid" VmHWM)
+    printf '%s\t%s\t%s\t%s\n' "$name" "$peak" "$(mib "$pid" VmRSS)" "$seconds"
+    if awk -v p="$peak" -v g="$goal" 'BEGIN { exit !(p > g) }'; then over+=("$name: $peak MiB"); fi
 }
 
 printf 'operation\tserver_peak_mib\tserver_held_mib\tseconds\n'
@@ -69,3 +75,7 @@ measure "export json (whole store)" "$pid" "$otchet" export --format json --outp
 measure "backup" "$pid" "$otchet" backup "$work/backup.otchet" --db "$store"
 pid=$(start_server "$restored")
 measure "restore" "$pid" "$otchet" restore "$work/backup.otchet" --db "$restored"
+if [ ${#over[@]} -gt 0 ]; then
+    printf 'over %s MiB: %s\n' "$goal" "$(IFS=';'; echo "${over[*]}")" >&2
+    exit 1
+fi

@@ -417,8 +417,12 @@ impl Store {
     /// How many items the plan has, counted by their keys: nothing decoded or held.
     pub fn item_count(&self, plan: PlanId) -> Result<usize, StoreError> {
         self.check_running()?;
-        let keys = self.tree(TreeId::Items)?.scan_prefix(keys::plan(plan)).keys();
-        keys.map(|k| k.map_err(|e| self.read_error(TreeId::Items, e))).try_fold(0, |n, k| k.map(|_| n + 1))
+        let mut count = 0;
+        for key in self.tree(TreeId::Items)?.scan_prefix(keys::plan(plan)).keys() {
+            key.map_err(|e| self.read_error(TreeId::Items, e))?;
+            count += 1;
+        }
+        Ok(count)
     }
 
     /// At most `max` of the plan's items after `after` (from the first when `None`), in
