@@ -306,6 +306,7 @@ tui-changed-elsewhere = { $who } changed this item while you edited it; saving w
 tui-too-small = the terminal is too small (80×24 needed, now { $width }×{ $height })
 tui-loading = loading…
 
+schedule-none = the plan gives no deadline — set it by hand (s)
 schedule-unknown = deadline not understood — set it by hand (s)
 schedule-fixed = by: { $dates }
 schedule-monthly = monthly: { $dates }

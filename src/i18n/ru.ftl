@@ -311,6 +311,7 @@ tui-changed-elsewhere = пока вы редактировали, пункт и�
 tui-too-small = терминал слишком мал (нужно 80×24, сейчас { $width }×{ $height })
 tui-loading = загрузка…
 
+schedule-none = в плане срок не указан — задайте вручную (s)
 schedule-unknown = срок не распознан — задайте вручную (s)
 schedule-fixed = к дате: { $dates }
 schedule-monthly = ежемесячно: { $dates }

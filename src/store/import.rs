@@ -125,8 +125,8 @@ impl Store {
     fn plan_mismatch(&self, plan: &Plan, report: &Report) -> StoreError {
         StoreError::PlanMismatch {
             years: plan_years_phrase(plan.years.first, plan.years.last),
-            stored: format!("{} — {}", plan.organisation, plan.approved_by),
-            imported: format!("{} — {}", report.organisation, report.approved_by),
+            stored: header_phrase(&plan.organisation, &plan.approved_by),
+            imported: header_phrase(&report.organisation, &report.approved_by),
         }
     }
 
@@ -201,6 +201,12 @@ pub(super) fn updated_item(item: &Item, row: &crate::domain::ReportRow, report: 
         updated.extra = row.extra.clone();
     }
     updated
+}
+
+/// "organisation — act", either left out when missing.
+fn header_phrase(organisation: &str, act: &str) -> String {
+    let named: Vec<&str> = [organisation, act].into_iter().map(str::trim).filter(|t| !t.is_empty()).collect();
+    named.join(" — ")
 }
 
 /// Points compare without the trailing dot and spaces: "5." and "5" are one item.

@@ -105,7 +105,9 @@ impl<'a> RowMerge<'a> {
             self.journal.add(changes)?;
             if added { self.outcome.items_added += 1 } else { self.outcome.items_updated += 1 }
         }
-        self.matched += usize::from(!added);
+        // Points alone say little (every plan has a 1.1): a row is the plan's when its title
+        // is also the stored one's, if perhaps reworded.
+        self.matched += usize::from(!added && titles_alike(&item.title, &row.title));
         Ok(item.id)
     }
 
@@ -187,6 +189,18 @@ impl KnownItems {
         }
         Ok(None)
     }
+}
+
+/// Whether two titles are one item's, perhaps reworded: half the words of the shorter (of
+/// three letters or more, case and ё/е folded) are in the other. An empty side (a row or an
+/// item without a title) does not tell, and counts as alike.
+pub(super) fn titles_alike(stored: &str, row: &str) -> bool {
+    let words = |text: &str| -> std::collections::HashSet<String> {
+        fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_owned).collect()
+    };
+    let (a, b) = (words(stored), words(row));
+    let shorter = a.len().min(b.len());
+    shorter == 0 || a.intersection(&b).count() * 2 >= shorter
 }
 
 fn hash(text: &str) -> u64 {

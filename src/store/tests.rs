@@ -93,6 +93,47 @@ fn a_different_plan_for_the_same_year_is_refused_and_nothing_written() {
 }
 
 #[test]
+fn a_report_of_another_plan_with_the_same_points_is_refused_when_the_plan_names_no_act() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let titled = |mut r: Report, titles: &[&str]| {
+        r.rows.iter_mut().zip(titles).for_each(|(row, t)| row.title = (*t).into());
+        r
+    };
+    let mut plan = titled(
+        report("2020-Q1", &[("1.1", "", ""), ("1.2", "", "")]),
+        &["Разработка и принятие нормативных правовых актов", "Заседания комиссии по противодействию коррупции"],
+    );
+    (plan.organisation, plan.approved_by) = (String::new(), String::new());
+    store.import(&plan, &actor(), Stamp(1)).unwrap();
+
+    // Another administration's report: the same points, other items.
+    let other = titled(
+        report("2020-Q2", &[("1.1", "сделано", ""), ("1.2", "сделано", "")]),
+        &["Проведение антикоррупционной экспертизы проектов", "Мониторинг обращений граждан о фактах коррупции"],
+    );
+    let err = store.import(&other, &actor(), Stamp(2)).unwrap_err();
+    assert!(matches!(err, StoreError::PlanMismatch { .. }), "{err:?}");
+    let titles: Vec<String> = store.items(PlanId(2020)).unwrap().into_iter().map(|i| i.title).collect();
+    assert_eq!(
+        titles,
+        ["Разработка и принятие нормативных правовых актов", "Заседания комиссии по противодействию коррупции"]
+    );
+    assert_eq!(store.periods().unwrap().len(), 1);
+
+    // The plan's own report, one title reworded: taken.
+    let own = titled(
+        report("2020-Q2", &[("1.1", "сделано", ""), ("1.2", "сделано", "")]),
+        &[
+            "Разработка и принятие муниципальных нормативных правовых актов",
+            "Заседания комиссии по противодействию коррупции",
+        ],
+    );
+    store.import(&own, &actor(), Stamp(3)).unwrap();
+    assert_eq!(store.periods().unwrap().len(), 2);
+}
+
+#[test]
 fn save_checks_the_revision_and_keeps_history() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(&dir);

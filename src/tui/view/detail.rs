@@ -64,7 +64,12 @@ fn deadline_lines(state: &State, main: &Main, row: &Row, width: usize, out: &mut
     }
     let year = main.period.id.year;
     let set_by_hand = row.whole.as_ref().is_some_and(|w| w.schedule_override.is_some());
-    let understood = describe::schedule(&row.deadline.deadline, year, set_by_hand);
+    let unwritten = row.whole.as_ref().is_some_and(|w| w.deadline_text.trim().is_empty());
+    let understood = match &row.deadline.deadline {
+        // «не распознан» would blame a text that is not there.
+        crate::domain::Deadline::Unknown if unwritten && !set_by_hand => tr!("schedule-none"),
+        deadline => describe::schedule(deadline, year, set_by_hand),
+    };
     let understood_style = match row.deadline.deadline {
         crate::domain::Deadline::Known(_) => Style::default(),
         _ => theme.error,

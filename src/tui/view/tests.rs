@@ -229,6 +229,22 @@ fn a_viewer_sees_that_the_screen_is_read_only() {
 }
 
 #[test]
+fn an_item_without_a_deadline_is_said_to_have_none_not_one_not_understood() {
+    let mut s = sample_state();
+    go_to(&mut s, "5");
+    if let Some(main) = s.main_mut() {
+        let row = main.visible[main.cursor];
+        main.rows[row].whole.as_mut().expect("the sample's items are whole").deadline_text = " ".into();
+        let none = crate::domain::ItemDeadline::new(crate::domain::Deadline::Unknown, main.period.id, main.plan.years);
+        main.rows[row].deadline = std::sync::Arc::new(none);
+    }
+    let t = text(&draw(&mut s, 80, 24));
+    let said: String = tr!("schedule-none").chars().take(22).collect();
+    assert!(t.contains(&said), "{said} in {t}");
+    assert!(!t.contains("не распознан"), "{t}");
+}
+
+#[test]
 fn the_detail_shows_the_responsible_and_the_plans_other_columns() {
     let mut s = sample_state();
     go_to(&mut s, "5");
