@@ -54,7 +54,12 @@ setup() {
         stop_server "$big"
         touch "$big/.generated"
     fi
-    if [ ! -d "$small" ]; then "$otchet" import "$sample" --db "$small"; stop_server "$small"; fi
+    # A marker, not the folder: a run stopped before the import leaves an empty store.
+    if [ ! -f "$small/.imported" ]; then
+        rm -rf "$small"
+        "$otchet" import "$sample" --db "$small"; stop_server "$small"
+        touch "$small/.imported"
+    fi
     du -sh "$big" "$small"
 }
 
