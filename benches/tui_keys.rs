@@ -153,8 +153,8 @@ fn search_keystroke(c: &mut Criterion) {
     group.finish();
 }
 
-/// Backspace in the search, from «прокурор» back to «прокуро»: a search that does not
-/// extend the last looks at every row again.
+/// Backspace in the search, from «прокурор» back to «прокуро»: what «прокуро» showed is
+/// taken back, nothing having changed since (`Main::refilter`).
 fn search_backspace(c: &mut Criterion) {
     let mut group = c.benchmark_group("search_backspace");
     for (items, name) in sizes() {
@@ -170,6 +170,21 @@ fn search_backspace(c: &mut Criterion) {
                 }
                 spent
             })
+        });
+    }
+    group.finish();
+}
+
+/// The first letter typed into an empty search: every row is looked at, the worst case of
+/// a keystroke (as a Backspace after a row changed).
+fn search_first_letter(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search_first_letter");
+    for (items, name) in sizes() {
+        let (mut state, mut term) = screen(items);
+        key_to_frame(&mut state, &mut term, Key::char('/'));
+        group.bench_function(BenchmarkId::from_parameter(&name), |b| {
+            // Untimed: back to the empty search.
+            b.iter_custom(|iters| timed_then_undone(&mut state, &mut term, iters, Key::char('п')))
         });
     }
     group.finish();
@@ -195,6 +210,6 @@ fn ctrl_end() -> Key {
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    targets = move_selection, switch_filter, type_character, search_keystroke, search_backspace
+    targets = move_selection, switch_filter, type_character, search_keystroke, search_backspace, search_first_letter
 }
 criterion_main!(benches);

@@ -112,6 +112,10 @@ pub struct Main {
     /// The folded search and the filter `visible` was worked out for, no row changed
     /// since: a search typed further only narrows `visible` (`refilter`).
     narrowable: Option<(String, Filter)>,
+    /// While `narrowable` holds, the `visible` of each shorter search typed on the way to
+    /// it, shortest first: a Backspace takes the last back instead of looking at every row
+    /// again (5.6 ms at 10,000 items, `cargo bench --bench tui_keys -- search_backspace`).
+    earlier: Vec<(String, Vec<usize>)>,
 }
 
 /// The execution texts of a list that came without them: fetched for the items shown
@@ -159,6 +163,7 @@ impl Main {
             arrived: HashMap::new(),
             sketch_room,
             narrowable: None,
+            earlier: Vec::new(),
         };
         main.append((s.items, s.entries, s.texts), as_of, rules);
         main.point_width = main.rows.iter().map(|r| width(r.item.point_label())).max().unwrap_or(1).min(6);
@@ -176,7 +181,7 @@ impl Main {
         rules: &FlagRules,
     ) {
         let mut entries: HashMap<ItemId, Entry> = entries.into_iter().collect();
-        self.narrowable = None;
+        self.rows_changed();
         // Exactly: a list of 10,000 comes in 11 parts, and doubling would hold 12,800 rows.
         self.rows.reserve_exact(items.len());
         let mut cache = DeadlineCache::default();
@@ -202,7 +207,7 @@ impl Main {
 
     /// Flags of every row, the counts, and the list after filter and search.
     pub fn recompute_flags(&mut self, as_of: NaiveDate, rules: &FlagRules) {
-        self.narrowable = None;
+        self.rows_changed();
         let period = self.period.id;
         let mut counts = Counts::default();
         for row in &mut self.rows {
@@ -215,7 +220,7 @@ impl Main {
 
     /// Recomputes one row after its entry changed.
     pub fn update_row(&mut self, index: usize, entry: Entry, as_of: NaiveDate, rules: &FlagRules) {
-        self.narrowable = None;
+        self.rows_changed();
         let period = self.period.id;
         let Some(row) = self.rows.get_mut(index) else { return };
         // An entry from a save or an event is whole.
@@ -236,27 +241,70 @@ impl Main {
     pub fn refilter(&mut self) {
         let selected = self.selected_index();
         let needle = Needle::new(&self.search);
-        let found = self.texts.found.as_ref().filter(|(query, _)| *query == self.search).map(|(_, items)| items);
-        let candidates = if found.is_none() && self.narrows_to(&needle) {
-            std::mem::take(&mut self.visible)
-        } else {
-            (0..self.rows.len()).collect()
+        let answered = self.texts.found.as_ref().is_some_and(|(query, _)| *query == self.search);
+        self.visible = match self.back_to_earlier(&needle, answered) {
+            Some(visible) => visible,
+            None => self.rows_found(&needle, answered),
         };
-        self.visible = candidates
-            .into_iter()
-            .filter(|&i| {
-                let row = &self.rows[i];
-                self.filter.admits(row, &self.drafts, &self.my_names)
-                    && (needle.is_empty()
-                        || row.matches(&needle)
-                        || found.is_some_and(|items| items.contains(&row.item.id)))
-            })
-            .collect();
         self.narrowable = Some((needle.folded().to_owned(), self.filter));
         self.cursor = selected.and_then(|s| self.visible.iter().position(|&i| i == s)).unwrap_or(0);
         if self.cursor >= self.visible.len() {
             self.cursor = self.visible.len().saturating_sub(1);
         }
+    }
+
+    /// The rows the filter admits and `needle` finds (or the server's search, when it has
+    /// `answered` this one): only among those shown when the search was typed further.
+    fn rows_found(&mut self, needle: &Needle, answered: bool) -> Vec<usize> {
+        let found = self.texts.found.as_ref().filter(|_| answered).map(|(_, items)| items);
+        let candidates = if !answered && self.narrows_to(needle) {
+            let visible = std::mem::take(&mut self.visible);
+            if let Some((was, _)) = self.narrowable.as_ref().filter(|(was, _)| was != needle.folded()) {
+                self.earlier.push((was.clone(), visible.clone()));
+            }
+            visible
+        } else {
+            self.earlier.clear();
+            (0..self.rows.len()).collect()
+        };
+        candidates
+            .into_iter()
+            .filter(|&i| {
+                let row = &self.rows[i];
+                self.filter.admits(row, &self.drafts, &self.my_names)
+                    && (needle.is_empty()
+                        || row.matches(needle)
+                        || found.is_some_and(|items| items.contains(&row.item.id)))
+            })
+            .collect()
+    }
+
+    /// A Backspace: what a shorter search typed on the way to this one showed, when
+    /// nothing has changed since (`narrows_to`) and the server has not answered it.
+    fn back_to_earlier(&mut self, needle: &Needle, answered: bool) -> Option<Vec<usize>> {
+        let (was, filter) = self.narrowable.as_ref()?;
+        let shorter = was.len() > needle.folded().len() && was.starts_with(needle.folded());
+        if answered || !shorter || *filter != self.filter || matches!(filter, Filter::Drafts | Filter::Mine) {
+            return None;
+        }
+        while let Some((query, visible)) = self.earlier.pop() {
+            if query == needle.folded() {
+                return Some(visible);
+            }
+        }
+        None
+    }
+
+    /// How many shorter searches' rows are kept for a Backspace.
+    #[cfg(test)]
+    pub fn searches_kept(&self) -> usize {
+        self.earlier.len()
+    }
+
+    /// A row, its entry or the list changed: what searches found must be looked for again.
+    fn rows_changed(&mut self) {
+        self.narrowable = None;
+        self.earlier.clear();
     }
 
     /// Whether `needle` only narrows what `visible` holds: the search typed further, the
@@ -304,7 +352,7 @@ impl Main {
 
     /// An item shown came whole (`Request::Shown`): it replaces the row's sketch.
     pub fn take_whole_item(&mut self, item: Item) {
-        self.narrowable = None;
+        self.rows_changed();
         let Some(index) = self.row_of(item.id) else { return };
         let row = &mut self.rows[index];
         if row.whole.is_none() {

@@ -182,6 +182,39 @@ fn a_search_typed_further_finds_what_a_whole_search_finds() {
     assert_eq!(s.main().unwrap().visible, whole(&s));
 }
 
+/// A Backspace in a search takes back what the shorter search showed on the way
+/// (`Main::refilter`), without looking at every row: what it shows is still what a search
+/// over every row finds, also when a row changed in between.
+#[test]
+fn a_backspace_in_a_search_shows_what_a_whole_search_finds() {
+    let whole = |s: &State| {
+        let m = s.main().unwrap();
+        let needle = crate::domain::text::Needle::new(&m.search);
+        (0..m.rows.len()).filter(|&i| m.rows[i].matches(&needle)).collect::<Vec<_>>()
+    };
+    let mut s = sample_state();
+    press(&mut s, Key::char('/'));
+    keys(&mut s, "отчет");
+    assert_eq!(s.main().unwrap().searches_kept(), 4, "«о» to «отче»");
+    for kept in [3, 2] {
+        press(&mut s, Key::plain(KeyCode::Backspace));
+        let m = s.main().unwrap();
+        assert_eq!(m.searches_kept(), kept, "taken back at «{}»", m.search);
+        assert_eq!(m.visible, whole(&s), "at «{}»", m.search);
+    }
+    // At «отч», a text comes for an item it does not find but «от» does: none is kept.
+    let m = s.main().unwrap();
+    let far = (0..72).find(|i| !m.visible.contains(i)).unwrap();
+    let (as_of, rules) = (s.as_of, s.rules.clone());
+    let main = s.main_mut().unwrap();
+    let entry = Entry { info: "от всех".into(), ..main.rows[far].entry_whole() };
+    main.update_row(far, entry, as_of, &rules);
+    assert_eq!(s.main().unwrap().searches_kept(), 0);
+    press(&mut s, Key::plain(KeyCode::Backspace));
+    assert!(s.main().unwrap().visible.contains(&far));
+    assert_eq!(s.main().unwrap().visible, whole(&s));
+}
+
 #[test]
 fn editing_then_saving_sends_the_text_and_the_base_revision() {
     let mut s = sample_state();
