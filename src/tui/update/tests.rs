@@ -155,21 +155,23 @@ fn search_is_case_and_yo_insensitive_and_covers_texts() {
     assert_eq!(s.main().unwrap().visible.len(), 72);
 }
 
+/// The rows a search over every row finds for what is typed into the search.
+fn found_by_a_whole_search(s: &State) -> Vec<usize> {
+    let m = s.main().unwrap();
+    let needle = crate::domain::text::Needle::new(&m.search);
+    (0..m.rows.len()).filter(|&i| m.rows[i].matches(&needle)).collect()
+}
+
 /// Each letter typed into a search narrows what the last found (`Main::refilter`); what
 /// it finds is what a search over every row finds, at each letter and after a text came
 /// for a row the last letter did not find.
 #[test]
 fn a_search_typed_further_finds_what_a_whole_search_finds() {
-    let whole = |s: &State| {
-        let m = s.main().unwrap();
-        let needle = crate::domain::text::Needle::new(&m.search);
-        (0..m.rows.len()).filter(|&i| m.rows[i].matches(&needle)).collect::<Vec<_>>()
-    };
     let mut s = sample_state();
     press(&mut s, Key::char('/'));
     for c in "отчет о".chars() {
         press(&mut s, Key::char(c));
-        assert_eq!(s.main().unwrap().visible, whole(&s), "at «{}»", s.main().unwrap().search);
+        assert_eq!(s.main().unwrap().visible, found_by_a_whole_search(&s), "at «{}»", s.main().unwrap().search);
     }
     // A text comes for an item «отчет о» did not find; the next letter finds it.
     let far = (0..72).find(|i| !s.main().unwrap().visible.contains(i)).unwrap();
@@ -179,7 +181,7 @@ fn a_search_typed_further_finds_what_a_whole_search_finds() {
     main.update_row(far, entry, as_of, &rules);
     press(&mut s, Key::char('р'));
     assert!(s.main().unwrap().visible.contains(&far));
-    assert_eq!(s.main().unwrap().visible, whole(&s));
+    assert_eq!(s.main().unwrap().visible, found_by_a_whole_search(&s));
 }
 
 /// A Backspace in a search takes back what the shorter search showed on the way
@@ -187,11 +189,6 @@ fn a_search_typed_further_finds_what_a_whole_search_finds() {
 /// over every row finds, also when a row changed in between.
 #[test]
 fn a_backspace_in_a_search_shows_what_a_whole_search_finds() {
-    let whole = |s: &State| {
-        let m = s.main().unwrap();
-        let needle = crate::domain::text::Needle::new(&m.search);
-        (0..m.rows.len()).filter(|&i| m.rows[i].matches(&needle)).collect::<Vec<_>>()
-    };
     let mut s = sample_state();
     press(&mut s, Key::char('/'));
     keys(&mut s, "отчет");
@@ -200,7 +197,7 @@ fn a_backspace_in_a_search_shows_what_a_whole_search_finds() {
         press(&mut s, Key::plain(KeyCode::Backspace));
         let m = s.main().unwrap();
         assert_eq!(m.searches_kept(), kept, "taken back at «{}»", m.search);
-        assert_eq!(m.visible, whole(&s), "at «{}»", m.search);
+        assert_eq!(m.visible, found_by_a_whole_search(&s), "at «{}»", m.search);
     }
     // At «отч», a text comes for an item it does not find but «от» does: none is kept.
     let m = s.main().unwrap();
@@ -212,7 +209,7 @@ fn a_backspace_in_a_search_shows_what_a_whole_search_finds() {
     assert_eq!(s.main().unwrap().searches_kept(), 0);
     press(&mut s, Key::plain(KeyCode::Backspace));
     assert!(s.main().unwrap().visible.contains(&far));
-    assert_eq!(s.main().unwrap().visible, whole(&s));
+    assert_eq!(s.main().unwrap().visible, found_by_a_whole_search(&s));
 }
 
 #[test]
