@@ -254,21 +254,30 @@ impl Main {
     }
 
     /// The rows the filter admits and `needle` finds (or the server's search, when it has
-    /// `answered` this one): only among those shown when the search was typed further.
+    /// `answered` this one): only among those shown when the search was typed further,
+    /// which are then kept for a Backspace.
     fn rows_found(&mut self, needle: &Needle, answered: bool) -> Vec<usize> {
-        let found = self.texts.found.as_ref().filter(|_| answered).map(|(_, items)| items);
-        let candidates = if !answered && self.narrows_to(needle) {
-            let visible = std::mem::take(&mut self.visible);
-            if let Some((was, _)) = self.narrowable.as_ref().filter(|(was, _)| was != needle.folded()) {
-                self.earlier.push((was.clone(), visible.clone()));
-            }
-            visible
-        } else {
+        if answered || !self.narrows_to(needle) {
             self.earlier.clear();
-            (0..self.rows.len()).collect()
-        };
+            let found = self.texts.found.as_ref().filter(|_| answered).map(|(_, items)| items);
+            return self.admitted(0..self.rows.len(), needle, found);
+        }
+        let shown = std::mem::take(&mut self.visible);
+        let narrowed = self.admitted(shown.iter().copied(), needle, None);
+        if let Some((was, _)) = self.narrowable.as_ref().filter(|(was, _)| was != needle.folded()) {
+            self.earlier.push((was.clone(), shown));
+        }
+        narrowed
+    }
+
+    /// Those of `candidates` the filter admits and `needle` (or the server's `found`) finds.
+    fn admitted(
+        &self,
+        candidates: impl Iterator<Item = usize>,
+        needle: &Needle,
+        found: Option<&HashSet<ItemId>>,
+    ) -> Vec<usize> {
         candidates
-            .into_iter()
             .filter(|&i| {
                 let row = &self.rows[i];
                 self.filter.admits(row, &self.drafts, &self.my_names)
@@ -280,11 +289,10 @@ impl Main {
     }
 
     /// A Backspace: what a shorter search typed on the way to this one showed, when
-    /// nothing has changed since (`narrows_to`) and the server has not answered it.
+    /// nothing has changed since and the server has not answered it.
     fn back_to_earlier(&mut self, needle: &Needle, answered: bool) -> Option<Vec<usize>> {
-        let (was, filter) = self.narrowable.as_ref()?;
-        let shorter = was.len() > needle.folded().len() && was.starts_with(needle.folded());
-        if answered || !shorter || *filter != self.filter || matches!(filter, Filter::Drafts | Filter::Mine) {
+        let was = self.searched_unchanged()?;
+        if answered || was.len() <= needle.folded().len() || !was.starts_with(needle.folded()) {
             return None;
         }
         while let Some((query, visible)) = self.earlier.pop() {
@@ -307,15 +315,20 @@ impl Main {
         self.earlier.clear();
     }
 
-    /// Whether `needle` only narrows what `visible` holds: the search typed further, the
-    /// filter as it was (not one of the user's drafts or names, kept outside the rows), and
-    /// no row changed since. A letter typed then looks only at what the last one found.
+    /// Whether `needle` only narrows what `visible` holds: the search typed further and
+    /// nothing changed since (`searched_unchanged`). A letter typed then looks only at
+    /// what the last one found.
     fn narrows_to(&self, needle: &Needle) -> bool {
-        let Some((was, filter)) = &self.narrowable else { return false };
-        *filter == self.filter
-            && !matches!(filter, Filter::Drafts | Filter::Mine)
-            && !was.is_empty()
-            && needle.folded().starts_with(was.as_str())
+        self.searched_unchanged().is_some_and(|was| needle.folded().starts_with(was))
+    }
+
+    /// The search `visible` was worked out for, while it still holds: the filter as it
+    /// was (not one of the user's drafts or names, kept outside the rows), no row changed
+    /// since, and the search not empty.
+    fn searched_unchanged(&self) -> Option<&str> {
+        let (was, filter) = self.narrowable.as_ref()?;
+        let holds = *filter == self.filter && !matches!(filter, Filter::Drafts | Filter::Mine) && !was.is_empty();
+        holds.then_some(was.as_str())
     }
 
     /// Index into `rows` of the selected item.
