@@ -178,6 +178,29 @@ pub fn decode_payload<T: DeserializeOwned>(kind: Kind, payload: &[u8]) -> Result
     Ok(value)
 }
 
+/// A record's bytes in `R`'s current format: as they are when they are in it (the payload
+/// not read), else decoded from their older format and encoded anew. For records passed
+/// on undecoded, whose reader decodes them in the current format only.
+pub fn in_current_format<R: Record>(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, CodecError> {
+    match *bytes {
+        [kind, version, ..] if kind == R::KIND as u8 && version == R::VERSION => Ok(std::borrow::Cow::Borrowed(bytes)),
+        _ => Ok(std::borrow::Cow::Owned(encode(&decode::<R>(bytes)?)?)),
+    }
+}
+
+/// Decodes a record of `R`'s kind, in its current format only, as a `T` of the same shape:
+/// `Bytes` (model) for a `String` takes a text's UTF-8 as it is, unchecked.
+pub fn decode_as<R: Record, T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+    let [kind, version, payload @ ..] = bytes else {
+        return Err(CodecError::Truncated);
+    };
+    if *kind != R::KIND as u8 {
+        return Err(CodecError::WrongKind { expected: R::KIND, found: *kind });
+    }
+    check_version::<R>(*version)?;
+    decode_payload(R::KIND, payload)
+}
+
 /// Decodes the value at the start of a record's payload, whatever the record's format
 /// version, and leaves the rest unread: for fields whose place never changes (a protocol
 /// frame's version comes first in every frame, so any two programs can compare versions).

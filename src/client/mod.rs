@@ -132,12 +132,15 @@ impl Client {
     /// (`Request::PeriodRows`): the first run, and whether it is the last; `more_rows` gives
     /// the next.
     pub fn period_rows(&mut self, period: PeriodId) -> Result<(Vec<crate::model::PeriodRow>, bool), ClientError> {
-        expect!(self.call(Request::PeriodRows { period })?, Response::Rows { rows, last } => (rows, last))
+        let (rows, last) =
+            expect!(self.call(Request::PeriodRows { period })?, Response::Rows { rows, last } => (rows, last))?;
+        Ok((decoded_rows(rows)?, last))
     }
 
     /// The next run of `period_rows`.
     pub fn more_rows(&mut self) -> Result<(Vec<crate::model::PeriodRow>, bool), ClientError> {
-        expect!(self.transport.more()?, Response::Rows { rows, last } => (rows, last))
+        let (rows, last) = expect!(self.transport.more()?, Response::Rows { rows, last } => (rows, last))?;
+        Ok((decoded_rows(rows)?, last))
     }
 
     /// A period's plan and periods without its items (the head of a report).
@@ -351,4 +354,11 @@ impl Client {
     pub fn set_event_sink(&mut self, sink: EventSink) {
         self.transport.set_event_sink(sink);
     }
+}
+
+/// A run of `PeriodRows` as the server passes it on, decoded; a row that does not decode
+/// is damaged data, as a frame that does not.
+fn decoded_rows(rows: Vec<crate::model::EncodedRow>) -> Result<Vec<crate::model::PeriodRow>, ClientError> {
+    let decoded = rows.into_iter().map(crate::proto::decode_row).collect::<Result<_, _>>();
+    decoded.map_err(|e| ClientError::Connection { detail: tr!("client-bad-frame", detail = e.said()) })
 }

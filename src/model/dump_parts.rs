@@ -71,11 +71,6 @@ pub fn text_weight(entry: &Entry) -> usize {
     64 + entry.info.len() + entry.assessment.len()
 }
 
-/// About what an item of a report weighs with its entry and texts.
-pub fn row_weight(item: &Item, entry: Option<&Entry>) -> usize {
-    item_weight(item) + entry.map_or(0, text_weight)
-}
-
 /// `items` cut into runs of about `DUMP_PART_BYTES`, each at least one long.
 pub fn in_runs<T>(items: Vec<T>, weight: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
     let mut runs = Vec::new();

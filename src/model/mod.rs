@@ -7,6 +7,7 @@ mod draft;
 mod dump;
 mod dump_check;
 mod dump_parts;
+mod encoded_row;
 mod history;
 mod outcomes;
 mod plans;
@@ -18,8 +19,9 @@ pub use draft::Draft;
 pub use dump::{DUMP_FORMAT, EntryDump, PeriodDump, PlanDump, StoreDump, UserDump};
 pub use dump_check::{DumpCheck, DumpProblem, MAX_REVISION};
 pub use dump_parts::{
-    DUMP_PART_BYTES, DumpAssembler, DumpHead, DumpPart, entry_weight, in_runs, item_weight, row_weight, text_weight,
+    DUMP_PART_BYTES, DumpAssembler, DumpHead, DumpPart, entry_weight, in_runs, item_weight, text_weight,
 };
+pub use encoded_row::{Bytes, EncodedRow};
 pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};

@@ -3,8 +3,10 @@
 
 mod error;
 pub mod frame;
+mod rows;
 
 pub use error::{ApiError, BadRequest, StoreFault, describe_dump_problem};
+pub use rows::decode_row;
 
 use serde::{Deserialize, Serialize};
 
@@ -273,10 +275,10 @@ pub enum Response {
         item: Option<Box<Item>>,
         entry: Option<Entry>,
     },
-    /// A run of `PeriodRows`: items with their entries (none for an item without one), and
-    /// `last` when no item comes after these.
+    /// A run of `PeriodRows`: items with their entries (none for an item without one), the
+    /// items and texts encoded (`EncodedRow`), and `last` when no item comes after these.
     Rows {
-        rows: Vec<crate::model::PeriodRow>,
+        rows: Vec<crate::model::EncodedRow>,
         last: bool,
     },
     /// The answer to `Search`, with the query it answers.

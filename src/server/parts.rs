@@ -128,7 +128,7 @@ impl Service {
         let (mut all, mut after) = (Vec::new(), None);
         loop {
             let (run, last) = store.row_run((plan, period), after)?;
-            after = run.last().map(|(item, _)| item.id).or(after);
+            after = run.last().map(|row| row.id).or(after);
             if last {
                 all.extend(run);
                 return Ok(Response::Rows { rows: all, last: true });

@@ -5,6 +5,7 @@ use super::records::{EntryHead, EntryText};
 use super::{Store, StoreError, TreeId, keys};
 use crate::codec;
 use crate::domain::{Entry, Item, ItemId, PeriodId, PlanId};
+use crate::model::{Bytes, EncodedRow};
 use crate::tr;
 
 impl Store {
@@ -60,12 +61,14 @@ impl Store {
 
     /// The items of `plan` after `after` (from the first without), each with its entry in
     /// `period` and that entry's text, about half a megabyte of them, and whether they are
-    /// the last: a period's report read a run at a time.
+    /// the last: a period's report read a run at a time. The items and the texts kept
+    /// apart stay in their stored bytes (`EncodedRow`), an item in an older format encoded
+    /// anew in the current one.
     pub fn row_run(
         &self,
         (plan, period): (PlanId, PeriodId),
         after: Option<ItemId>,
-    ) -> Result<(Vec<crate::model::PeriodRow>, bool), StoreError> {
+    ) -> Result<(Vec<EncodedRow>, bool), StoreError> {
         let (item_after, entry_after) = (after.map(|id| keys::item(plan, id)), after.map(|id| keys::entry(period, id)));
         let (plan_key, period_key) = (keys::plan(plan), keys::period(period));
         let mut items = self.range_after(TreeId::Items, &plan_key, item_after.as_ref().map(|k| &k[..]))?;
@@ -75,21 +78,39 @@ impl Store {
         let mut texts = self.range_after(TreeId::Texts, &period_key, entry_after)?.peekable();
         let (mut run, mut bytes) = (Vec::new(), 0);
         for kv in items.by_ref() {
-            let (_, value) = kv?;
-            let item: Item = codec::decode(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
-            let key = keys::entry(period, item.id);
-            let entry = match value_at(&mut heads, &key)? {
-                Some(head) => Some(self.entry_of(&head, || value_at(&mut texts, &key))?),
-                None => None,
+            let (key, value) = kv?;
+            let id = keys::item_id_from(&key).ok_or_else(|| self.bad_key(TreeId::Items, &key))?;
+            let item = codec::in_current_format::<Item>(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
+            let key = keys::entry(period, id);
+            let (entry, info) = match value_at(&mut heads, &key)? {
+                Some(head) => self.encoded_entry(&head, || value_at(&mut texts, &key))?,
+                None => (None, None),
             };
-            bytes += crate::model::row_weight(&item, entry.as_ref());
-            run.push((item, entry));
+            let row = EncodedRow { id, item: Bytes(item.into_owned()), entry, info };
+            bytes += row.weight();
+            run.push(row);
             if bytes >= crate::model::DUMP_PART_BYTES {
                 break;
             }
         }
         let last = items.next().is_none();
         Ok((run, last))
+    }
+
+    /// The entry of a stored head, and the bytes of its text from `text` when kept apart.
+    fn encoded_entry(
+        &self,
+        head: &[u8],
+        text: impl FnOnce() -> Result<Option<sled::IVec>, StoreError>,
+    ) -> Result<(Option<Entry>, Option<Bytes>), StoreError> {
+        let head: EntryHead = codec::decode(head).map_err(|e| self.corrupt(TreeId::Entries, e))?;
+        let info = match (head.text_apart(), text()?) {
+            (true, Some(t)) => {
+                Some(codec::decode_as::<EntryText, Bytes>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?)
+            }
+            _ => None,
+        };
+        Ok((Some(head.into_entry(None)), info))
     }
 
     /// The entry of a stored head, with its text from `text` when it is kept apart.
@@ -149,11 +170,15 @@ impl Store {
 
     /// The item of an entry-keyed record's key.
     pub(super) fn entry_item(&self, tree: TreeId, key: &[u8]) -> Result<ItemId, StoreError> {
-        keys::entry_item_from(key).ok_or_else(|| StoreError::Corrupt {
+        keys::entry_item_from(key).ok_or_else(|| self.bad_key(tree, key))
+    }
+
+    fn bad_key(&self, tree: TreeId, key: &[u8]) -> StoreError {
+        StoreError::Corrupt {
             path: self.path.clone(),
             tree: tree.said(),
             detail: tr!("store-bad-key", key = format!("{key:?}")),
-        })
+        }
     }
 }
 
