@@ -356,9 +356,10 @@ impl Client {
     }
 }
 
-/// A run of `PeriodRows` as the server passes it on, decoded; a row that does not decode
-/// is damaged data, as a frame that does not.
+/// A run of `PeriodRows` as the server passes it on, decoded. The server passes the rows
+/// as they are stored: one that does not decode is a damaged store, as the server would
+/// have said had it decoded the row itself.
 fn decoded_rows(rows: Vec<crate::model::EncodedRow>) -> Result<Vec<crate::model::PeriodRow>, ClientError> {
     let decoded = rows.into_iter().map(crate::proto::decode_row).collect::<Result<_, _>>();
-    decoded.map_err(|e| ClientError::Connection { detail: tr!("client-bad-frame", detail = e.said()) })
+    decoded.map_err(|_| ClientError::Api(ApiError::Store(crate::proto::StoreFault::Damaged)))
 }

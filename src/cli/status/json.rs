@@ -52,12 +52,13 @@ pub(super) fn write(
         .map_err(|e| std::io::Error::from(e.io_error_kind().unwrap_or(std::io::ErrorKind::Other)))?;
     safe.flush()?;
     let mut head = safe.into_inner();
-    // The head's closing brace is taken back: the items follow inside it.
+    // The head's closing brace is taken back: the items follow inside it. Held with the
+    // first items: a small report that fails half way shows nothing.
     if head.ends_with(b"\n}") {
         head.truncate(head.len() - 2);
     }
-    out.write_all(&head)?;
-    let mut json = Pretty { out: Vec::with_capacity(Pretty::FLUSH_AT + (64 << 10)), depth: 1, first: false };
+    head.reserve(Pretty::FLUSH_AT + (64 << 10));
+    let mut json = Pretty { out: head, depth: 1, first: false };
     json.key("items");
     json.open(b'[');
     write_items(out, &mut json, judging, (s.period.id, s.plan.years), next_run)?;
