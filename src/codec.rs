@@ -152,19 +152,23 @@ pub fn encode<R: Record>(value: &R) -> Result<Vec<u8>, CodecError> {
 }
 
 pub fn decode<R: Record>(bytes: &[u8]) -> Result<R, CodecError> {
-    let [kind, version, payload @ ..] = bytes else {
+    let (version, payload) = split_header(R::KIND, bytes)?;
+    match version.cmp(&R::VERSION) {
+        std::cmp::Ordering::Equal => decode_payload(R::KIND, payload),
+        std::cmp::Ordering::Less => R::decode_old(version, payload),
+        std::cmp::Ordering::Greater => Err(CodecError::FutureVersion { kind: R::KIND, version, supported: R::VERSION }),
+    }
+}
+
+/// A record's format version and payload, its kind checked to be `kind`.
+fn split_header(kind: Kind, bytes: &[u8]) -> Result<(u8, &[u8]), CodecError> {
+    let [found, version, payload @ ..] = bytes else {
         return Err(CodecError::Truncated);
     };
-    if *kind != R::KIND as u8 {
-        return Err(CodecError::WrongKind { expected: R::KIND, found: *kind });
+    if *found != kind as u8 {
+        return Err(CodecError::WrongKind { expected: kind, found: *found });
     }
-    match (*version).cmp(&R::VERSION) {
-        std::cmp::Ordering::Equal => decode_payload(R::KIND, payload),
-        std::cmp::Ordering::Less => R::decode_old(*version, payload),
-        std::cmp::Ordering::Greater => {
-            Err(CodecError::FutureVersion { kind: R::KIND, version: *version, supported: R::VERSION })
-        }
-    }
+    Ok((*version, payload))
 }
 
 /// Decodes a bare payload (no header) that must be used to its last byte. Also for
@@ -181,23 +185,18 @@ pub fn decode_payload<T: DeserializeOwned>(kind: Kind, payload: &[u8]) -> Result
 /// A record's bytes in `R`'s current format: as they are when they are in it (the payload
 /// not read), else decoded from their older format and encoded anew. For records passed
 /// on undecoded, whose reader decodes them in the current format only.
-pub fn in_current_format<R: Record>(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, CodecError> {
+pub fn in_current_format<R: Record>(bytes: &[u8]) -> Result<Vec<u8>, CodecError> {
     match *bytes {
-        [kind, version, ..] if kind == R::KIND as u8 && version == R::VERSION => Ok(std::borrow::Cow::Borrowed(bytes)),
-        _ => Ok(std::borrow::Cow::Owned(encode(&decode::<R>(bytes)?)?)),
+        [kind, version, ..] if kind == R::KIND as u8 && version == R::VERSION => Ok(bytes.to_vec()),
+        _ => encode(&decode::<R>(bytes)?),
     }
 }
 
 /// Decodes a record of `R`'s kind, in its current format only, as a `T` of the same shape:
 /// `Bytes` (model) for a `String` takes a text's UTF-8 as it is, unchecked.
 pub fn decode_as<R: Record, T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
-    let [kind, version, payload @ ..] = bytes else {
-        return Err(CodecError::Truncated);
-    };
-    if *kind != R::KIND as u8 {
-        return Err(CodecError::WrongKind { expected: R::KIND, found: *kind });
-    }
-    check_version::<R>(*version)?;
+    let (version, payload) = split_header(R::KIND, bytes)?;
+    check_version::<R>(version)?;
     decode_payload(R::KIND, payload)
 }
 
@@ -205,12 +204,7 @@ pub fn decode_as<R: Record, T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Code
 /// version, and leaves the rest unread: for fields whose place never changes (a protocol
 /// frame's version comes first in every frame, so any two programs can compare versions).
 pub fn decode_prefix<T: DeserializeOwned>(kind: Kind, bytes: &[u8]) -> Result<T, CodecError> {
-    let [found, _version, payload @ ..] = bytes else {
-        return Err(CodecError::Truncated);
-    };
-    if *found != kind as u8 {
-        return Err(CodecError::WrongKind { expected: kind, found: *found });
-    }
+    let (_version, payload) = split_header(kind, bytes)?;
     decode_prefix_payload(kind, payload)
 }
 

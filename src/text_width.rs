@@ -301,24 +301,41 @@ impl<W: std::io::Write> JsonSafe<W> {
     }
 }
 
-/// The first byte at or after `from` that can start a character to escape. Words of 8
-/// bytes without one are passed over whole, tested all at once: in Russian text such bytes
-/// («», —) are a few in a thousand.
+/// The first byte at or after `from` that can start a character to escape. In Russian
+/// text such bytes («», —) are a few in a thousand.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    let special = |b: u8| matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2);
-    let rest = bytes.get(from..)?;
-    let words = rest.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-    let skipped = words.take_while(|&w| !has_special_byte(w)).count() * 8;
-    rest[skipped..].iter().position(|&b| special(b)).map(|at| from + skipped + at)
+    next_byte_where(bytes, from, has_special_byte, |b| matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2))
 }
 
-/// Whether one of the 8 bytes of `word` is 0x7F, 0xC2, 0xD8 or 0xE2 (a byte equal to `v`
-/// is a zero byte of `word ^ v…v`, found by the classic borrow test).
+/// The first byte at or after `from` that is `wanted`: words of 8 bytes that `word_has`
+/// says hold none are passed over whole, tested all at once.
+fn next_byte_where(
+    bytes: &[u8],
+    from: usize,
+    word_has: impl Fn(u64) -> bool,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let words = rest.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+    let skipped = words.take_while(|&w| !word_has(w)).count() * 8;
+    rest[skipped..].iter().position(|&b| wanted(b)).map(|at| from + skipped + at)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Whether a byte of `word` is below `n` (at most 0x80), by the classic borrow test.
+fn has_byte_below(word: u64, n: u64) -> bool {
+    word.wrapping_sub(n * ONES) & !word & (0x80 * ONES) != 0
+}
+
+/// Whether a byte of `word` is `v` (a zero byte of `word ^ v…v`).
+fn has_byte(word: u64, v: u64) -> bool {
+    has_byte_below(word ^ (v * ONES), 1)
+}
+
+/// Whether one of the 8 bytes of `word` is 0x7F, 0xC2, 0xD8 or 0xE2.
 fn has_special_byte(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    [0x7F_u64, 0xC2, 0xD8, 0xE2].iter().any(|&v| has_zero(word ^ (v * ONES)))
+    [0x7F, 0xC2, 0xD8, 0xE2].into_iter().any(|v| has_byte(word, v))
 }
 
 /// The character a sequence starting at `bytes` is, when it is one to escape; `None` when
@@ -379,18 +396,11 @@ fn json_escape(bytes: &[u8]) -> Option<(JsonEscape, usize)> {
 }
 
 /// The first byte at or after `from` that JSON or a terminal may need escaped: a control,
-/// a quote, a backslash, or one `next_candidate` looks for; words of 8 bytes without one
-/// passed over whole.
+/// a quote, a backslash, or one `next_candidate` looks for.
 fn next_json_special(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_below = |x: u64, n: u64| x.wrapping_sub(n * ONES) & !x & HIGHS != 0;
-    let special = |b: u8| b < 0x20 || matches!(b, b'"' | b'\\') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2);
-    let rest = bytes.get(from..)?;
-    let words = rest.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-    let plain = |w: u64| !has_below(w, 0x20) && !has_below(w ^ (0x22 * ONES), 1) && !has_below(w ^ (0x5C * ONES), 1);
-    let skipped = words.take_while(|&w| plain(w) && !has_special_byte(w)).count() * 8;
-    rest[skipped..].iter().position(|&b| special(b)).map(|at| from + skipped + at)
+    let word_has = |w: u64| has_byte_below(w, 0x20) || has_byte(w, 0x22) || has_byte(w, 0x5C) || has_special_byte(w);
+    let wanted = |b: u8| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7F | 0xC2 | 0xD8 | 0xE2);
+    next_byte_where(bytes, from, word_has, wanted)
 }
 
 impl<W: std::io::Write> std::io::Write for JsonSafe<W> {

@@ -40,11 +40,6 @@ impl serde::de::Visitor<'_> for BytesVisitor {
     fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
         Ok(Bytes(v))
     }
-
-    /// A `String` read where bytes were asked for.
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Bytes, E> {
-        Ok(Bytes(v.as_bytes().to_vec()))
-    }
 }
 
 /// An item of a period with its entry there, the item and the execution text encoded.

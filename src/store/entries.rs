@@ -83,10 +83,13 @@ impl Store {
             let item = codec::in_current_format::<Item>(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
             let key = keys::entry(period, id);
             let (entry, info) = match value_at(&mut heads, &key)? {
-                Some(head) => self.encoded_entry(&head, || value_at(&mut texts, &key))?,
+                Some(head) => {
+                    let (head, info) = self.head_and_text::<Bytes>(&head, || value_at(&mut texts, &key))?;
+                    (Some(head.into_entry(None)), info)
+                }
                 None => (None, None),
             };
-            let row = EncodedRow { id, item: Bytes(item.into_owned()), entry, info };
+            let row = EncodedRow { id, item: Bytes(item), entry, info };
             bytes += row.weight();
             run.push(row);
             if bytes >= crate::model::DUMP_PART_BYTES {
@@ -97,34 +100,29 @@ impl Store {
         Ok((run, last))
     }
 
-    /// The entry of a stored head, and the bytes of its text from `text` when kept apart.
-    fn encoded_entry(
-        &self,
-        head: &[u8],
-        text: impl FnOnce() -> Result<Option<sled::IVec>, StoreError>,
-    ) -> Result<(Option<Entry>, Option<Bytes>), StoreError> {
-        let head: EntryHead = codec::decode(head).map_err(|e| self.corrupt(TreeId::Entries, e))?;
-        let info = match (head.text_apart(), text()?) {
-            (true, Some(t)) => {
-                Some(codec::decode_as::<EntryText, Bytes>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?)
-            }
-            _ => None,
-        };
-        Ok((Some(head.into_entry(None)), info))
-    }
-
     /// The entry of a stored head, with its text from `text` when it is kept apart.
     fn entry_of(
         &self,
         head: &[u8],
         text: impl FnOnce() -> Result<Option<sled::IVec>, StoreError>,
     ) -> Result<Entry, StoreError> {
+        let (head, text) = self.head_and_text::<String>(head, text)?;
+        Ok(head.into_entry(text))
+    }
+
+    /// A stored head, and the text from `text` as a `T` (a `String`, or its bytes
+    /// unchecked) when the head keeps it apart.
+    fn head_and_text<T: serde::de::DeserializeOwned>(
+        &self,
+        head: &[u8],
+        text: impl FnOnce() -> Result<Option<sled::IVec>, StoreError>,
+    ) -> Result<(EntryHead, Option<T>), StoreError> {
         let head: EntryHead = codec::decode(head).map_err(|e| self.corrupt(TreeId::Entries, e))?;
         let text = match (head.text_apart(), text()?) {
-            (true, Some(t)) => Some(codec::decode::<EntryText>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?.0),
+            (true, Some(t)) => Some(codec::decode_as::<EntryText, T>(&t).map_err(|e| self.corrupt(TreeId::Texts, e))?),
             _ => None,
         };
-        Ok(head.into_entry(text))
+        Ok((head, text))
     }
 
     /// As `entries`, without the execution texts (the list a screen or `status` shows):
