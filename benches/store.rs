@@ -1,5 +1,6 @@
 //! The store and the status computation (docs/performance.md):
 //! - importing the sample into an empty store (sled open not counted, the flush is);
+//! - a search of 10,000 items (`search_10000`), by word and after an edit;
 //! - a snapshot of 10,000 items, step by step: the server reads items and entries, encodes
 //!   the frame (and all of it at once); the client decodes it, works out every item's
 //!   deadline and flags (`otchet status`), or builds the TUI's state from it.
@@ -89,6 +90,52 @@ fn snapshot_10k(c: &mut Criterion) {
         b.iter_batched(|| snapshot.clone(), |s| Main::from_snapshot(s, (as_of, &rules), 40), BatchSize::LargeInput)
     });
     group.finish();
+    search_10k(c, &service, period);
+}
+
+/// A search of a period of 10,000 items (`Request::Search`, the server's side): a word,
+/// several words, one after an edit elsewhere (the period's words followed, one item read
+/// again), and one of signs only, which reads every text (as every search did before).
+fn search_10k(c: &mut Criterion, service: &Service, period: otchet::domain::PeriodId) {
+    let mut group = c.benchmark_group("search_10000");
+    let search = |query: &str| {
+        let asked = Request::Search { period, query: query.into() };
+        match service.handle(&actor(), Stamp(1_586_000_000), asked) {
+            Response::Found { items, .. } => items.len(),
+            other => panic!("{other:?}"),
+        }
+    };
+    search("заседан");
+    group.bench_function("a_word", |b| b.iter(|| search("заседан")));
+    group.bench_function("two_words", |b| b.iter(|| search("заседание комиссии")));
+    let item = otchet::domain::ItemId(5_000);
+    let mut revision = match service.handle(&actor(), Stamp(1_586_000_000), Request::Entry { period, item }) {
+        Response::Entry(entry) => entry.map_or(0, |e| e.revision),
+        other => panic!("{other:?}"),
+    };
+    group.bench_function("a_word_after_an_edit", |b| {
+        b.iter(|| {
+            revision = save(service, period, revision);
+            search("заседан")
+        })
+    });
+    group.bench_function("signs_only_every_text_read", |b| b.iter(|| search("«")));
+    group.finish();
+}
+
+/// An edit of item 5,000's text; its new revision.
+fn save(service: &Service, period: otchet::domain::PeriodId, base_revision: u64) -> u64 {
+    let edit = otchet::domain::EntryEdit {
+        period,
+        item: otchet::domain::ItemId(5_000),
+        base_revision,
+        info: format!("Проведено заседание, правка {base_revision}"),
+        assessment: "Выполнено".into(),
+    };
+    match service.handle(&actor(), Stamp(1_586_000_000), Request::Save { edit }) {
+        Response::Saved(otchet::model::SaveOutcome::Saved(entry)) => entry.revision,
+        other => panic!("{other:?}"),
+    }
 }
 
 /// What `otchet status` works out: each item's deadline (once per distinct text) and flags.

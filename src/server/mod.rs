@@ -15,6 +15,7 @@ mod log;
 mod memory;
 mod parts;
 mod presence;
+mod search;
 pub mod service;
 mod session;
 mod sessions;

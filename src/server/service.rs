@@ -33,6 +33,7 @@ pub type ErrorLog = fn(&str);
 pub struct Service {
     store: Store,
     flag_index: super::flag_index::FlagIndex,
+    search_index: super::search::SearchIndex,
     log: Option<ErrorLog>,
     dictionary: Dictionary,
 }
@@ -43,6 +44,7 @@ impl Service {
         Self {
             store,
             flag_index: Default::default(),
+            search_index: Default::default(),
             log: None,
             dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), None),
         }
@@ -59,6 +61,7 @@ impl Service {
         Self {
             store,
             flag_index: Default::default(),
+            search_index: Default::default(),
             log: Some(log),
             dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), Some(log)),
         }
@@ -324,25 +327,11 @@ impl Service {
         Ok(Response::Shown { item: whole, entry: self.store.entry(period, item)? })
     }
 
-    /// The items of `period` whose texts hold `query`, case and ё/е folded. The entries and
-    /// items are read one at a time, only the ids of those that match kept.
+    /// The items of `period` whose texts hold `query`, case and ё/е folded, from the words
+    /// kept of the period (`server::search`).
     fn search(&self, period: PeriodId, query: &str) -> Result<Vec<ItemId>, StoreError> {
-        use crate::domain::text::fold;
-        let Some(plan) = self.store.plan_of(period)? else {
-            return Err(StoreError::UnknownPeriod { period: period.to_string() });
-        };
-        let needle = fold(query);
-        let mut by_entry = std::collections::HashSet::new();
-        self.store.for_each_entry(period, |id, e| {
-            if [&e.info, &e.assessment].iter().any(|text| fold(text).contains(&needle)) {
-                by_entry.insert(id);
-            }
-        })?;
-        let found = self.store.items_where(plan.id, |item| {
-            by_entry.contains(&item.id)
-                || [&item.title, &item.responsible, &item.point].iter().any(|text| fold(text).contains(&needle))
-        })?;
-        Ok(found.into_iter().map(|item| item.id).collect())
+        let between_runs = || super::memory::give_back(&self.store, super::memory::GiveBack::BetweenReads);
+        self.search_index.search(&self.store, (period, query), &between_runs)
     }
 
     /// The counts of a period and its listed items only, worked out here from the flag

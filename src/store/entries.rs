@@ -59,6 +59,32 @@ impl Store {
         Ok((!run.is_empty()).then_some(run))
     }
 
+    /// As `row_run`, each row decoded: an item with its entry and that entry's texts.
+    pub fn decoded_run(
+        &self,
+        of: (PlanId, PeriodId),
+        after: Option<ItemId>,
+    ) -> Result<(Vec<crate::model::PeriodRow>, bool), StoreError> {
+        let (run, last) = self.row_run(of, after)?;
+        let decoded = run.into_iter().map(|row| self.decoded_row(row)).collect::<Result<_, _>>()?;
+        Ok((decoded, last))
+    }
+
+    fn decoded_row(&self, row: EncodedRow) -> Result<(Item, Option<Entry>), StoreError> {
+        let item: Item = codec::decode(&row.item.0).map_err(|e| self.corrupt(TreeId::Items, e))?;
+        let entry = match (row.entry, row.info) {
+            (Some(mut entry), Some(info)) => {
+                entry.info = String::from_utf8(info.0).map_err(|_| {
+                    let detail = "not UTF-8".into();
+                    self.corrupt(TreeId::Texts, codec::CodecError::Malformed { kind: codec::Kind::EntryText, detail })
+                })?;
+                Some(entry)
+            }
+            (entry, _) => entry,
+        };
+        Ok((item, entry))
+    }
+
     /// The items of `plan` after `after` (from the first without), each with its entry in
     /// `period` and that entry's text, about half a megabyte of them, and whether they are
     /// the last: a period's report read a run at a time. The items and the texts kept

@@ -17,6 +17,8 @@ mod opened;
 mod parts;
 pub use parts::{BetweenParts, DumpSink, PartSource};
 mod plan_edits;
+mod recent;
+pub use recent::{Changed, ChangedSince};
 mod records;
 mod schema;
 mod space;
@@ -136,6 +138,8 @@ pub struct Store {
     /// Bumped by every commit that changes plans or items (see `items_generation`).
     items_generation: AtomicU64,
     entries_generation: AtomicU64,
+    /// The records the latest commits changed (see `changed_since`).
+    recent: Mutex<recent::Recent>,
     /// The folder's device and inode at open: a save is acknowledged only while the path
     /// still names that folder (not deleted, not replaced).
     folder: Option<(u64, u64)>,
@@ -242,6 +246,7 @@ impl Store {
             commits: AtomicU64::new(0),
             items_generation: AtomicU64::new(0),
             entries_generation: AtomicU64::new(0),
+            recent: Mutex::default(),
             folder: folder_identity(dir),
             stopped: OnceLock::new(),
             taken_back: OnceLock::new(),
@@ -273,6 +278,28 @@ impl Store {
     /// Changes whenever an entry changes (the server's flag index of a period's entries).
     pub fn entries_generation(&self) -> u64 {
         self.entries_generation.load(Ordering::Acquire)
+    }
+
+    /// The commits counted since the store opened: what is read after this call holds at
+    /// least those (`changed_since` tells what the later ones changed).
+    pub fn latest_change(&self) -> u64 {
+        self.recent().latest()
+    }
+
+    /// The items and entries the commits after `seen` changed, if they are all still
+    /// known (not after an import, a restore or a period's opening or closing).
+    pub fn changed_since(&self, seen: u64) -> Option<ChangedSince> {
+        self.recent().since(seen)
+    }
+
+    fn recent(&self) -> MutexGuard<'_, recent::Recent> {
+        self.recent.lock().unwrap_or_else(|poisoned| {
+            // A commit half recorded: nothing before it can be followed.
+            let mut recent = poisoned.into_inner();
+            recent.forget_all();
+            self.recent.clear_poison();
+            recent
+        })
     }
 
     /// The write this store's open took back, left half written by a server killed
@@ -324,6 +351,7 @@ impl Store {
         if changes.ops.iter().any(|(tree, _, _)| *tree == TreeId::Entries) {
             self.entries_generation.fetch_add(1, Ordering::AcqRel);
         }
+        self.recent().record(&changes.ops);
         // Only after the flush: the file never counts a commit the files may not hold. A
         // failure (a full disk) leaves it behind, which is harmless.
         let _ = manifest::record_commits(&self.path, count);
