@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # How otchet grows with the plan (docs/performance.md, "Scaling"): for each size, one
-# generated quarter imported into an empty store, then `otchet status` beside taskwarrior's
-# `task overdue` over as many dated tasks, the server's and the TUI's peak memory, the TUI's
-# first frame and one search keystroke. Writes a table (TSV and Markdown) and an SVG plot.
+# generated quarter imported into an empty store, then `otchet status` and `status --json`
+# beside taskwarrior's `task overdue` over as many dated tasks, the server's and the TUI's
+# peak memory, the TUI's first frame and one search keystroke. Writes a table (TSV and
+# Markdown) and an SVG plot.
 #
 #   cargo build --release --bin otchet --example generate
 #   benches/scaling.sh [--otchet target/release/otchet] [--work /tmp/otchet-scaling]
@@ -54,6 +55,12 @@ stop_all() { for n in $sizes; do stop_server "$work/store-$n"; done; }
 trap stop_all EXIT
 # A process's peak resident memory in MiB (VmHWM).
 peak_mib() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# One run of a command, its output discarded: the wall time in ms.
+elapsed_ms() {
+    local start end
+    start=$(date +%s%N); "$@" >/dev/null; end=$(date +%s%N)
+    awk -v ns=$((end - start)) 'BEGIN { printf "%.1f", ns / 1e6 }'
+}
 # A hyperfine run's mean, in ms.
 mean_ms() { python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000))' "$1"; }
 # The median of the last number (ms) of each line pty_tui.py prints.
@@ -96,6 +103,12 @@ measure_size() {
     hyperfine -N -w 2 -r 10 --export-json "$work/status-$n.json" "$otchet status --db $db --as-of $as_of" >/dev/null
     status_ms=$(mean_ms "$work/status-$n.json")
     status_peak=$(peak_mib "$pid")
+    # status --json: the first after a start renders the period's items and keeps them
+    # (server::rendered), the next read them back.
+    json_first_ms=$(elapsed_ms "$otchet" status --db "$db" --as-of "$as_of" --json)
+    hyperfine -N -w 2 -r 10 --export-json "$work/status-json-$n.json" "$otchet status --db $db --as-of $as_of --json" >/dev/null
+    json_ms=$(mean_ms "$work/status-json-$n.json")
+    json_peak=$(peak_mib "$pid")
     taskwarrior_store "$n"
     hyperfine -N -w 2 -r 10 --export-json "$work/task-$n.json" "task overdue" >/dev/null
     task_ms=$(mean_ms "$work/task-$n.json")
@@ -103,8 +116,9 @@ measure_size() {
     tui_peak=$(python3 "$here/pty_tui.py" memory --otchet "$otchet" --db "$db" |
         sed -n 's/^after paging.*VmHWM \([0-9]*\) kB.*/\1/p' | awk '{ printf "%.1f", $1 / 1024 }')
     stop_server "$db"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$import_s" "$import_peak" "$held" \
-        "$status_ms" "$task_ms" "$status_peak" "$frame_ms" "$tui_peak" "$(search_ms "$n")" >> "$table"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$import_s" "$import_peak" "$held" \
+        "$status_ms" "$json_first_ms" "$json_ms" "$task_ms" "$status_peak" "$json_peak" "$frame_ms" "$tui_peak" \
+        "$(search_ms "$n")" >> "$table"
 }
 
 # criterion's median for one search keystroke at `n` items, in ms.
@@ -116,7 +130,7 @@ search_ms() {
 }
 
 { nproc; uptime; } >&2
-printf 'items\timport_s\tserver_import_peak_mib\tserver_held_after_mib\tstatus_ms\ttask_overdue_ms\tserver_status_peak_mib\tfirst_frame_ms\ttui_peak_mib\tsearch_key_ms\n' > "$table"
+printf 'items\timport_s\tserver_import_peak_mib\tserver_held_after_mib\tstatus_ms\tstatus_json_first_ms\tstatus_json_ms\ttask_overdue_ms\tserver_status_peak_mib\tserver_status_json_peak_mib\tfirst_frame_ms\ttui_peak_mib\tsearch_key_ms\n' > "$table"
 for n in $sizes; do measure_size "$n"; done
 uptime >&2
 
@@ -143,15 +157,16 @@ set ylabel "ms"
 set title "time"
 plot "$table" skip 1 using 1:(\$2*1000) with linespoints title "import", \
      "" skip 1 using 1:5 with linespoints title "status", \
-     "" skip 1 using 1:6 with linespoints title "task overdue (taskwarrior)", \
-     "" skip 1 using 1:8 with linespoints title "TUI first frame", \
-     "" skip 1 using 1:10 with linespoints title "search keystroke"
+     "" skip 1 using 1:7 with linespoints title "status --json", \
+     "" skip 1 using 1:8 with linespoints title "task overdue (taskwarrior)", \
+     "" skip 1 using 1:11 with linespoints title "TUI first frame", \
+     "" skip 1 using 1:13 with linespoints title "search keystroke"
 set ylabel "MiB"
 set title "peak resident memory"
 plot "$table" skip 1 using 1:3 with linespoints title "server, import", \
-     "" skip 1 using 1:7 with linespoints title "server, status", \
+     "" skip 1 using 1:10 with linespoints title "server, status and status --json", \
      "" skip 1 using 1:4 with linespoints title "server, held after", \
-     "" skip 1 using 1:9 with linespoints title "TUI"
+     "" skip 1 using 1:12 with linespoints title "TUI"
 unset multiplot
 GP
 echo "plot: $plot" >&2

@@ -70,7 +70,9 @@ measure "period close 2020-Q4" "$pid" "$otchet" period close 2020-Q4 --db "$stor
 measure "import 2020-Q4" "$pid" "$otchet" import "$gen/otchet-2020-Q4.txt" --db "$store"
 measure "import 2020-Q4 again" "$pid" "$otchet" import "$gen/otchet-2020-Q4.txt" --db "$store"
 measure "status" "$pid" "$otchet" status --db "$store" --period 2020-Q4 --as-of 2021-01-20
+# The first renders the quarter's items and keeps them (server::rendered); the next reads them back.
 measure "status --json" "$pid" "$otchet" status --json --db "$store" --period 2020-Q4 --as-of 2021-01-20
+measure "status --json again" "$pid" "$otchet" status --json --db "$store" --period 2020-Q4 --as-of 2021-01-20
 measure "export json (whole store)" "$pid" "$otchet" export --format json --output "$work/export.json" --db "$store"
 measure "backup" "$pid" "$otchet" backup "$work/backup.otchet" --db "$store"
 pid=$(start_server "$restored")

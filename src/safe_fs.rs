@@ -63,6 +63,14 @@ pub fn open_for_reading(path: &Path) -> io::Result<File> {
     regular(no_follow(&mut options).open(path)?, path)
 }
 
+/// A file of this process's own without a name, in the folder `dir` (on its disk): nobody
+/// can open it by a name, and it is gone once the process closes it or ends.
+pub fn unnamed_file(dir: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).mode(0o600);
+    options.custom_flags(nix::libc::O_TMPFILE | nix::libc::O_NOFOLLOW).open(dir)
+}
+
 /// Writes `bytes` to a new temporary beside `target` (a name no one can have planted) and
 /// renames it over `target`.
 pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {

@@ -1,6 +1,6 @@
 //! Whole-store and whole-period work travels in parts (protocol 10): the server sends a
 //! dump a frame of parts at a time ahead of its last, takes a restore's parts after its
-//! request, and gives a period's texts a run at a time (`status --json`), so that it never
+//! request, and sends `status --json`'s output a part at a time, so that it never
 //! holds a whole store. A restore whose connection drops, or whose part is refused, leaves
 //! the store empty and ready for the next.
 
@@ -116,8 +116,19 @@ fn a_refused_restore_part_names_its_fault_and_the_connection_goes_on() {
     );
 }
 
+/// What `status --json` asks of the server for `2020-Q1` as of 10.04.2020.
+fn status_json_request() -> Request {
+    Request::StatusJson {
+        period: Some(q1()),
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 4, 10),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        rules: Default::default(),
+        responsible: None,
+    }
+}
+
 #[test]
-fn status_json_of_a_large_period_has_every_text_read_a_run_at_a_time() {
+fn status_json_of_a_large_period_comes_in_parts_with_every_text() {
     let sb = Sandbox::new();
     let _server = sb.start_server(&["--idle-timeout", "30"]);
     let mut owner = sb.client();
@@ -128,28 +139,29 @@ fn status_json_of_a_large_period_has_every_text_read_a_run_at_a_time() {
     }
     owner.import(document).unwrap();
     let snapshot = owner.snapshot(Some(q1())).unwrap().unwrap();
-    // Streamed: the runs come ahead of the last, and together are the period's items and entries.
-    let (first, mut last) = owner.period_rows(q1()).unwrap();
-    assert!(!last && first.len() < 3000, "a run of {} of the rows", first.len());
+    // Streamed: the parts come ahead of the last, and together are the command's output.
+    let (first, mut last) = owner.status_json(status_json_request()).unwrap();
+    let first = first.expect("a plan is stored");
+    assert!(!last && first.len() < 3 << 20, "a part of {} bytes", first.len());
     let mut streamed = first.clone();
-    let mut runs = 1;
+    let mut parts = 1;
     while !last {
-        let (run, is_last) = owner.more_rows().unwrap();
-        streamed.extend(run);
-        (last, runs) = (is_last, runs + 1);
+        let (part, is_last) = owner.more_json().unwrap();
+        streamed.extend(part);
+        (last, parts) = (is_last, parts + 1);
     }
-    assert!(runs > 2, "{runs} runs");
-    let entries: std::collections::HashMap<_, _> = snapshot.entries.iter().cloned().collect();
-    let expected: Vec<_> = snapshot.items.iter().map(|i| (i.clone(), entries.get(&i.id).cloned())).collect();
-    assert_eq!(streamed, expected);
+    assert!(parts > 2, "{parts} parts");
+    let out = sb.run(&["status", "--json", "--period", "2020-Q1", "--as-of", "2020-04-10"]);
+    assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(out.stdout).unwrap());
     // Given up half way, the next call is answered on a new connection.
-    assert!(!owner.period_rows(q1()).unwrap().1);
+    assert!(!owner.status_json(status_json_request()).unwrap().1);
     owner.abandon();
-    assert_eq!(owner.period_rows(q1()).unwrap().0, first);
+    assert_eq!(owner.status_json(status_json_request()).unwrap().0, Some(first));
     owner.abandon();
     let json = sb.status_json(&["--period", "2020-Q1", "--as-of", "2020-04-10"]);
     let items = json["items"].as_array().unwrap();
     assert_eq!(items.len(), 3000);
+    let entries: std::collections::HashMap<_, _> = snapshot.entries.iter().cloned().collect();
     for (shown, item) in items.iter().zip(&snapshot.items) {
         let info = entries.get(&item.id).map_or("", |e| e.info.as_str());
         assert_eq!((shown["point"].as_str().unwrap(), shown["info"].as_str().unwrap()), (item.point_label(), info));

@@ -109,8 +109,7 @@ fn tallies(
     snapshot: &Snapshot,
 ) -> (chrono::NaiveDate, Vec<(crate::domain::Flags, crate::domain::Review)>) {
     let as_of = snapshot.period.report_date.unwrap_or_else(crate::clock::today);
-    let rows = super::status::evaluate(snapshot, as_of, &ctx.config.rules);
-    (as_of, rows.iter().map(|r| (r.flags, r.entry.review)).collect())
+    (as_of, super::status::judge(snapshot, as_of, &ctx.config.rules))
 }
 
 /// Each period's id on a line of its own, newest last (for shell completion).

@@ -8,11 +8,9 @@ use clap::ArgMatches;
 
 use super::Failure;
 use super::connect::Context;
-use crate::domain::{DeadlineCache, Entry, Flags, Item, ItemDeadline, ItemId};
+use crate::domain::{DeadlineCache, Entry, Flags, ItemId, Review};
 use crate::model::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, Snapshot};
 use crate::tr;
-
-mod json;
 
 pub fn run(ctx: &Context, m: &ArgMatches) -> Result<(), Failure> {
     let period = super::args::period_of(m)?;
@@ -45,83 +43,36 @@ struct Asked {
     selection: Selection,
 }
 
-impl Asked {
-    /// The date asked for, else the period's report date, else today.
-    fn as_of(&self, s: &Snapshot) -> NaiveDate {
-        self.as_of.or(s.period.report_date).unwrap_or(self.today)
-    }
-}
-
-/// The JSON carries every item and its texts. The counts come first, worked out by the
-/// server as for the text; then the items, a run at a time as the server reads them, each
-/// judged as it is written, so that neither side holds a whole period.
+/// The JSON carries every item and its texts: the server makes it from the items it keeps
+/// rendered (`server::rendered`), and it is written as its parts come.
 fn json_report(
     ctx: &Context,
     client: &mut crate::client::Client,
     asked: &Asked,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>, Failure> {
-    let Some(head) = client.period_head(asked.period)? else {
+    let request = crate::proto::Request::StatusJson {
+        period: asked.period,
+        as_of: asked.as_of,
+        today: asked.today,
+        rules: ctx.config.rules.clone(),
+        responsible: asked.selection.names(),
+    };
+    let (first, mut last) = client.status_json(request)?;
+    let Some(first) = first else {
         return Err(super::period::no_period(ctx, client));
     };
-    let as_of = asked.as_of(&head);
-    let rules = &ctx.config.rules;
-    let dates = (Some(as_of), asked.today);
-    let Some(flagged) = client.counts(Some(head.period.id), dates, rules.clone(), asked.selection.names())? else {
-        return Err(super::period::no_period(ctx, client));
-    };
-    let judging = json::Judging { as_of, rules, admits: &|item| asked.selection.admits(item) };
-    let mut runs = RowRuns { client, period: head.period.id, started: false, last: false, failed: None };
-    let written = json::write(out, &head, (&judging, flagged.counts), &mut || runs.next());
-    match runs.failed.take() {
-        Some(e) => Err(e.into()),
-        None => Ok(written),
+    let mut written = out.write_all(&first);
+    while !last && written.is_ok() {
+        let part;
+        (part, last) = client.more_json()?;
+        written = out.write_all(&part);
     }
-}
-
-/// A period's items with their entries and texts, in plan order, as the server sends them
-/// a run at a time ahead of the last (`Request::PeriodRows`): it reads the next run while
-/// this one is written.
-struct RowRuns<'a> {
-    client: &'a mut crate::client::Client,
-    period: crate::domain::PeriodId,
-    /// Whether the runs were asked for.
-    started: bool,
-    /// Whether the last run has come.
-    last: bool,
-    /// The server's failure, when it stopped the writing.
-    failed: Option<crate::client::ClientError>,
-}
-
-impl RowRuns<'_> {
-    /// The next run; `None` after the last.
-    fn next(&mut self) -> std::io::Result<Option<Vec<crate::model::PeriodRow>>> {
-        if self.last {
-            return Ok(None);
-        }
-        let run = if self.started { self.client.more_rows() } else { self.client.period_rows(self.period) };
-        self.started = true;
-        match run {
-            Ok((rows, last)) => {
-                self.last = last;
-                Ok(Some(rows))
-            }
-            Err(e) => {
-                let said = e.to_string();
-                self.failed = Some(e);
-                Err(std::io::Error::other(said))
-            }
-        }
+    // Parts still on their way when the writing stopped are not read: the connection goes.
+    if !last {
+        client.abandon();
     }
-}
-
-impl Drop for RowRuns<'_> {
-    /// Runs still on their way when the writing stopped are not read: the connection goes.
-    fn drop(&mut self) {
-        if self.started && !self.last {
-            self.client.abandon();
-        }
-    }
+    Ok(written)
 }
 
 /// The text lists only overdue and resultless items: the server works them out and sends
@@ -155,13 +106,6 @@ impl Selection {
             Selection::AnsweredBy(names) => Some(names.clone()),
         }
     }
-
-    fn admits(&self, item: &Item) -> bool {
-        match self {
-            Selection::All => true,
-            Selection::AnsweredBy(names) => item.answered_by(names),
-        }
-    }
 }
 
 /// `--responsible TEXT`, or `--mine`: the names the user is linked to (`users add … --responsible`).
@@ -180,33 +124,17 @@ fn selection(client: &mut crate::client::Client, m: &ArgMatches) -> Result<Selec
     Ok(Selection::AnsweredBy(me.responsible))
 }
 
-pub(super) struct Row<'a> {
-    pub item: &'a Item,
-    pub entry: &'a Entry,
-    pub deadline: std::sync::Arc<ItemDeadline>,
-    pub flags: Flags,
-}
-
-pub(super) static EMPTY: Entry = Entry {
-    info: String::new(),
-    assessment: String::new(),
-    changed_by: String::new(),
-    changed_at: crate::domain::Stamp(0),
-    revision: 0,
-    review: crate::domain::Review::Open,
-    carried_from: None,
-};
-
-pub(super) fn evaluate<'a>(s: &'a Snapshot, as_of: NaiveDate, rules: &crate::domain::FlagRules) -> Vec<Row<'a>> {
+/// Each item's flags as of `as_of`, with its entry's review state (`period summary`).
+pub(super) fn judge(s: &Snapshot, as_of: NaiveDate, rules: &crate::domain::FlagRules) -> Vec<(Flags, Review)> {
     let entries: std::collections::HashMap<ItemId, &Entry> = s.entries.iter().map(|(id, e)| (*id, e)).collect();
     let mut cache = DeadlineCache::default();
     s.items
         .iter()
         .map(|item| {
-            let entry = entries.get(&item.id).copied().unwrap_or(&EMPTY);
+            let entry = entries.get(&item.id).copied();
             let deadline = cache.item_deadline(item, s.period.id, s.plan.years);
-            let flags = deadline.flags(&entry.assessment, s.period.id, as_of, rules);
-            Row { item, entry, deadline, flags }
+            let flags = deadline.flags(entry.map_or("", |e| e.assessment.as_str()), s.period.id, as_of, rules);
+            (flags, entry.map_or(Review::Open, |e| e.review))
         })
         .collect()
 }

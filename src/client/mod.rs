@@ -128,28 +128,23 @@ impl Client {
         expect!(self.call(Request::Snapshot { period })?, Response::Snapshot(s) => s.map(|b| *b))
     }
 
-    /// Every item of a period with its entry and text, a run at a time
-    /// (`Request::PeriodRows`): the first run, and whether it is the last; `more_rows` gives
-    /// the next.
-    pub fn period_rows(&mut self, period: PeriodId) -> Result<(Vec<crate::model::PeriodRow>, bool), ClientError> {
-        let (rows, last) =
-            expect!(self.call(Request::PeriodRows { period })?, Response::Rows { rows, last } => (rows, last))?;
-        Ok((decoded_rows(rows)?, last))
+    /// `status --json`'s output as the server makes it (`Request::StatusJson`), in parts:
+    /// the first, and whether it is the last; `more_json` gives the next. `None` when the
+    /// store holds no plan yet.
+    pub fn status_json(&mut self, asked: Request) -> Result<(Option<Vec<u8>>, bool), ClientError> {
+        if !matches!(asked, Request::StatusJson { .. }) {
+            return Err(ClientError::UnexpectedResponse);
+        }
+        expect!(self.call(asked)?, Response::StatusJson { json, last } => (json.map(|j| j.0), last))
     }
 
-    /// The next run of `period_rows`.
-    pub fn more_rows(&mut self) -> Result<(Vec<crate::model::PeriodRow>, bool), ClientError> {
-        let (rows, last) = expect!(self.transport.more()?, Response::Rows { rows, last } => (rows, last))?;
-        Ok((decoded_rows(rows)?, last))
+    /// The next part of `status_json`'s output.
+    pub fn more_json(&mut self) -> Result<(Vec<u8>, bool), ClientError> {
+        let (json, last) = expect!(self.transport.more()?, Response::StatusJson { json, last } => (json, last))?;
+        Ok((json.map(|j| j.0).ok_or(ClientError::UnexpectedResponse)?, last))
     }
 
-    /// A period's plan and periods without its items (the head of a report).
-    pub fn period_head(&mut self, period: Option<PeriodId>) -> Result<Option<Snapshot>, ClientError> {
-        let asked = Request::ListPart { period, after: None, max: 0 };
-        expect!(self.call(asked)?, Response::Snapshot(s) => s.map(|b| *b))
-    }
-
-    /// Gives up the runs of `period_rows` still to come.
+    /// Gives up the parts of `status_json` still to come.
     pub fn abandon(&mut self) {
         self.transport.abandon();
     }
@@ -354,12 +349,4 @@ impl Client {
     pub fn set_event_sink(&mut self, sink: EventSink) {
         self.transport.set_event_sink(sink);
     }
-}
-
-/// A run of `PeriodRows` as the server passes it on, decoded. The server passes the rows
-/// as they are stored: one that does not decode is a damaged store, as the server would
-/// have said had it decoded the row itself.
-fn decoded_rows(rows: Vec<crate::model::EncodedRow>) -> Result<Vec<crate::model::PeriodRow>, ClientError> {
-    let decoded = rows.into_iter().map(crate::proto::decode_row).collect::<Result<_, _>>();
-    decoded.map_err(|_| ClientError::Api(ApiError::Store(crate::proto::StoreFault::Damaged)))
 }

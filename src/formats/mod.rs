@@ -15,6 +15,7 @@ pub mod header;
 pub mod json;
 mod numbers;
 mod read;
+pub mod status_json;
 pub mod table;
 pub mod txt;
 

@@ -7,12 +7,12 @@ mod draft;
 mod dump;
 mod dump_check;
 mod dump_parts;
-mod encoded_row;
 mod history;
 mod outcomes;
 mod plans;
 mod settings;
 mod snapshot;
+mod stored_row;
 mod users;
 
 pub use draft::Draft;
@@ -21,10 +21,10 @@ pub use dump_check::{DumpCheck, DumpProblem, MAX_REVISION};
 pub use dump_parts::{
     DUMP_PART_BYTES, DumpAssembler, DumpHead, DumpPart, entry_weight, in_runs, item_weight, text_weight,
 };
-pub use encoded_row::{Bytes, EncodedRow};
 pub use history::{ReviewChange, ReviewEvent, Revision, RevisionSource};
 pub use outcomes::{ImportOutcome, PeriodOpened, SaveOutcome};
 pub use plans::{PlanChange, PlanInfo};
 pub use settings::Settings;
 pub use snapshot::{FLAGGED_TITLE_WIDTH, Flagged, FlaggedItem, PeriodRow, Snapshot};
+pub use stored_row::{Bytes, StoredRow};
 pub use users::{Me, Owner, UserRecord};

@@ -62,8 +62,7 @@ pub struct Flagged {
     pub listed: Vec<FlaggedItem>,
 }
 
-/// An item of a period with its entry there, when anyone wrote one: a row of a report
-/// (`Request::PeriodRows`).
+/// An item of a period with its entry there, when anyone wrote one: a row of a report.
 pub type PeriodRow = (crate::domain::Item, Option<crate::domain::Entry>);
 
 /// A listed item, as its line shows it.

@@ -12,7 +12,7 @@ use super::{Event, Request, Response};
 use crate::codec::{self, CodecError, Kind, Record};
 
 /// Bump whenever `Frame`, `Request`, `Response`, `Event` or anything they carry changes shape.
-pub const PROTOCOL_VERSION: u16 = 14;
+pub const PROTOCOL_VERSION: u16 = 15;
 
 /// The largest frame accepted from a peer that is not trusted with more, checked before
 /// anything is allocated. An entry's text can be a megabyte; a period's snapshot of 10,000

@@ -3,10 +3,8 @@
 
 mod error;
 pub mod frame;
-mod rows;
 
 pub use error::{ApiError, BadRequest, StoreFault, describe_dump_problem};
-pub use rows::decode_row;
 
 use serde::{Deserialize, Serialize};
 
@@ -64,11 +62,17 @@ pub enum Request {
         period: PeriodId,
         item: ItemId,
     },
-    /// Every item of a period's plan, in plan order, with its entry and execution text:
-    /// runs of about half a megabyte sent ahead of the last (`Response::Rows { last }`), the
-    /// server reading the next run while the client writes this one (`status --json`).
-    PeriodRows {
-        period: PeriodId,
+    /// `status --json`'s whole output (cli.md) of a period (`None`: the store's latest) as
+    /// of `as_of` (else its report date, else `today`), of the items `responsible` answer
+    /// for (all when `None`), by the asker's rules: made by the server from the items it
+    /// keeps rendered (`server::rendered`), sent in parts ahead of the last
+    /// (`Response::StatusJson { last }`).
+    StatusJson {
+        period: Option<PeriodId>,
+        as_of: Option<NaiveDate>,
+        today: NaiveDate,
+        rules: FlagRules,
+        responsible: Option<Vec<String>>,
     },
     /// The items of a period whose title, execution text, assessment, responsible or
     /// point holds `query` (case and ё/е folded).
@@ -219,7 +223,7 @@ impl Request {
             | Request::Flagged { .. }
             | Request::Entry { .. }
             | Request::Shown { .. }
-            | Request::PeriodRows { .. }
+            | Request::StatusJson { .. }
             | Request::Search { .. }
             | Request::History { .. }
             | Request::Users
@@ -275,10 +279,10 @@ pub enum Response {
         item: Option<Box<Item>>,
         entry: Option<Entry>,
     },
-    /// A run of `PeriodRows`: items with their entries (none for an item without one), the
-    /// items and texts encoded (`EncodedRow`), and `last` when no item comes after these.
-    Rows {
-        rows: Vec<crate::model::EncodedRow>,
+    /// A part of the answer to `StatusJson`: the output's next bytes, and `last` on the
+    /// last part. `None` (in a last part) when the store holds no plan yet.
+    StatusJson {
+        json: Option<crate::model::Bytes>,
         last: bool,
     },
     /// The answer to `Search`, with the query it answers.

@@ -71,7 +71,7 @@ pub fn give_back_of(request: &Request) -> Option<GiveBack> {
         | Request::List { .. }
         | Request::Flagged { .. }
         | Request::Search { .. } => Some(GiveBack::AfterAnswer),
-        Request::PeriodRows { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
+        Request::StatusJson { .. } | Request::ListPart { .. } => Some(GiveBack::BetweenReads),
         _ => None,
     }
 }

@@ -15,10 +15,12 @@ mod log;
 mod memory;
 mod parts;
 mod presence;
+mod rendered;
 mod search;
 pub mod service;
 mod session;
 mod sessions;
+mod status_json;
 pub mod store_dir;
 
 pub use error::ServeError;

@@ -1,7 +1,7 @@
 //! Streamed requests: an import's rows and a restore's parts follow their request on the
-//! connection, a dump's parts go out ahead of its answer, a period's report (`status
-//! --json`) goes a run of rows at a time, so that the server holds a part at a time, never
-//! a whole report, period or store.
+//! connection, a dump's parts go out ahead of its answer (as `status --json`'s do,
+//! `server::status_json`), so that the server holds a part at a time, never a whole
+//! report, period or store.
 
 use std::collections::VecDeque;
 
@@ -24,8 +24,9 @@ pub trait Parts {
     /// Whether answers may go ahead of the last: an in-process caller takes one answer.
     fn streams(&self) -> bool;
 
-    /// Sends an answer ahead of the last (a dump's parts).
-    fn send_ahead(&mut self, response: Response) -> Result<(), Refusal>;
+    /// Sends an answer ahead of the last (a dump's parts), and gives it back: its buffers
+    /// serve the next one.
+    fn send_ahead(&mut self, response: Response) -> Result<Response, Refusal>;
 }
 
 /// A request with nothing around it: in-process, or on a connection not streaming it.
@@ -40,7 +41,7 @@ impl Parts for NoParts {
         false
     }
 
-    fn send_ahead(&mut self, _: Response) -> Result<(), Refusal> {
+    fn send_ahead(&mut self, _: Response) -> Result<Response, Refusal> {
         Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into())
     }
 }
@@ -117,29 +118,6 @@ impl Service {
             Ok(())
         })?;
         Ok(Response::DumpParts { parts: frame, last: true })
-    }
-
-    /// Every item of `period`'s plan with its entry and text: each run sent ahead of the
-    /// last, memory given back between them, or all in one answer to an in-process caller.
-    pub(super) fn period_rows(&self, period: PeriodId, out: &mut dyn Parts) -> Result<Response, Refusal> {
-        let store = self.store();
-        let unknown = || crate::store::StoreError::UnknownPeriod { period: period.to_string() };
-        let plan = store.plan_of(period)?.ok_or_else(unknown)?.id;
-        let (mut all, mut after) = (Vec::new(), None);
-        loop {
-            let (run, last) = store.row_run((plan, period), after)?;
-            after = run.last().map(|row| row.id).or(after);
-            if last {
-                all.extend(run);
-                return Ok(Response::Rows { rows: all, last: true });
-            }
-            if out.streams() {
-                out.send_ahead(Response::Rows { rows: run, last: false })?;
-                give_back(store, GiveBack::BetweenReads);
-            } else {
-                all.extend(run);
-            }
-        }
     }
 
     /// Loads a dump into an empty store, its parts in the request (`first`) and in the

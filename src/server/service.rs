@@ -11,10 +11,10 @@ use crate::spelling::DEFAULT_DICTIONARY;
 use crate::store::{Store, StoreError};
 
 /// The period a snapshot is of, every period (for the picker), and the period's plan.
-struct Chosen {
-    period: crate::domain::Period,
-    periods: Vec<crate::domain::Period>,
-    plan: crate::domain::Plan,
+pub(super) struct Chosen {
+    pub period: crate::domain::Period,
+    pub periods: Vec<crate::domain::Period>,
+    pub plan: crate::domain::Plan,
 }
 
 /// What a `Request::Flagged` asks.
@@ -32,8 +32,10 @@ pub type ErrorLog = fn(&str);
 
 pub struct Service {
     store: Store,
-    flag_index: super::flag_index::FlagIndex,
+    pub(super) flag_index: super::flag_index::FlagIndex,
     search_index: super::search::SearchIndex,
+    /// The items of the period reported last, rendered as `status --json` writes them.
+    pub(super) rendered: super::rendered::RenderedReports,
     log: Option<ErrorLog>,
     dictionary: Dictionary,
 }
@@ -45,6 +47,7 @@ impl Service {
             store,
             flag_index: Default::default(),
             search_index: Default::default(),
+            rendered: Default::default(),
             log: None,
             dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), None),
         }
@@ -62,6 +65,7 @@ impl Service {
             store,
             flag_index: Default::default(),
             search_index: Default::default(),
+            rendered: Default::default(),
             log: Some(log),
             dictionary: Dictionary::new(Some(DEFAULT_DICTIONARY.into()), Some(log)),
         }
@@ -192,7 +196,7 @@ impl Service {
             // Presence is kept by the server's sessions, not the store.
             Request::Editing { .. } => Ok(Response::Done),
             Request::Dump => self.dump(parts),
-            Request::PeriodRows { period } => self.period_rows(period, parts),
+            request @ Request::StatusJson { .. } => self.status_json(request, parts),
             Request::LoadDump { parts: first, more } => self.load_dump(first, more, parts),
             Request::LoadDumpParts { .. } => Err(ApiError::BadRequest { reason: BadRequest::PartAlone }.into()),
         }
@@ -370,7 +374,7 @@ impl Service {
     /// The period asked for (`None`: the store's latest, a plan's whole span only when
     /// there is nothing else), with every period and the period's plan; none in an empty
     /// store.
-    fn choose(&self, period: Option<PeriodId>) -> Result<Option<Chosen>, StoreError> {
+    pub(super) fn choose(&self, period: Option<PeriodId>) -> Result<Option<Chosen>, StoreError> {
         let periods = self.store.periods()?;
         let chosen = match period {
             Some(id) => Some(

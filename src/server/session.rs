@@ -137,7 +137,7 @@ fn handled(
     let left = match &request {
         Request::Import { parts, .. } => *parts,
         Request::LoadDump { more, .. } => *more,
-        Request::Dump | Request::PeriodRows { .. } => 0,
+        Request::Dump | Request::StatusJson { .. } => 0,
         _ => return Ok(hub.handle(link, request)),
     };
     let mut around = ConnectionParts { link, reader, limit, left, lost: None };
@@ -190,13 +190,16 @@ impl super::parts::Parts for ConnectionParts<'_> {
         true
     }
 
-    fn send_ahead(&mut self, response: Response) -> Result<(), super::fault::Refusal> {
-        match self.link.send_frame(&Frame::new(FrameBody::Response(response))) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                self.lost = Some(e);
-                Err(ApiError::BadRequest { reason: BadRequest::Unsendable }.into())
-            }
+    fn send_ahead(&mut self, response: Response) -> Result<Response, super::fault::Refusal> {
+        let unsendable = || ApiError::BadRequest { reason: BadRequest::Unsendable }.into();
+        let frame = Frame::new(FrameBody::Response(response));
+        if let Err(e) = self.link.send_frame(&frame) {
+            self.lost = Some(e);
+            return Err(unsendable());
+        }
+        match frame.body {
+            FrameBody::Response(response) => Ok(response),
+            _ => Err(unsendable()),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::records::{EntryHead, EntryText};
 use super::{Store, StoreError, TreeId, keys};
 use crate::codec;
 use crate::domain::{Entry, Item, ItemId, PeriodId, PlanId};
-use crate::model::{Bytes, EncodedRow};
+use crate::model::{Bytes, StoredRow};
 use crate::tr;
 
 impl Store {
@@ -59,70 +59,76 @@ impl Store {
         Ok((!run.is_empty()).then_some(run))
     }
 
-    /// As `row_run`, each row decoded: an item with its entry and that entry's texts.
+    /// As `row_run`, each row's text checked: an item with its entry and that entry's text.
     pub fn decoded_run(
         &self,
         of: (PlanId, PeriodId),
         after: Option<ItemId>,
     ) -> Result<(Vec<crate::model::PeriodRow>, bool), StoreError> {
-        let (run, last) = self.row_run(of, after)?;
+        let (run, last) = self.row_run(of, (after, None))?;
         let decoded = run.into_iter().map(|row| self.decoded_row(row)).collect::<Result<_, _>>()?;
         Ok((decoded, last))
     }
 
-    fn decoded_row(&self, row: EncodedRow) -> Result<(Item, Option<Entry>), StoreError> {
-        let item: Item = codec::decode(&row.item.0).map_err(|e| self.corrupt(TreeId::Items, e))?;
+    fn decoded_row(&self, row: StoredRow) -> Result<(Item, Option<Entry>), StoreError> {
         let entry = match (row.entry, row.info) {
             (Some(mut entry), Some(info)) => {
-                entry.info = String::from_utf8(info.0).map_err(|_| {
-                    let detail = "not UTF-8".into();
-                    self.corrupt(TreeId::Texts, codec::CodecError::Malformed { kind: codec::Kind::EntryText, detail })
-                })?;
+                entry.info = String::from_utf8(info).map_err(|_| self.not_utf8())?;
                 Some(entry)
             }
             (entry, _) => entry,
         };
-        Ok((item, entry))
+        Ok((row.item, entry))
     }
 
-    /// The items of `plan` after `after` (from the first without), each with its entry in
-    /// `period` and that entry's text, about half a megabyte of them, and whether they are
-    /// the last: a period's report read a run at a time. The items and the texts kept
-    /// apart stay in their stored bytes (`EncodedRow`), an item in an older format encoded
-    /// anew in the current one.
+    /// A stored execution text that is not UTF-8: a damaged record.
+    pub fn not_utf8(&self) -> StoreError {
+        let detail = "not UTF-8".into();
+        self.corrupt(TreeId::Texts, codec::CodecError::Malformed { kind: codec::Kind::EntryText, detail })
+    }
+
+    /// The items of `plan` after `after` and before `before` (from the first, to the last
+    /// when `None`), each with its entry in `period` and that entry's text as stored, about
+    /// half a megabyte of them, and whether they are the last of that range: a period's
+    /// report read a run at a time, its texts checked by whoever writes them.
     pub fn row_run(
         &self,
         (plan, period): (PlanId, PeriodId),
-        after: Option<ItemId>,
-    ) -> Result<(Vec<EncodedRow>, bool), StoreError> {
+        (after, before): (Option<ItemId>, Option<ItemId>),
+    ) -> Result<(Vec<StoredRow>, bool), StoreError> {
         let (item_after, entry_after) = (after.map(|id| keys::item(plan, id)), after.map(|id| keys::entry(period, id)));
         let (plan_key, period_key) = (keys::plan(plan), keys::period(period));
-        let mut items = self.range_after(TreeId::Items, &plan_key, item_after.as_ref().map(|k| &k[..]))?;
+        let in_range = |id: ItemId| before.is_none_or(|end| id < end);
+        let mut items = self.range_after(TreeId::Items, &plan_key, item_after.as_ref().map(|k| &k[..]))?.peekable();
         // Heads and texts are read beside the items, all three trees in item order.
         let entry_after = entry_after.as_ref().map(|k| &k[..]);
         let mut heads = self.range_after(TreeId::Entries, &period_key, entry_after)?.peekable();
         let mut texts = self.range_after(TreeId::Texts, &period_key, entry_after)?.peekable();
         let (mut run, mut bytes) = (Vec::new(), 0);
-        for kv in items.by_ref() {
+        while let Some(kv) =
+            items.next_if(|kv| kv.as_ref().map_or(true, |(k, _)| keys::item_id_from(k).is_none_or(in_range)))
+        {
             let (key, value) = kv?;
             let id = keys::item_id_from(&key).ok_or_else(|| self.bad_key(TreeId::Items, &key))?;
-            let item = codec::in_current_format::<Item>(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
+            let item: Item = codec::decode(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
             let key = keys::entry(period, id);
             let (entry, info) = match value_at(&mut heads, &key)? {
                 Some(head) => {
                     let (head, info) = self.head_and_text::<Bytes>(&head, || value_at(&mut texts, &key))?;
-                    (Some(head.into_entry(None)), info)
+                    (Some(head.into_entry(None)), info.map(|t| t.0))
                 }
                 None => (None, None),
             };
-            let row = EncodedRow { id, item: Bytes(item), entry, info };
+            let row = StoredRow { item, entry, info };
             bytes += row.weight();
             run.push(row);
             if bytes >= crate::model::DUMP_PART_BYTES {
                 break;
             }
         }
-        let last = items.next().is_none();
+        let last = items
+            .peek()
+            .is_none_or(|kv| kv.as_ref().is_ok_and(|(k, _)| keys::item_id_from(k).is_some_and(|id| !in_range(id))));
         Ok((run, last))
     }
 

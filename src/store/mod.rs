@@ -22,6 +22,7 @@ pub use recent::{Changed, ChangedSince};
 mod records;
 mod schema;
 mod space;
+pub use space::free_bytes_at;
 mod writes;
 
 use std::path::{Path, PathBuf};
@@ -286,8 +287,9 @@ impl Store {
         self.recent().latest()
     }
 
-    /// The items and entries the commits after `seen` changed, if they are all still
-    /// known (not after an import, a restore or a period's opening or closing).
+    /// The plans, periods, items and entries the commits after `seen` changed, if they
+    /// are all still known (not after an import or a restore of more than a few thousand
+    /// records).
     pub fn changed_since(&self, seen: u64) -> Option<ChangedSince> {
         self.recent().since(seen)
     }

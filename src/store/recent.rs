@@ -7,9 +7,13 @@ use std::collections::VecDeque;
 use super::{TreeId, keys};
 use crate::domain::{ItemId, PeriodId, PlanId};
 
-/// A record a commit wrote or removed, of those a period's search looks at.
+/// A record a commit wrote or removed, of those a period's search or report looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Changed {
+    /// A plan: its years, its head, or (replaced) which items it has.
+    Plan(PlanId),
+    /// A period: opened, closed, its report date.
+    Period(PeriodId),
     Item(PlanId, ItemId),
     Entry(PeriodId, ItemId),
 }
@@ -36,14 +40,15 @@ pub struct Recent {
 }
 
 impl Recent {
-    /// One more commit, of these writes. A plan or a period written (a period opened,
-    /// closed, its plan replaced) changes which items a period has: it is not followed.
+    /// One more commit, of these writes. A key that does not tell its record makes the
+    /// commit one that cannot be followed.
     pub fn record<V>(&mut self, ops: &[(TreeId, Vec<u8>, V)]) {
         let changed: Option<Vec<Changed>> = (ops.iter())
             .filter_map(|(tree, key, _)| match tree {
                 TreeId::Items => Some(item_of(key)),
                 TreeId::Entries | TreeId::Texts => Some(entry_of(key)),
-                TreeId::Plans | TreeId::Periods => Some(None),
+                TreeId::Plans => Some(keys::year_from(key).map(|year| Changed::Plan(PlanId(year)))),
+                TreeId::Periods => Some(keys::period_from(key).map(Changed::Period)),
                 _ => None,
             })
             .collect();
@@ -134,21 +139,25 @@ mod tests {
     }
 
     #[test]
-    fn a_period_or_plan_written_or_too_many_records_cannot_be_followed() {
+    fn a_period_or_plan_written_is_told_and_a_key_that_tells_nothing_cannot_be_followed() {
         let mut recent = Recent::default();
         recent.record(&[entry_write(1)]);
         recent.record(&[(TreeId::Periods, keys::period(q1()).to_vec(), ())]);
+        recent.record(&[(TreeId::Plans, keys::plan(PlanId(2024)).to_vec(), ())]);
+        let since = recent.since(1).expect("followable");
+        assert_eq!(since.changed, [Changed::Plan(PlanId(2024)), Changed::Period(q1())]);
+        recent.record(&[(TreeId::Periods, b"?".to_vec(), ())]);
         assert_eq!(recent.since(1), None);
-        assert!(recent.since(2).is_some_and(|s| s.changed.is_empty()));
+        assert!(recent.since(4).is_some_and(|s| s.changed.is_empty()));
         let import: Vec<_> = (0..=KEPT_RECORDS as u32).map(entry_write).collect();
         recent.record(&import);
-        assert_eq!(recent.since(2), None);
-        assert!(recent.since(3).is_some());
+        assert_eq!(recent.since(4), None);
+        assert!(recent.since(5).is_some());
         // Older commits make way for newer ones: those before them are then unknown.
         for id in 0..KEPT_RECORDS as u32 + 1 {
             recent.record(&[entry_write(id)]);
         }
-        assert_eq!(recent.since(3), None);
+        assert_eq!(recent.since(5), None);
         assert!(recent.since(recent.latest() - 10).is_some_and(|s| s.changed.len() == 10));
     }
 }

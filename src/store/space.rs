@@ -34,6 +34,11 @@ pub fn may_reopen(dir: &Path) -> bool {
         && nix::unistd::access(dir, nix::unistd::AccessFlags::W_OK).is_ok()
 }
 
+/// The bytes free on `dir`'s disk for this user, when the disk can be asked.
+pub fn free_bytes_at(dir: &Path) -> Option<u64> {
+    statvfs(dir).ok().map(|stat| free_bytes(&stat))
+}
+
 fn free_bytes(stat: &nix::sys::statvfs::Statvfs) -> u64 {
     // The field types differ between platforms; u64 on this one.
     #[allow(clippy::useless_conversion)]

@@ -94,6 +94,8 @@ impl SearchIndex {
     ) -> Result<&'a PeriodWords, StoreError> {
         let same = kept.as_ref().is_some_and(|k| (k.plan, k.period) == (plan, period));
         let changes = kept.as_ref().filter(|_| same).and_then(|k| store.changed_since(k.seen));
+        // A plan or a period written may change which items the period has: worked out anew.
+        let changes = changes.filter(|c| !c.changed.iter().any(|c| matches!(c, Changed::Plan(_) | Changed::Period(_))));
         match (kept.as_mut(), changes) {
             (Some(words), Some(changes)) => {
                 words.follow(store, &changes.changed)?;
