@@ -182,16 +182,6 @@ pub fn decode_payload<T: DeserializeOwned>(kind: Kind, payload: &[u8]) -> Result
     Ok(value)
 }
 
-/// A record's bytes in `R`'s current format: as they are when they are in it (the payload
-/// not read), else decoded from their older format and encoded anew. For records passed
-/// on undecoded, whose reader decodes them in the current format only.
-pub fn in_current_format<R: Record>(bytes: &[u8]) -> Result<Vec<u8>, CodecError> {
-    match *bytes {
-        [kind, version, ..] if kind == R::KIND as u8 && version == R::VERSION => Ok(bytes.to_vec()),
-        _ => encode(&decode::<R>(bytes)?),
-    }
-}
-
 /// Decodes a record of `R`'s kind, in its current format only, as a `T` of the same shape:
 /// `Bytes` (model) for a `String` takes a text's UTF-8 as it is, unchecked.
 pub fn decode_as<R: Record, T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {

@@ -116,15 +116,10 @@ fn a_refused_restore_part_names_its_fault_and_the_connection_goes_on() {
     );
 }
 
-/// What `status --json` asks of the server for `2020-Q1` as of 10.04.2020.
-fn status_json_request() -> Request {
-    Request::StatusJson {
-        period: Some(q1()),
-        as_of: chrono::NaiveDate::from_ymd_opt(2020, 4, 10),
-        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
-        rules: Default::default(),
-        responsible: None,
-    }
+/// The first part of `status --json` for `2020-Q1` as of 10.04.2020, and whether it is the last.
+fn status_json(client: &mut otchet::client::Client) -> (Option<Vec<u8>>, bool) {
+    let dates = (chrono::NaiveDate::from_ymd_opt(2020, 4, 10), chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
+    client.status_json(Some(q1()), dates, Default::default(), None).unwrap()
 }
 
 #[test]
@@ -140,7 +135,7 @@ fn status_json_of_a_large_period_comes_in_parts_with_every_text() {
     owner.import(document).unwrap();
     let snapshot = owner.snapshot(Some(q1())).unwrap().unwrap();
     // Streamed: the parts come ahead of the last, and together are the command's output.
-    let (first, mut last) = owner.status_json(status_json_request()).unwrap();
+    let (first, mut last) = status_json(&mut owner);
     let first = first.expect("a plan is stored");
     assert!(!last && first.len() < 3 << 20, "a part of {} bytes", first.len());
     let mut streamed = first.clone();
@@ -154,9 +149,9 @@ fn status_json_of_a_large_period_comes_in_parts_with_every_text() {
     let out = sb.run(&["status", "--json", "--period", "2020-Q1", "--as-of", "2020-04-10"]);
     assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(out.stdout).unwrap());
     // Given up half way, the next call is answered on a new connection.
-    assert!(!owner.status_json(status_json_request()).unwrap().1);
+    assert!(!status_json(&mut owner).1);
     owner.abandon();
-    assert_eq!(owner.status_json(status_json_request()).unwrap().0, Some(first));
+    assert_eq!(status_json(&mut owner).0, Some(first));
     owner.abandon();
     let json = sb.status_json(&["--period", "2020-Q1", "--as-of", "2020-04-10"]);
     let items = json["items"].as_array().unwrap();

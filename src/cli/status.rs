@@ -44,36 +44,46 @@ struct Asked {
 }
 
 /// The JSON carries every item and its texts: the server makes it from the items it keeps
-/// rendered (`server::rendered`), and it is written as its parts come.
+/// rendered (`server::rendered`), and it is written as its parts come, but for its first
+/// `HELD_BYTES`: a small report that fails half way shows nothing.
 fn json_report(
     ctx: &Context,
     client: &mut crate::client::Client,
     asked: &Asked,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>, Failure> {
-    let request = crate::proto::Request::StatusJson {
-        period: asked.period,
-        as_of: asked.as_of,
-        today: asked.today,
-        rules: ctx.config.rules.clone(),
-        responsible: asked.selection.names(),
-    };
-    let (first, mut last) = client.status_json(request)?;
-    let Some(first) = first else {
+    let dates = (asked.as_of, asked.today);
+    let rules = ctx.config.rules.clone();
+    let (first, mut last) = client.status_json(asked.period, dates, rules, asked.selection.names())?;
+    let Some(mut held) = first else {
         return Err(super::period::no_period(ctx, client));
     };
-    let mut written = out.write_all(&first);
+    let (mut written, mut holding) = (Ok(()), held.len() < HELD_BYTES);
+    if !holding {
+        written = out.write_all(&std::mem::take(&mut held));
+    }
     while !last && written.is_ok() {
         let part;
         (part, last) = client.more_json()?;
+        if holding {
+            held.extend_from_slice(&part);
+            holding = held.len() < HELD_BYTES;
+            if !holding {
+                written = out.write_all(&std::mem::take(&mut held));
+            }
+            continue;
+        }
         written = out.write_all(&part);
     }
     // Parts still on their way when the writing stopped are not read: the connection goes.
     if !last {
         client.abandon();
     }
-    Ok(written)
+    Ok(written.and_then(|()| out.write_all(&held)))
 }
+
+/// The start of a report held until it is whole or this long.
+const HELD_BYTES: usize = 256 << 10;
 
 /// The text lists only overdue and resultless items: the server works them out and sends
 /// those alone, with the counts.

@@ -131,10 +131,14 @@ impl Client {
     /// `status --json`'s output as the server makes it (`Request::StatusJson`), in parts:
     /// the first, and whether it is the last; `more_json` gives the next. `None` when the
     /// store holds no plan yet.
-    pub fn status_json(&mut self, asked: Request) -> Result<(Option<Vec<u8>>, bool), ClientError> {
-        if !matches!(asked, Request::StatusJson { .. }) {
-            return Err(ClientError::UnexpectedResponse);
-        }
+    pub fn status_json(
+        &mut self,
+        period: Option<PeriodId>,
+        (as_of, today): (Option<chrono::NaiveDate>, chrono::NaiveDate),
+        rules: crate::domain::FlagRules,
+        responsible: Option<Vec<String>>,
+    ) -> Result<(Option<Vec<u8>>, bool), ClientError> {
+        let asked = Request::StatusJson { period, as_of, today, rules, responsible };
         expect!(self.call(asked)?, Response::StatusJson { json, last } => (json.map(|j| j.0), last))
     }
 

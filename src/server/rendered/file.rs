@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 /// Room the disk keeps after a write to the file: the store's commits, its backups and the
 /// other users' files come first.
-const KEEP_FREE_BYTES: u64 = 256 << 20;
+pub const KEEP_FREE_BYTES: u64 = 256 << 20;
 
 /// The file, written at its end; readers keep the one they started on.
 pub struct SegmentFile {
@@ -23,13 +23,9 @@ pub struct SegmentFile {
 }
 
 impl SegmentFile {
-    /// A new empty file in `dir`; `None` when it cannot be made (a file system without
-    /// unnamed files, a full disk): reports then render their items anew.
-    pub fn new(dir: &Path) -> Option<SegmentFile> {
-        SegmentFile::keeping(dir, KEEP_FREE_BYTES)
-    }
-
-    /// As `new`, keeping `keep_free` bytes free on its disk.
+    /// A new empty file in `dir`, keeping `keep_free` bytes free on its disk; `None` when
+    /// it cannot be made (a file system without unnamed files, a full disk): reports
+    /// then render their items anew.
     pub fn keeping(dir: &Path, keep_free: u64) -> Option<SegmentFile> {
         let file = crate::safe_fs::unnamed_file(dir).ok()?;
         Some(SegmentFile { file: Arc::new(file), end: 0, live: 0, keep_free })
@@ -50,7 +46,7 @@ impl SegmentFile {
         Some(at)
     }
 
-    /// `len` bytes at `at` are no longer a segment's.
+    /// `len` bytes of the file are no longer a segment's.
     pub fn dropped(&mut self, len: u64) {
         self.live = self.live.saturating_sub(len);
     }
@@ -61,7 +57,6 @@ impl SegmentFile {
     }
 
     /// Where the next bytes go: the bytes written so far.
-    #[cfg(test)]
     pub fn end(&self) -> u64 {
         self.end
     }

@@ -1,33 +1,44 @@
 //! `status --json` without reading the period from the store each time: each item's object
 //! of the report (`formats::status_json::item`: all of it but its flags, which depend on
 //! the date asked for) is rendered once and kept in a file of the server's own, a segment
-//! of consecutive items at a time. A change marks the segment of the item it touched, which
-//! the next report renders again (`Store::changed_since`, as the search follows changes);
-//! a report reads the segments back and puts each item's flags in. The period kept is the
-//! one reported last; without room for the file, every report renders its items anew.
+//! of consecutive items at a time, with what its flags are worked out from (its due dates,
+//! its entry's assessment and review, its responsible). A change marks the segment of the
+//! item it touched, which the next report renders again (`Store::changed_since`, as the
+//! search follows changes); a report counts and flags the kept items, then reads their
+//! objects back. The periods reported last are kept; without room for the file on the
+//! disk, every report renders its items anew.
 
 mod file;
+mod run;
 
 use std::fs::File;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use file::SegmentFile;
+use run::render_range;
+pub use run::{RenderedItem, Run};
 
-use crate::domain::{DeadlineCache, Entry, ItemId, PeriodId, PlanId, Review, Stamp, Years};
-use crate::formats::status_json;
-use crate::model::StoredRow;
+use crate::domain::{DeadlineCache, ItemId, PeriodId, PlanId, Years};
 use crate::store::{Changed, Store, StoreError};
 
-/// The period reported last, its items rendered.
+/// How many periods' items are kept rendered: a report of this quarter and one of the
+/// last, asked for in turn, each find theirs.
+const KEPT_PERIODS: usize = 2;
+
+/// The periods reported last, their items rendered.
 #[derive(Default)]
 pub struct RenderedReports {
-    kept: Mutex<Option<Rendered>>,
-    /// How many times a period was rendered whole, and segments of one again.
+    /// Least recently reported first.
+    kept: Mutex<Vec<Rendered>>,
+    /// How many times a period was rendered whole, and segments of one again (tests).
     renders: (AtomicU64, AtomicU64),
     /// The room a file leaves free on its disk, when not the default (tests).
     keep_free: Option<u64>,
+    /// The room a whole period is expected to take in a file: the most one took, or
+    /// twice what one had written when the disk had no more room.
+    size_hint: AtomicU64,
 }
 
 /// Which period's items, of which plan (its years give the due dates).
@@ -44,6 +55,8 @@ struct Rendered {
     seen: u64,
     file: SegmentFile,
     segments: Vec<Segment>,
+    /// Set by a report that could not read the file back: it is given up.
+    broken: Arc<AtomicBool>,
 }
 
 /// The plan's items from `first` to the next segment's first.
@@ -53,47 +66,18 @@ struct Segment {
     kept: Option<Arc<Kept>>,
 }
 
-/// A segment's items in the file: their objects one after another, `len` bytes at `at`.
+/// A segment's items in the file: their objects one after another, `len` bytes at `at`;
+/// what their flags are worked out from, here.
 struct Kept {
     at: u64,
     len: usize,
-    items: Vec<Placed>,
-}
-
-/// An item's object in the bytes of its run: where it ends, and where its flags go.
-#[derive(Clone, Copy, Debug)]
-pub struct Placed {
-    pub id: ItemId,
-    end: u32,
-    flags_at: u32,
-}
-
-/// Items rendered one after another: their bytes, and each one's place in them.
-#[derive(Default)]
-pub struct Run {
-    bytes: Vec<u8>,
-    items: Vec<Placed>,
-}
-
-impl Run {
-    /// Each item: its id, its object but for its flags, and where they go in it.
-    pub fn items(&self) -> impl Iterator<Item = (ItemId, &[u8], usize)> {
-        items_of(&self.bytes, &self.items)
-    }
-}
-
-fn items_of<'a>(bytes: &'a [u8], items: &'a [Placed]) -> impl Iterator<Item = (ItemId, &'a [u8], usize)> {
-    let starts = std::iter::once(0).chain(items.iter().map(|p| p.end as usize));
-    items.iter().zip(starts).map(move |(p, start)| {
-        let object = bytes.get(start..p.end as usize).unwrap_or_default();
-        (p.id, object, (p.flags_at as usize).saturating_sub(start))
-    })
+    run: Run,
 }
 
 /// A report's items as of one moment: segments in the file, or, without one, the whole
 /// period to render as it is read.
 pub struct Segments {
-    file: Option<Arc<File>>,
+    file: Option<(Arc<File>, Arc<AtomicBool>)>,
     list: Vec<Source>,
 }
 
@@ -105,6 +89,9 @@ enum Source {
 /// Items after the first (from the plan's first when `None`) and before the second (to
 /// its last).
 type Range = (Option<ItemId>, Option<ItemId>);
+
+/// Given a run and its objects' bytes, says whether to go on.
+pub type EachRun<'a, E> = dyn FnMut(&Run, &[u8]) -> Result<bool, E> + 'a;
 
 impl RenderedReports {
     /// As `default`, each file leaving `bytes` free on its disk.
@@ -119,10 +106,10 @@ impl RenderedReports {
         (self.renders.0.load(Ordering::Relaxed), self.renders.1.load(Ordering::Relaxed))
     }
 
-    /// The bytes written to the kept file so far (0 without one).
+    /// The bytes written to the file of the period reported last (0 without one).
     #[cfg(test)]
     pub fn written(&self) -> u64 {
-        self.lock().as_ref().map_or(0, |r| r.file.end())
+        self.lock().last().map_or(0, |r| r.file.end())
     }
 
     /// The period's items as of the store's latest change: those kept, the segments that
@@ -130,62 +117,73 @@ impl RenderedReports {
     /// between two runs read from the store).
     pub fn current(&self, store: &Store, of: ReportOf, between_runs: &dyn Fn()) -> Result<Segments, StoreError> {
         let mut kept = self.lock();
-        let changes = kept.as_ref().filter(|k| k.of == of).and_then(|k| store.changed_since(k.seen));
-        match (kept.as_mut(), changes) {
-            (Some(rendered), Some(changes)) => {
-                rendered.follow(&changes.changed);
-                rendered.seen = changes.latest;
-            }
-            _ => {
-                *kept = None;
-                *kept = self.render_all(store, of, between_runs)?;
-            }
+        if !self.has_room(store.path(), 0) {
+            // The disk filled since: the store needs the room more.
+            kept.clear();
         }
-        let Some(rendered) = kept.as_mut() else { return Ok(Segments::unkept()) };
-        match self.render_changed(store, rendered) {
-            Ok(true) => {}
-            // No room on the disk for them: nothing is kept from now on.
-            Ok(false) => {
-                *kept = None;
-                return Ok(Segments::unkept());
-            }
-            Err(e) => {
-                *kept = None;
-                return Err(e);
-            }
+        let mine = kept.iter().position(|r| r.of == of).map(|at| kept.remove(at));
+        let rendered = match mine.filter(|r| !r.broken.load(Ordering::Acquire)) {
+            Some(mut rendered) => match store.changed_since(rendered.seen) {
+                Some(changes) => {
+                    rendered.follow(&changes.changed);
+                    rendered.seen = changes.latest;
+                    Some(rendered)
+                }
+                None => self.render_all(store, of, between_runs)?,
+            },
+            None => self.render_all(store, of, between_runs)?,
+        };
+        let Some(mut rendered) = rendered else { return Ok(Segments::unkept()) };
+        // No room on the disk for the segments that changed: nothing is kept.
+        if !self.render_changed(store, &mut rendered)? {
+            return Ok(Segments::unkept());
         }
         if rendered.file.mostly_dropped() {
             rendered.compact(store.path());
         }
-        Ok(rendered.segments())
+        let segments = rendered.segments();
+        kept.push(rendered);
+        if kept.len() > KEPT_PERIODS {
+            kept.remove(0);
+        }
+        Ok(segments)
     }
 
-    fn lock(&self) -> MutexGuard<'_, Option<Rendered>> {
+    fn lock(&self) -> MutexGuard<'_, Vec<Rendered>> {
         // Segments half changed by a panic are dropped: the next report renders anew.
         self.kept.lock().unwrap_or_else(|poisoned| {
             let mut kept = poisoned.into_inner();
-            *kept = None;
+            kept.clear();
             self.kept.clear_poison();
             kept
         })
     }
 
+    fn keep_free(&self) -> u64 {
+        self.keep_free.unwrap_or(file::KEEP_FREE_BYTES)
+    }
+
+    /// Whether `dir`'s disk has room for `bytes` more and what is kept free besides.
+    fn has_room(&self, dir: &Path, bytes: u64) -> bool {
+        crate::store::free_bytes_at(dir).is_none_or(|free| free >= self.keep_free().saturating_add(bytes))
+    }
+
     /// Every item rendered into a new file; `None` when there is no room for one.
     fn render_all(&self, store: &Store, of: ReportOf, between_runs: &dyn Fn()) -> Result<Option<Rendered>, StoreError> {
-        let Some(mut file) = self.new_file(store.path()) else { return Ok(None) };
+        let dir = store.path();
+        if !self.has_room(dir, self.size_hint.load(Ordering::Relaxed)) {
+            return Ok(None);
+        }
+        let Some(mut file) = SegmentFile::keeping(dir, self.keep_free()) else { return Ok(None) };
         // Before reading: a change committed meanwhile is followed at the next report.
         let seen = store.latest_change();
         self.renders.0.fetch_add(1, Ordering::Relaxed);
         let all = (ItemId(0), (None, None));
         let segments = render_segments(store, (of, all), &mut file, between_runs)?;
-        Ok(segments.map(|segments| Rendered { of, seen, file, segments }))
-    }
-
-    fn new_file(&self, dir: &Path) -> Option<SegmentFile> {
-        match self.keep_free {
-            Some(bytes) => SegmentFile::keeping(dir, bytes),
-            None => SegmentFile::new(dir),
-        }
+        let hint = if segments.is_some() { file.end() } else { 2 * file.end() };
+        self.size_hint.fetch_max(hint, Ordering::Relaxed);
+        let broken = Arc::default();
+        Ok(segments.map(|segments| Rendered { of, seen, file, segments, broken }))
     }
 
     /// The segments whose items changed, rendered again: each into as many segments as
@@ -222,22 +220,25 @@ fn render_segments(
     render_range(store, (of, range), &mut cache, between_runs, &mut |run: Run| {
         let start = match segments.is_empty() {
             true => first,
-            false => run.items.first().map_or(first, |p| p.id),
+            false => run.first().unwrap_or(first),
         };
-        let kept = file.append(&run.bytes, dir).map(|at| Kept { at, len: run.bytes.len(), items: run.items });
+        let kept =
+            file.append(run.bytes(), dir).map(|at| Kept { at, len: run.bytes().len(), run: run.without_bytes() });
         room &= kept.is_some();
         segments.push(Segment { first: start, kept: kept.map(Arc::new) });
         Ok(room)
     })?;
     if segments.is_empty() {
         // No item there (any more): the range is still the segment's.
-        segments.push(Segment { first, kept: Some(Arc::new(Kept { at: 0, len: 0, items: Vec::new() })) });
+        segments.push(Segment { first, kept: Some(Arc::new(Kept { at: 0, len: 0, run: Run::default() })) });
     }
     Ok(room.then_some(segments))
 }
 
 impl Rendered {
-    /// The segments holding an item or entry a change touched are to render again.
+    /// The segments holding an item or entry a change touched are to render again. A
+    /// plan's or a period's own record changes no item's object (a plan of other years
+    /// is another `ReportOf`).
     fn follow(&mut self, changed: &[Changed]) {
         for change in changed {
             let id = match *change {
@@ -258,8 +259,8 @@ impl Rendered {
         (after, self.segments.get(i + 1).map(|s| s.first))
     }
 
-    /// The kept segments copied into a new file, the dropped ones left behind; when no
-    /// file can be made, the old one stays.
+    /// The kept segments copied into a new file, those rendered again since left behind;
+    /// when no file can be made, the old one stays.
     fn compact(&mut self, dir: &Path) {
         let Some(mut fresh) = self.file.another(dir) else { return };
         let old = self.file.shared();
@@ -273,7 +274,7 @@ impl Rendered {
             let copied =
                 file::read(&old, (kept.at, kept.len), &mut buffer).ok().and_then(|()| fresh.append(&buffer, dir));
             let Some(at) = copied else { return };
-            moved.push(Some(Arc::new(Kept { at, len: kept.len, items: kept.items.clone() })));
+            moved.push(Some(Arc::new(Kept { at, len: kept.len, run: kept.run.clone() })));
         }
         for (segment, kept) in self.segments.iter_mut().zip(moved) {
             segment.kept = kept;
@@ -288,7 +289,7 @@ impl Rendered {
                 None => Source::Unkept(self.range(i)),
             })
             .collect();
-        Segments { file: Some(self.file.shared()), list }
+        Segments { file: Some((self.file.shared(), Arc::clone(&self.broken))), list }
     }
 }
 
@@ -298,37 +299,50 @@ impl Segments {
         Segments { file: None, list: vec![Source::Unkept((None, None))] }
     }
 
-    /// Each run of items in plan order, read back from the file or rendered from the
-    /// store; `each` says whether to go on.
+    /// Every item as kept, without its object (which is in the file), in plan order;
+    /// `None` when the items are not kept.
+    pub fn kept_items(&self) -> Option<impl Iterator<Item = RenderedItem<'_>>> {
+        let runs: Option<Vec<&Run>> = (self.list.iter())
+            .map(|source| match source {
+                Source::Kept { kept, .. } => Some(&kept.run),
+                Source::Unkept(_) => None,
+            })
+            .collect();
+        Some(runs?.into_iter().flat_map(|run| run.items_over(&[])))
+    }
+
+    /// Each run of items in plan order with its objects' bytes, read back from the file or
+    /// rendered from the store; `each` says whether to go on.
     pub fn read<E: From<StoreError>>(
         &self,
         store: &Store,
         of: ReportOf,
         between_runs: &dyn Fn(),
-        each: &mut dyn FnMut(&Run) -> Result<bool, E>,
+        each: &mut EachRun<'_, E>,
     ) -> Result<(), E> {
         let mut cache = DeadlineCache::default();
-        let mut run = Run::default();
+        let mut buffer = Vec::new();
         for source in &self.list {
             let range = match (source, &self.file) {
-                (Source::Kept { kept, range }, Some(file)) => {
-                    match file::read(file, (kept.at, kept.len), &mut run.bytes) {
+                (Source::Kept { kept, range }, Some((file, broken))) => {
+                    match file::read(file, (kept.at, kept.len), &mut buffer) {
                         Ok(()) => {
-                            run.items.clone_from(&kept.items);
-                            if !each(&run)? {
+                            if !each(&kept.run, &buffer)? {
                                 return Ok(());
                             }
                             continue;
                         }
-                        // The file failed us: these items from the store.
-                        Err(_) => *range,
+                        Err(e) => {
+                            file_failed(of, &e, broken);
+                            *range
+                        }
                     }
                 }
                 (Source::Kept { range, .. } | Source::Unkept(range), _) => *range,
             };
             let mut go_on = true;
             render_range::<E>(store, (of, range), &mut cache, between_runs, &mut |run: Run| {
-                go_on = each(&run)?;
+                go_on = each(&run, run.bytes())?;
                 Ok(go_on)
             })?;
             if !go_on {
@@ -339,54 +353,16 @@ impl Segments {
     }
 }
 
-/// The items of `range` rendered from the store a run at a time, `between_runs` called
-/// between two; `each` says whether to go on.
-fn render_range<E: From<StoreError>>(
-    store: &Store,
-    (of, (mut after, before)): (ReportOf, Range),
-    cache: &mut DeadlineCache,
-    between_runs: &dyn Fn(),
-    each: &mut dyn FnMut(Run) -> Result<bool, E>,
-) -> Result<(), E> {
-    loop {
-        let (rows, last) = store.row_run((of.plan, of.period), (after, before))?;
-        let Some(next) = rows.last().map(|row| row.item.id) else { return Ok(()) };
-        let mut run = Run::default();
-        for row in &rows {
-            render_row(&mut run, row, (of, cache)).map_err(|()| store.not_utf8())?;
-        }
-        drop(rows);
-        if !each(run)? || last {
-            return Ok(());
-        }
-        after = Some(next);
-        between_runs();
+/// A file that could not be read back: logged, and given up at the next report (these
+/// items come from the store meanwhile).
+fn file_failed(of: ReportOf, e: &std::io::Error, broken: &AtomicBool) {
+    if !broken.swap(true, Ordering::AcqRel) {
+        let error = match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => crate::tr!("server-log-rendered-short"),
+            _ => crate::i18n::os_error(e),
+        };
+        super::log::line(&crate::tr!("server-log-rendered-unreadable", period = of.period.to_string(), error = error));
     }
-}
-
-/// An entry nobody wrote.
-static EMPTY: Entry = Entry {
-    info: String::new(),
-    assessment: String::new(),
-    changed_by: String::new(),
-    changed_at: Stamp(0),
-    revision: 0,
-    review: Review::Open,
-    carried_from: None,
-};
-
-/// Appends a row's object to `run`; `Err` when its stored text is not UTF-8.
-fn render_row(run: &mut Run, row: &StoredRow, (of, cache): (ReportOf, &mut DeadlineCache)) -> Result<(), ()> {
-    let entry = row.entry.as_ref().unwrap_or(&EMPTY);
-    let info = match &row.info {
-        Some(bytes) => simdutf8::basic::from_utf8(bytes).map_err(|_| ())?,
-        None => entry.info.as_str(),
-    };
-    let deadline = cache.item_deadline(&row.item, of.period, of.years);
-    let flags_at = status_json::item(&mut run.bytes, &row.item, entry, info, &deadline);
-    let at = |n: usize| u32::try_from(n).map_err(|_| ());
-    run.items.push(Placed { id: row.item.id, end: at(run.bytes.len())?, flags_at: at(flags_at)? });
-    Ok(())
 }
 
 #[cfg(test)]

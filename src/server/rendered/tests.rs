@@ -18,19 +18,32 @@ fn store_of(dir: &tempfile::TempDir, items: usize) -> (Store, ReportOf) {
     (store, ReportOf { plan: plan.id, years: plan.years, period })
 }
 
-/// Each item's object and its flags' place, as a report reads them.
-fn read_all(segments: &Segments, store: &Store, of: ReportOf) -> Vec<(ItemId, Vec<u8>, usize)> {
+/// An item as a report reads it: its object and its flags' place, with what they are
+/// worked out from.
+type Read = (String, usize, (Vec<crate::domain::Due>, String, String, crate::domain::Review));
+
+/// Each item as a report reads it; the same as kept without the objects, when kept.
+fn read_all(segments: &Segments, store: &Store, of: ReportOf) -> Vec<Read> {
     let mut all = Vec::new();
-    let mut each = |run: &Run| -> Result<bool, StoreError> {
-        all.extend(run.items().map(|(id, object, at)| (id, object.to_vec(), at)));
+    let mut each = |run: &Run, bytes: &[u8]| -> Result<bool, StoreError> {
+        all.extend(run.items_over(bytes).map(|i| {
+            let judged = (i.deadline.due.clone(), i.assessment.to_owned(), i.responsible.to_owned(), i.review);
+            (String::from_utf8_lossy(i.object).into_owned(), i.flags_at, judged)
+        }));
         Ok(true)
     };
     segments.read(store, of, &|| (), &mut each).unwrap();
+    if let Some(kept) = segments.kept_items() {
+        let judged: Vec<_> = kept
+            .map(|i| (i.deadline.due.clone(), i.assessment.to_owned(), i.responsible.to_owned(), i.review))
+            .collect();
+        assert_eq!(judged, all.iter().map(|a| a.2.clone()).collect::<Vec<_>>());
+    }
     all
 }
 
 /// What the kept items must be: the period rendered from the store now.
-fn rendered_anew(store: &Store, of: ReportOf) -> Vec<(ItemId, Vec<u8>, usize)> {
+fn rendered_anew(store: &Store, of: ReportOf) -> Vec<Read> {
     read_all(&Segments::unkept(), store, of)
 }
 
@@ -40,12 +53,7 @@ fn assert_kept_as_anew(reports: &RenderedReports, store: &Store, of: ReportOf) {
     let (kept, anew) = (read_all(&segments, store, of), rendered_anew(store, of));
     assert_eq!(kept.len(), anew.len());
     for (k, a) in kept.iter().zip(&anew) {
-        assert_eq!(
-            (k.0, String::from_utf8_lossy(&k.1), k.2),
-            (a.0, String::from_utf8_lossy(&a.1), a.2),
-            "item {:?} as kept and as rendered anew",
-            k.0
-        );
+        assert_eq!(k, a, "an item as kept and as rendered anew");
     }
 }
 
@@ -144,4 +152,55 @@ fn a_report_date_or_a_plan_s_head_renders_no_item_again() {
     store.change_plan(of.plan, &change).unwrap();
     assert_kept_as_anew(&reports, &store, of);
     assert_eq!(reports.renders(), (1, 0), "the items' objects do not hold them");
+}
+
+#[test]
+fn two_periods_reported_in_turn_are_both_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), &StoreOptions::default()).unwrap();
+    let generated = generate(&GenOptions { items: 200, periods: 3, seed: 4 }).unwrap();
+    for quarter in 0..3 {
+        store.import(&generated.report(quarter).unwrap(), &actor(), Stamp(1_586_000_000)).unwrap();
+    }
+    let plan = store.plan_of(generated.periods[0].0.id).unwrap().unwrap();
+    let of = |q: usize| ReportOf { plan: plan.id, years: plan.years, period: generated.periods[q].0.id };
+    let reports = RenderedReports::keeping_free(0);
+    for _ in 0..3 {
+        assert_kept_as_anew(&reports, &store, of(0));
+        assert_kept_as_anew(&reports, &store, of(1));
+    }
+    assert_eq!(reports.renders(), (2, 0), "each rendered once");
+    // A third period makes way: the one reported longest ago goes.
+    assert_kept_as_anew(&reports, &store, of(2));
+    assert_kept_as_anew(&reports, &store, of(1));
+    assert_eq!(reports.renders().0, 3);
+    assert_kept_as_anew(&reports, &store, of(0));
+    assert_eq!(reports.renders().0, 4);
+}
+
+#[test]
+fn a_disk_filled_since_takes_the_file_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, of) = store_of(&dir, 200);
+    let mut reports = RenderedReports::keeping_free(0);
+    assert_kept_as_anew(&reports, &store, of);
+    assert!(reports.written() > 0);
+    reports.keep_free = Some(u64::MAX);
+    let segments = reports.current(&store, of, &|| ()).unwrap();
+    assert!(segments.file.is_none() && segments.kept_items().is_none());
+    assert_eq!(reports.written(), 0, "nothing kept");
+    assert_eq!(read_all(&segments, &store, of), rendered_anew(&store, of));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_back_gives_the_items_from_the_store_and_is_rendered_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, of) = store_of(&dir, 600);
+    let reports = RenderedReports::keeping_free(0);
+    let segments = reports.current(&store, of, &|| ()).unwrap();
+    let Some((file, _)) = &segments.file else { panic!("kept in a file") };
+    file.set_len(0).unwrap();
+    assert_eq!(read_all(&segments, &store, of), rendered_anew(&store, of));
+    assert_kept_as_anew(&reports, &store, of);
+    assert_eq!(reports.renders(), (2, 0), "rendered anew into another file");
 }
