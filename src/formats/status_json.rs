@@ -18,23 +18,7 @@ use crate::text_width::{JsonSafe, push_json_str};
 /// Everything before the first item: the plan, the period, the date, the counts, and the
 /// opening of `"items"`.
 pub fn head(plan: &Plan, period: &Period, as_of: NaiveDate, counts: Counts) -> Vec<u8> {
-    let head = Head {
-        plan: PlanHead {
-            organisation: &plan.organisation,
-            approved_by: &plan.approved_by,
-            year: plan.year(),
-            years: plan.years,
-        },
-        period: PeriodHead {
-            id: period.id.to_string(),
-            title: &period.title,
-            start: period.id.start().to_string(),
-            end: period.id.end().to_string(),
-            report_date: period.report_date.map(|d| d.to_string()),
-        },
-        as_of: as_of.to_string(),
-        counts,
-    };
+    let head = head_of(plan, period, as_of, counts);
     let mut safe = JsonSafe::new(Vec::new());
     // Writing into memory fails only on a value serde_json cannot write, which these are not.
     let _ = serde_json::to_writer_pretty(&mut safe, &head).and_then(|()| safe.flush().map_err(serde_json::Error::io));
@@ -105,6 +89,27 @@ pub fn tail(out: &mut Vec<u8>, any: bool) {
         new_line(out, ITEM_DEPTH - 1);
     }
     out.extend_from_slice(b"]\n}\n");
+}
+
+/// The report's fields before its items.
+fn head_of<'a>(plan: &'a Plan, period: &'a Period, as_of: NaiveDate, counts: Counts) -> Head<'a> {
+    Head {
+        plan: PlanHead {
+            organisation: &plan.organisation,
+            approved_by: &plan.approved_by,
+            year: plan.year(),
+            years: plan.years,
+        },
+        period: PeriodHead {
+            id: period.id.to_string(),
+            title: &period.title,
+            start: period.id.start().to_string(),
+            end: period.id.end().to_string(),
+            report_date: period.report_date.map(|d| d.to_string()),
+        },
+        as_of: as_of.to_string(),
+        counts,
+    }
 }
 
 /// The depth of the items' objects: in the report's object, in its `"items"` array.

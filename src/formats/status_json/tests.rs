@@ -67,10 +67,8 @@ fn items() -> Vec<(Item, Entry, String)> {
 
 #[derive(Serialize)]
 struct Whole<'a> {
-    plan: PlanHead<'a>,
-    period: PeriodHead<'a>,
-    as_of: String,
-    counts: Counts,
+    #[serde(flatten)]
+    head: Head<'a>,
     items: Vec<ItemOracle<'a>>,
 }
 
@@ -150,24 +148,7 @@ fn oracle(rows: &[(Item, Entry, String)], as_of: NaiveDate, counts: Counts) -> V
             oracle_item(row, &d, f)
         })
         .collect();
-    let whole = Whole {
-        plan: PlanHead {
-            organisation: &plan.organisation,
-            approved_by: &plan.approved_by,
-            year: 2021,
-            years: plan.years,
-        },
-        period: PeriodHead {
-            id: period.id.to_string(),
-            title: &period.title,
-            start: period.id.start().to_string(),
-            end: period.id.end().to_string(),
-            report_date: period.report_date.map(|d| d.to_string()),
-        },
-        as_of: as_of.to_string(),
-        counts,
-        items,
-    };
+    let whole = Whole { head: head_of(&plan, &period, as_of, counts), items };
     let mut safe = JsonSafe::new(Vec::new());
     serde_json::to_writer_pretty(&mut safe, &whole).unwrap();
     safe.flush().unwrap();
