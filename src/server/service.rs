@@ -18,13 +18,13 @@ pub(super) struct Chosen {
 }
 
 /// What a `Request::Flagged` asks.
-struct FlaggedAsked<'a> {
-    period: Option<PeriodId>,
-    as_of: Option<chrono::NaiveDate>,
-    today: chrono::NaiveDate,
-    rules: &'a crate::domain::FlagRules,
-    responsible: crate::domain::Answering<'a>,
-    listed: bool,
+pub(super) struct FlaggedAsked<'a> {
+    pub period: Option<PeriodId>,
+    pub as_of: Option<chrono::NaiveDate>,
+    pub today: chrono::NaiveDate,
+    pub rules: &'a crate::domain::FlagRules,
+    pub responsible: crate::domain::Answering<'a>,
+    pub listed: bool,
 }
 
 /// Where a service reports a store error in full (the server's log).
@@ -32,7 +32,7 @@ pub type ErrorLog = fn(&str);
 
 pub struct Service {
     store: Store,
-    pub(super) flag_index: super::flag_index::FlagIndex,
+    flag_index: super::flag_index::FlagIndex,
     search_index: super::search::SearchIndex,
     /// The items of the period reported last, rendered as `status --json` writes them.
     pub(super) rendered: super::rendered::RenderedReports,
@@ -340,7 +340,7 @@ impl Service {
 
     /// The counts of a period and its listed items only, worked out here from the flag
     /// index: `status` then gets a few hundred lines, not 10,000 items (docs/performance.md).
-    fn flagged(&self, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
+    pub(super) fn flagged(&self, asked: &FlaggedAsked<'_>) -> Result<Option<Flagged>, StoreError> {
         let Some(chosen) = self.choose(asked.period)? else { return Ok(None) };
         let (store, id) = (&self.store, chosen.period.id);
         let as_of = asked.as_of.or(chosen.period.report_date).unwrap_or(asked.today);

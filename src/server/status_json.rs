@@ -9,8 +9,8 @@ use super::fault::Refusal;
 use super::memory::{GiveBack, give_back};
 use super::parts::Parts;
 use super::rendered::{RenderedItem, ReportOf, Run};
-use super::service::Service;
-use crate::domain::{Answering, Counts, FlagCounter, FlagRules, PeriodId, Plan, Review};
+use super::service::{FlaggedAsked, Service};
+use crate::domain::{Answering, Counts, FlagCounter, FlagRules, PeriodId};
 use crate::formats::status_json;
 use crate::model::Bytes;
 use crate::proto::{ApiError, BadRequest, Request, Response};
@@ -54,8 +54,8 @@ impl Service {
         let judge = || FlagCounter::new(of.period, as_of, asked.rules, asked.responsible);
         let counts = match segments.kept_items() {
             Some(items) => counted(judge(), items),
-            // Not kept (no room on the disk): as the flag index has them.
-            None => self.indexed_counts(&chosen.plan, of.period, judge())?,
+            // Not kept (no room on the disk): as `status` counts them, from the flag index.
+            None => self.indexed_counts(asked, of.period)?,
         };
         let mut json = status_json::head(&chosen.plan, &chosen.period, as_of, counts);
         let mut written = Written { judge: judge(), any: false };
@@ -70,14 +70,12 @@ impl Service {
         Ok(Response::StatusJson { json: Some(Bytes(json)), last: true })
     }
 
-    /// The period's counts from the flag index.
-    fn indexed_counts(&self, plan: &Plan, period: PeriodId, mut judge: FlagCounter<'_>) -> Result<Counts, StoreError> {
-        let items = self.flag_index.items(self.store(), plan, period)?;
-        let marks = self.flag_index.marks(self.store(), period)?;
-        for i in &items.items {
-            judge.take((&i.deadline, items.responsible(i)), marks.get(i.id).unwrap_or(("", Review::Open)));
-        }
-        Ok(judge.counts)
+    /// The period's counts from the flag index, as `status` (text) has them.
+    fn indexed_counts(&self, asked: &JsonAsked<'_>, period: PeriodId) -> Result<Counts, StoreError> {
+        let (as_of, today, rules, responsible) = (asked.as_of, asked.today, asked.rules, asked.responsible);
+        let counted = FlaggedAsked { period: Some(period), as_of, today, rules, responsible, listed: false };
+        let flagged = self.flagged(&counted)?;
+        Ok(flagged.map(|f| f.counts).unwrap_or_default())
     }
 }
 

@@ -98,16 +98,17 @@ impl Store {
     ) -> Result<(Vec<StoredRow>, bool), StoreError> {
         let (item_after, entry_after) = (after.map(|id| keys::item(plan, id)), after.map(|id| keys::entry(period, id)));
         let (plan_key, period_key) = (keys::plan(plan), keys::period(period));
-        let in_range = |id: ItemId| before.is_none_or(|end| id < end);
+        // A record whose key tells no id is taken, and refused as it is read.
+        let within = |kv: &Result<(sled::IVec, sled::IVec), StoreError>| {
+            kv.as_ref().map_or(true, |(k, _)| keys::item_id_from(k).is_none_or(|id| before.is_none_or(|end| id < end)))
+        };
         let mut items = self.range_after(TreeId::Items, &plan_key, item_after.as_ref().map(|k| &k[..]))?.peekable();
         // Heads and texts are read beside the items, all three trees in item order.
         let entry_after = entry_after.as_ref().map(|k| &k[..]);
         let mut heads = self.range_after(TreeId::Entries, &period_key, entry_after)?.peekable();
         let mut texts = self.range_after(TreeId::Texts, &period_key, entry_after)?.peekable();
         let (mut run, mut bytes) = (Vec::new(), 0);
-        while let Some(kv) =
-            items.next_if(|kv| kv.as_ref().map_or(true, |(k, _)| keys::item_id_from(k).is_none_or(in_range)))
-        {
+        while let Some(kv) = items.next_if(within) {
             let (key, value) = kv?;
             let id = keys::item_id_from(&key).ok_or_else(|| self.bad_key(TreeId::Items, &key))?;
             let item: Item = codec::decode(&value).map_err(|e| self.corrupt(TreeId::Items, e))?;
@@ -126,9 +127,7 @@ impl Store {
                 break;
             }
         }
-        let last = items
-            .peek()
-            .is_none_or(|kv| kv.as_ref().is_ok_and(|(k, _)| keys::item_id_from(k).is_some_and(|id| !in_range(id))));
+        let last = items.peek().is_none_or(|kv| !within(kv));
         Ok((run, last))
     }
 

@@ -35,8 +35,7 @@ impl SegmentFile {
     /// them and `keep_free` besides, or the write failed.
     pub fn append(&mut self, bytes: &[u8], dir: &Path) -> Option<u64> {
         let len = bytes.len() as u64;
-        let free = crate::store::free_bytes_at(dir)?;
-        if free < len.saturating_add(self.keep_free) {
+        if !has_room(dir, len, self.keep_free) {
             return None;
         }
         self.file.write_all_at(bytes, self.end).ok()?;
@@ -69,6 +68,12 @@ impl SegmentFile {
     pub fn another(&self, dir: &Path) -> Option<SegmentFile> {
         SegmentFile::keeping(dir, self.keep_free)
     }
+}
+
+/// Whether `dir`'s disk has room for `bytes` more and `keep_free` besides; a disk that
+/// cannot be asked has none.
+pub fn has_room(dir: &Path, bytes: u64, keep_free: u64) -> bool {
+    crate::store::free_bytes_at(dir).is_some_and(|free| free >= bytes.saturating_add(keep_free))
 }
 
 /// Reads `len` bytes at `at` of `file` into `buffer`, which it replaces.

@@ -165,7 +165,7 @@ impl RenderedReports {
 
     /// Whether `dir`'s disk has room for `bytes` more and what is kept free besides.
     fn has_room(&self, dir: &Path, bytes: u64) -> bool {
-        crate::store::free_bytes_at(dir).is_none_or(|free| free >= self.keep_free().saturating_add(bytes))
+        file::has_room(dir, bytes, self.keep_free())
     }
 
     /// Every item rendered into a new file; `None` when there is no room for one.
@@ -179,7 +179,7 @@ impl RenderedReports {
         let seen = store.latest_change();
         self.renders.0.fetch_add(1, Ordering::Relaxed);
         let all = (ItemId(0), (None, None));
-        let segments = render_segments(store, (of, all), &mut file, between_runs)?;
+        let segments = render_segments(store, (of, all), (&mut file, &mut DeadlineCache::default()), between_runs)?;
         let hint = if segments.is_some() { file.end() } else { 2 * file.end() };
         self.size_hint.fetch_max(hint, Ordering::Relaxed);
         let broken = Arc::default();
@@ -189,6 +189,7 @@ impl RenderedReports {
     /// The segments whose items changed, rendered again: each into as many segments as
     /// it now has runs. `false` when the file had no room for them.
     fn render_changed(&self, store: &Store, rendered: &mut Rendered) -> Result<bool, StoreError> {
+        let mut cache = DeadlineCache::default();
         let mut i = 0;
         while i < rendered.segments.len() {
             if rendered.segments[i].kept.is_some() {
@@ -197,7 +198,8 @@ impl RenderedReports {
             }
             self.renders.1.fetch_add(1, Ordering::Relaxed);
             let of = (rendered.of, (rendered.segments[i].first, rendered.range(i)));
-            let Some(fresh) = render_segments(store, of, &mut rendered.file, &|| ())? else { return Ok(false) };
+            let into = (&mut rendered.file, &mut cache);
+            let Some(fresh) = render_segments(store, of, into, &|| ())? else { return Ok(false) };
             let count = fresh.len();
             rendered.segments.splice(i..=i, fresh);
             i += count;
@@ -211,13 +213,13 @@ impl RenderedReports {
 fn render_segments(
     store: &Store,
     (of, (first, range)): (ReportOf, (ItemId, Range)),
-    file: &mut SegmentFile,
+    (file, cache): (&mut SegmentFile, &mut DeadlineCache),
     between_runs: &dyn Fn(),
 ) -> Result<Option<Vec<Segment>>, StoreError> {
-    let (dir, mut cache) = (store.path(), DeadlineCache::default());
+    let dir = store.path();
     let mut segments: Vec<Segment> = Vec::new();
     let mut room = true;
-    render_range(store, (of, range), &mut cache, between_runs, &mut |run: Run| {
+    render_range(store, (of, range), cache, between_runs, &mut |run: Run| {
         let start = match segments.is_empty() {
             true => first,
             false => run.first().unwrap_or(first),
