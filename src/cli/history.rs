@@ -139,7 +139,12 @@ fn write_text(out: &mut impl Write, heading: &str, lines: &[Line<'_>]) -> std::i
         for line in sanitize(&r.info).lines() {
             writeln!(out, "    {line}")?;
         }
-        writeln!(out, "    {}", tr!("history-assessment", text = sanitize(&r.assessment).into_owned()))?;
+        // A blank assessment is said to be blank, not left as a dangling caption.
+        let assessment = match r.assessment.trim() {
+            "" => "—".to_owned(),
+            said => sanitize(said).into_owned(),
+        };
+        writeln!(out, "    {}", tr!("history-assessment", text = assessment))?;
     }
     Ok(())
 }
@@ -223,5 +228,27 @@ impl<'a> From<&Line<'a>> for JsonLine<'a> {
                 }
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_revision_without_an_assessment_says_so_with_a_dash() {
+        crate::i18n::set_lang(crate::i18n::Lang::Ru);
+        let revision = Revision {
+            revision: 1,
+            by: "ivanova".into(),
+            at: Stamp(0),
+            info: "Проведено совещание".into(),
+            assessment: " ".into(),
+            source: RevisionSource::Edit,
+        };
+        let mut out = Vec::new();
+        write_text(&mut out, "Пункт 1", &[Line::Revision(&revision)]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.ends_with("    Проведено совещание\n    Оценка: —\n"), "{out}");
     }
 }

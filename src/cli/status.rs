@@ -227,15 +227,37 @@ fn write_item(
     said: &DueWords,
     (mark, on, off): (&str, &str, &str),
 ) -> std::io::Result<()> {
-    let title = crate::text_width::sanitize(&r.title_start);
-    write!(
-        out,
-        "  {on}{mark}{off} {:>5} {}  ",
-        crate::text_width::sanitize(&r.point),
-        crate::text_width::truncate(&title, FLAGGED_TITLE_WIDTH),
-    )?;
+    let title = crate::text_width::truncate(&crate::text_width::sanitize(&r.title_start), FLAGGED_TITLE_WIDTH);
+    write!(out, "  {on}{mark}{off} {:>5} {title}", crate::text_width::sanitize(&r.point))?;
     if let Some(date) = r.due {
-        write!(out, "{}{}{}", said.before, date.format("%d.%m.%Y"), said.after)?;
+        // The dates in one column, whatever the titles' widths (by display width, not bytes).
+        let pad = FLAGGED_TITLE_WIDTH.saturating_sub(crate::text_width::width(&title));
+        write!(out, "{:pad$}  {}{}{}", "", said.before, date.format("%d.%m.%Y"), said.after)?;
     }
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line_of(point: &str, title: &str, due: Option<chrono::NaiveDate>) -> String {
+        crate::i18n::set_lang(crate::i18n::Lang::Ru);
+        let item = FlaggedItem { point: point.into(), title_start: title.into(), overdue: true, no_result: true, due };
+        let mut out = Vec::new();
+        write_item(&mut out, &item, &DueWords::new(true), ("!", "", "")).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_dates_stand_in_one_column_after_short_and_cut_titles_and_a_line_without_one_ends_at_its_title() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 12, 31);
+        let cut = line_of("1.2", "Проведение заседаний комиссии по соблюдению требований", date);
+        let short = line_of("3.2.2", "Проверка достоверности сведений", date);
+        let column = |l: &str| crate::text_width::width(&l[..l.find("просрочено").unwrap()]);
+        assert_eq!(column(&cut), column(&short), "{cut}{short}");
+        assert!(cut.contains('…') && short.contains("сведений  ") && short.ends_with("31.12.2025\n"));
+        let undated = line_of("4.5", "Рассмотрение обращений", None);
+        assert_eq!(undated, "  !   4.5 Рассмотрение обращений\n");
+    }
 }

@@ -275,7 +275,7 @@ tui-merge-text =
     ——— text by { $who } ———
     { $theirs }
 tui-merge-marker-left = the separator line “{ $line }” is still in the text: remove it and save again
-tui-merge-hint = merge the texts, delete what is not needed and the separator line “———”, and save (Ctrl-S)
+tui-merge-hint = merge the texts, delete what is not needed and the “———” line, save: { $key }
 tui-admin-only = only an admin may do this
 tui-no-next-period = there is no next period this year
 tui-as-of-report-date = deadlines are counted as of the period’s report date
@@ -292,7 +292,8 @@ tui-saving = saving…
 log-title = Messages
 log-empty = no messages yet
 error-title = Error
-status-error-hint = Esc — hide · { $key } — every message
+status-error-hint = Esc, Enter — hide · { $key } — every message
+status-error-hint-close = Esc, Enter — hide
 tui-load-failed = The plan could not be loaded
 tui-load-failed-hint = Check that the store is reachable and its server runs (otchet status tells what is wrong), then try again.
 tui-imported = period { $period } loaded; new items: { $items }
@@ -345,7 +346,7 @@ list-title-mine = My items: { $n }
 list-title-drafts = Drafts: { $n }
 list-title-not-done = Not done: { $n }
 list-title-search = Search “{ $search }”: { $n }
-list-empty = no items (f changes the filter, Esc clears it)
+list-empty = no items: { $clear } clears the search and the filter, { $filter } changes the filter
 
 detail-deadline = Deadline: { $text }
 detail-understood = Understood: { $text }
@@ -391,6 +392,7 @@ quit-title = Quit
 draft-title = Draft
 draft-offer = You have an unsaved draft of this item ({ $when }). Continue from it?
 conflict-title = Another user changed this item
+conflict-title-self = You changed this item in another window
 conflict-mine = My text
 conflict-theirs = Text by { $who }, { $when }
 history-title = History
@@ -402,6 +404,10 @@ prompt-as-of-hint = DD.MM.YYYY; empty for today
 prompt-responsible = Who answers for the item
 prompt-responsible-hint = as the plan writes them, separated by “;”. Empty clears them. Enter saves, Esc cancels
 cmd-set-responsible = change who answers for the item (admin)
+detail-more = { $n ->
+    [one] { $n } more line below
+   *[other] { $n } more lines below
+}
 detail-responsible = Responsible: { $text }
 waiting-title = The plan is loaded
 waiting-plan = The plan for { $years }: { $items ->

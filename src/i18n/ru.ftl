@@ -280,7 +280,7 @@ tui-merge-text =
     ——— текст пользователя { $who } ———
     { $theirs }
 tui-merge-marker-left = в тексте осталась строка-разделитель «{ $line }»: удалите ее и сохраните снова
-tui-merge-hint = объедините тексты, удалите лишнее и строку-разделитель «———» и сохраните (Ctrl-S)
+tui-merge-hint = объедините тексты, удалите лишнее и строку «———» и сохраните: { $key }
 tui-admin-only = это действие доступно только администратору
 tui-no-next-period = следующего периода в этом году нет
 tui-as-of-report-date = сроки считаются на дату отчета периода
@@ -297,7 +297,8 @@ tui-saving = сохраняется…
 log-title = Сообщения
 log-empty = сообщений пока не было
 error-title = Ошибка
-status-error-hint = Esc — скрыть · { $key } — все сообщения
+status-error-hint = Esc, Enter — скрыть · { $key } — все сообщения
+status-error-hint-close = Esc, Enter — скрыть
 tui-load-failed = Не удалось загрузить план
 tui-load-failed-hint = Проверьте, что хранилище доступно и сервер запущен (otchet status покажет, что не так), затем повторите.
 tui-imported = загружен период { $period }; новых пунктов: { $items }
@@ -352,7 +353,7 @@ list-title-mine = Мои пункты: { $n }
 list-title-drafts = Черновики: { $n }
 list-title-not-done = Не выполненные: { $n }
 list-title-search = Поиск «{ $search }»: { $n }
-list-empty = нет пунктов (f — сменить отбор, Esc — сбросить)
+list-empty = нет пунктов: { $clear } — сбросить поиск и отбор, { $filter } — сменить отбор
 
 detail-deadline = Срок: { $text }
 detail-understood = Понято: { $text }
@@ -404,6 +405,7 @@ quit-title = Выход
 draft-title = Черновик
 draft-offer = По этому пункту есть ваш несохраненный черновик ({ $when }). Продолжить с него?
 conflict-title = Пункт изменил другой пользователь
+conflict-title-self = Пункт изменен вами в другом окне
 conflict-mine = Мой текст
 conflict-theirs = Текст { $who }, { $when }
 history-title = История изменений
@@ -415,6 +417,11 @@ prompt-as-of-hint = ДД.ММ.ГГГГ; пусто — сегодня
 prompt-responsible = Ответственные за пункт
 prompt-responsible-hint = как их пишет план, через «;». Пусто — убрать. Enter — сохранить, Esc — отмена
 cmd-set-responsible = изменить ответственных за пункт (администратор)
+detail-more = { $n ->
+    [one] еще { $n } строка ниже
+    [few] еще { $n } строки ниже
+   *[many] еще { $n } строк ниже
+}
 detail-responsible = Ответственные: { $text }
 waiting-title = План загружен
 waiting-plan = План на { $years }: { $items ->

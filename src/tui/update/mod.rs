@@ -19,6 +19,7 @@ mod tests;
 use chrono::NaiveDate;
 
 use super::action::{Action, Effect};
+use super::command::Command;
 use super::key::{Key, KeyCode};
 use super::keymap::Pane;
 use super::state::{Focus, Screen, State};
@@ -34,6 +35,8 @@ fn apply(state: &mut State, action: Action) -> Effect {
     match action {
         Action::Key(key) => on_key(state, key),
         Action::Mouse(mouse) => mouse::on_mouse(state, mouse),
+        // Pasted under an error's box, the text would land where the user cannot see it.
+        Action::Paste(_) if state.error_shown() => Effect::None,
         Action::Paste(text) => editing::paste(state, &text),
         Action::Resize(w, h) => {
             state.size = (w, h);
@@ -88,14 +91,10 @@ fn on_key(state: &mut State, key: Key) -> Effect {
             return Effect::None;
         }
     }
-    // An error waits on the status line until Esc (or any key but a command) dismisses it.
-    if state.error_shown() && key.code == KeyCode::Esc {
-        state.message = None;
-        return Effect::None;
+    if state.error_shown() {
+        return on_error_key(state, key);
     }
-    if !state.error_shown() {
-        state.message = None;
-    }
+    state.message = None;
     let pane = current_pane(state);
     // In the text panes a plain character is text, never a command.
     let typed = matches!(pane, Some(Pane::Editor | Pane::Assessment))
@@ -125,6 +124,25 @@ fn on_key(state: &mut State, key: Key) -> Effect {
             None,
         ) => Effect::None,
     }
+}
+
+/// An error's box is on top of everything until it is dismissed, as a dialog: Esc or
+/// Enter hides it, the log's key hides it and opens the log, quitting still quits, and any
+/// other key does nothing (typed under the box it would land in a text the user cannot see).
+fn on_error_key(state: &mut State, key: Key) -> Effect {
+    if matches!(key.code, KeyCode::Esc | KeyCode::Enter) {
+        state.message = None;
+        return Effect::None;
+    }
+    let on_main = matches!(state.screen, Screen::Main(_)) && state.overlay.is_none();
+    if on_main && state.keymaps.lookup(Pane::List, key) == Some(Command::Messages) {
+        return main_screen::open_log(state);
+    }
+    if state.keymaps.lookup(Pane::Global, key) == Some(Command::Quit) {
+        state.message = None;
+        return on_key(state, key);
+    }
+    Effect::None
 }
 
 /// What the loop does first: load the period to show (`None`: the store's latest).

@@ -373,6 +373,24 @@ fn a_conflict_shows_both_texts_and_can_keep_mine() {
 }
 
 #[test]
+fn a_merge_by_hand_says_what_to_do_on_one_status_line_at_80_columns() {
+    let mut s = sample_state();
+    press(&mut s, Key::plain(KeyCode::Enter));
+    keys(&mut s, "мой");
+    let (purpose, _) = save_of(press(&mut s, Key::ctrl('s')));
+    let theirs = Entry { info: "их".into(), changed_by: "petrova".into(), revision: 2, ..Entry::default() };
+    update(&mut s, answered(purpose, SaveOutcome::Conflict { theirs }));
+    press(&mut s, Key::char('e'));
+    let hint = s.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(hint.contains("«———»") && hint.ends_with("Ctrl-S"), "{hint}");
+    // The status line is 80 columns with a space before the text, in either language.
+    for lang in [crate::i18n::Lang::Ru, crate::i18n::Lang::En] {
+        let said = crate::i18n::message_in(lang, "tui-merge-hint", &[("key", crate::i18n::Arg::Str("Ctrl-S".into()))]);
+        assert!(crate::text_width::width(&said) <= 79, "{lang:?}: {said}");
+    }
+}
+
+#[test]
 fn changes_by_others_arrive_without_a_keypress() {
     let mut s = sample_state();
     let period = s.main().unwrap().period.id;
@@ -848,6 +866,31 @@ fn a_merge_marker_left_in_the_text_is_not_saved() {
     update(&mut s, Action::Paste("\n——— текст пользователя petrova ———\nих текст".into()));
     assert_eq!(press(&mut s, Key::ctrl('s')), Effect::None);
     assert!(s.message.as_ref().is_some_and(|m| m.is_error && m.text.contains("строка-разделитель")));
+}
+
+#[test]
+fn an_error_s_box_takes_the_keys_until_dismissed_so_nothing_is_typed_under_it() {
+    let mut s = sample_state();
+    go_to_point(&mut s, "70");
+    press(&mut s, Key::plain(KeyCode::Enter));
+    update(&mut s, Action::Paste("\n——— текст пользователя petrova ———\nих текст".into()));
+    let text = |s: &State| s.main().unwrap().editor.as_ref().unwrap().info_text();
+    let before = text(&s);
+    press(&mut s, Key::ctrl('s'));
+    assert!(s.error_shown());
+    // «m» (and «ь», the same key on the Russian layout) is what the box offers: the log, not text.
+    keys(&mut s, "ab");
+    update(&mut s, Action::Paste("вставка".into()));
+    assert_eq!(text(&s), before, "nothing typed or pasted under the box");
+    press(&mut s, Key::char('ь'));
+    assert!(matches!(s.overlay, Some(Overlay::Messages { .. })) && !s.error_shown());
+    assert_eq!(text(&s), before);
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::ctrl('s'));
+    press(&mut s, Key::plain(KeyCode::Enter));
+    assert!(!s.error_shown() && s.overlay.is_none(), "Enter hides it too");
+    keys(&mut s, "и");
+    assert_eq!(text(&s), format!("{before}и"), "typing goes on after it");
 }
 
 #[test]

@@ -147,10 +147,12 @@ pub(super) fn wanted_rows(state: &State, main: &Main, pane_width: u16) -> u16 {
 }
 
 pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).border_style(state.theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(row) = main.selected() else { return };
+    let plain = Block::default().borders(Borders::ALL).border_style(state.theme.border);
+    let inner = plain.inner(area);
+    let Some(row) = main.selected() else {
+        frame.render_widget(plain, area);
+        return;
+    };
     let (mut title, rest) = lines(state, main, row, usize::from(inner.width).max(1));
     // When it does not all fit, the title gives up its tail first.
     let room_for_title = usize::from(inner.height).saturating_sub(rest.len()).max(1);
@@ -161,5 +163,16 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
         }
     }
     title.extend(rest);
+    let height = usize::from(inner.height);
+    let block = if title.len() > height {
+        // What does not fit is said to be there, on the border: how many lines are below.
+        let hidden = title.len() - height;
+        title.truncate(height);
+        let more = Line::from(format!(" {} ", tr!("detail-more", n = hidden))).style(state.theme.dim);
+        Block::default().borders(Borders::ALL).border_style(state.theme.border).title_bottom(more.right_aligned())
+    } else {
+        Block::default().borders(Borders::ALL).border_style(state.theme.border)
+    };
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(title), inner);
 }

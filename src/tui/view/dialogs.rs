@@ -98,7 +98,9 @@ fn render_conflict(
     area: Rect,
 ) {
     let outer = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    let inner = dialog_block(frame, outer, tr!("conflict-title"), state);
+    // The same login in another window or session is not "another user".
+    let title = if theirs.changed_by == state.user { tr!("conflict-title-self") } else { tr!("conflict-title") };
+    let inner = dialog_block(frame, outer, title, state);
     let hints = key_hints(
         state,
         Pane::Conflict,

@@ -25,14 +25,21 @@ fn styled(state: &State, l: help::HelpLine, inner_width: usize) -> Line<'static>
                 Mark::Done => theme.done,
                 Mark::Other => theme.dim,
             };
-            let (m, rest) = l.text.split_at(l.text.chars().next().map_or(0, char::len_utf8));
-            Line::from(vec![Span::raw("  "), Span::styled(m.to_owned(), style), Span::raw(rest.to_owned())])
+            // "  !  просрочено": the mark is the first sign after the indent.
+            let at = l.text.len() - l.text.trim_start().len();
+            let end = at + l.text[at..].chars().next().map_or(0, char::len_utf8);
+            let (indent, mark, rest) = (&l.text[..at], &l.text[at..end], &l.text[end..]);
+            Line::from(vec![
+                Span::raw(indent.to_owned()),
+                Span::styled(mark.to_owned(), style),
+                Span::raw(rest.to_owned()),
+            ])
         }
     }
 }
 
 pub(super) fn render(state: &State, scroll: u16, frame: &mut Frame, area: Rect) {
-    let outer = centered(area, 76, area.height.saturating_sub(2));
+    let outer = centered(area, help::BOX_WIDTH, area.height.saturating_sub(2));
     let inner = super::dialog_block(frame, outer, tr!("help-title"), state);
     let width = usize::from(inner.width);
     let all: Vec<Line> = help::lines(state).into_iter().map(|l| styled(state, l, width)).collect();

@@ -91,7 +91,7 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if main.visible.is_empty() {
-        frame.render_widget(Paragraph::new(tr!("list-empty")).style(theme.dim), inner);
+        frame.render_widget(Paragraph::new(empty_list_lines(state, inner.width)).style(theme.dim), inner);
         return;
     }
     let lines = shown_lines(main, usize::from(inner.height));
@@ -187,4 +187,13 @@ fn item_line(state: &State, main: &Main, pos: usize, (point_w, inner_w): (usize,
         line.push_span(Span::styled(" ".repeat(inner_w.saturating_sub(used)), Style::default()));
     }
     line
+}
+
+/// Why the list is empty and the keys that bring items back, wrapped to the pane.
+fn empty_list_lines(state: &State, pane_width: u16) -> Vec<Line<'static>> {
+    use super::super::command::Command;
+    use super::super::keymap::Pane;
+    let key = |c: Command| state.keymaps.first_key(Pane::List, c).map(|k| k.to_string()).unwrap_or_default();
+    let said = tr!("list-empty", filter = key(Command::CycleFilter), clear = key(Command::ClearSearch));
+    crate::text_width::wrap(&said, usize::from(pane_width)).into_iter().map(Line::from).collect()
 }

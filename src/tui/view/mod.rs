@@ -48,11 +48,12 @@ pub fn view(state: &State, frame: &mut Frame) {
             status::render(state, main, modified, frame, areas.status);
         }
     }
-    if let Some(message) = state.message.as_ref().filter(|m| m.is_error) {
-        error_box(state, &message.text, frame, area);
-    }
     if let Some(overlay) = &state.overlay {
         dialogs::render(state, overlay, frame, area);
+    }
+    // On top of a dialog too: until it is dismissed, keys go to it (`update::on_error_key`).
+    if let Some(message) = state.message.as_ref().filter(|m| m.is_error) {
+        error_box(state, &message.text, frame, area);
     }
 }
 
@@ -72,12 +73,15 @@ fn error_box(state: &State, text: &str, frame: &mut Frame, area: Rect) {
         .take(usize::from(area.height / 3))
         .map(|l| Line::from(ratatui::text::Span::styled(l, state.theme.error)))
         .collect();
-    let key = state
-        .keymaps
-        .first_key(super::keymap::Pane::List, super::command::Command::Messages)
-        .map(|k| k.to_string())
-        .unwrap_or_default();
-    lines.push(Line::from(ratatui::text::Span::styled(tr!("status-error-hint", key = key), state.theme.dim)));
+    let log_key = state.keymaps.first_key(super::keymap::Pane::List, super::command::Command::Messages);
+    // The log opens from the main screen only (`update::on_error_key`).
+    let hint = match log_key {
+        Some(key) if matches!(state.screen, super::state::Screen::Main(_)) && state.overlay.is_none() => {
+            tr!("status-error-hint", key = key.to_string())
+        }
+        _ => tr!("status-error-hint-close"),
+    };
+    lines.push(Line::from(ratatui::text::Span::styled(hint, state.theme.dim)));
     let height = u16::try_from(lines.len() + 2).unwrap_or(area.height).min(area.height.saturating_sub(2));
     let y = area.y + area.height.saturating_sub(height + 2);
     let inner = dialog_block(frame, Rect::new(area.x + 1, y, width, height), tr!("error-title"), state);

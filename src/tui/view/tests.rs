@@ -340,6 +340,11 @@ fn a_conflict_scrolls_to_a_difference_beyond_the_first_screen_and_marks_it_80x24
     let (x, y) = find(&buffer, "Общий абзац номер 30").unwrap();
     assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED), "what is the same is not");
     insta::assert_snapshot!(shown);
+    assert!(shown.contains("Пункт изменил другой пользователь"), "{shown}");
+    // The same login's other window is named as such, not as another user.
+    s.user = "petrova".into();
+    let own = text(&draw(&mut s, 80, 24));
+    assert!(own.contains("Пункт изменен вами в другом окне"), "{own}");
 }
 
 #[test]
@@ -436,4 +441,19 @@ fn the_quit_question_cuts_the_whole_title_not_the_lists_sketch() {
     let last_word = cut.split_whitespace().last().unwrap();
     assert!(question.contains(last_word), "{cut:?} in {question}");
     assert_eq!(question.matches('…').count(), 1, "{question}");
+}
+
+#[test]
+fn an_error_is_drawn_over_a_dialog_and_offers_the_log_only_where_its_key_opens_it() {
+    let mut s = sample_state();
+    press(&mut s, Key::char('?'));
+    s.error("сервер недоступен".into());
+    let t = text(&draw(&mut s, 80, 24));
+    assert!(t.contains("сервер недоступен") && t.contains("Esc, Enter — скрыть"), "{t}");
+    assert!(!t.contains("все сообщения"), "the log's key does not open it over a dialog: {t}");
+    press(&mut s, Key::plain(KeyCode::Esc));
+    press(&mut s, Key::plain(KeyCode::Esc));
+    s.error("сервер недоступен".into());
+    let t = text(&draw(&mut s, 80, 24));
+    assert!(t.contains("m — все сообщения"), "{t}");
 }

@@ -2,6 +2,7 @@
 
 use super::super::super::action::{Effect, Purpose};
 use super::super::super::command::Command;
+use super::super::super::keymap::Pane;
 use super::super::super::state::{Focus, Overlay, State};
 use super::super::{editing, results};
 use super::Next;
@@ -82,6 +83,8 @@ fn edit_merge(state: &mut State, c: Conflict) -> Effect {
             editor.replace_info(&merged);
         }
     }
-    state.info(tr!("tui-merge-hint"));
+    let save = state.keymaps.first_key(Pane::Global, Command::Save).map(|k| k.to_string()).unwrap_or_default();
+    // One line of the status area at 80 columns (`view::tests`).
+    state.info(tr!("tui-merge-hint", key = save));
     editing::set_focus(state, Focus::Editor)
 }
