@@ -957,6 +957,34 @@ fn tab_on_the_welcome_screen_completes_the_report_path() {
     assert_eq!(input.text(), "отчет-2020-q1.txt");
 }
 
+#[test]
+fn the_list_stays_filled_to_its_last_row_wherever_the_selection_goes_among_the_headings() {
+    use crate::tui::test_support::{as_of, sample_snapshot, state_of};
+    use crate::tui::view::list::{ListLine, shown_lines};
+    // Sections every `every` items: some spacing puts a heading at the top when the end comes.
+    for every in 2..=9 {
+        let mut snapshot = sample_snapshot();
+        snapshot.plan.sections = (0..snapshot.items.len())
+            .step_by(every)
+            .map(|i| crate::domain::plan::Section { before: snapshot.items[i].id, title: format!("Раздел {i}") })
+            .collect();
+        let mut s = state_of(snapshot, as_of(), Role::Editor, Theme::ansi16());
+        update(&mut s, Action::Resize(80, 24));
+        let n = s.main().unwrap().visible.len();
+        for step in 0..n {
+            let main = s.main().unwrap();
+            let lines = shown_lines(main, 20);
+            assert!(lines.iter().any(|l| matches!(l, ListLine::Item(p) if *p == main.cursor)), "{every}, {step}");
+            assert_eq!(lines.len(), 20, "sections every {every}, step {step}: a blank row under the list");
+            press(&mut s, Key::char('j'));
+        }
+        press(&mut s, Key::plain(KeyCode::Home));
+        press(&mut s, Key::plain(KeyCode::End));
+        let lines = shown_lines(s.main().unwrap(), 20);
+        assert!(matches!(lines.last(), Some(ListLine::Item(p)) if *p == n - 1) && lines.len() == 20, "{every}");
+    }
+}
+
 fn mouse(state: &mut State, kind: crate::tui::key::MouseKind, column: u16, row: u16) -> Effect {
     update(state, Action::Mouse(crate::tui::key::Mouse { kind, column, row }))
 }

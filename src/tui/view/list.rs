@@ -55,28 +55,23 @@ pub enum ListLine {
 /// scroll offset, late enough that the selection is among them.
 pub fn shown_lines(main: &Main, height: usize) -> Vec<ListLine> {
     let show_sections = main.filter == Filter::All && main.search.is_empty();
-    let lines_from = |start: usize| -> Vec<ListLine> {
-        let mut out = Vec::with_capacity(height);
-        for pos in start..main.visible.len() {
-            if show_sections && let Some(heading) = main.section_before(main.visible[pos]) {
-                out.push(ListLine::Heading(heading.to_owned()));
-            }
-            out.push(ListLine::Item(pos));
-            if out.len() >= height {
-                break;
-            }
+    let mut out = Vec::with_capacity(height + 1);
+    for pos in main.offset.min(main.cursor)..main.visible.len() {
+        if out.len() >= height && pos > main.cursor {
+            break;
         }
-        out.truncate(height);
-        out
-    };
-    // Headings take lines too: start late enough that the selection is drawn.
-    let mut start = main.offset.min(main.cursor);
-    let mut lines = lines_from(start);
-    while !lines.iter().any(|l| matches!(l, ListLine::Item(p) if *p == main.cursor)) && start < main.cursor {
-        start += 1;
-        lines = lines_from(start);
+        if show_sections && let Some(heading) = main.section_before(main.visible[pos]) {
+            out.push(ListLine::Heading(heading.to_owned()));
+        }
+        out.push(ListLine::Item(pos));
     }
-    lines
+    // Headings take lines too: the top gives up lines, one at a time (a heading alone, not
+    // with its first item), until the selection is drawn; the rows below stay filled.
+    let selected = out.iter().position(|l| matches!(l, ListLine::Item(p) if *p == main.cursor));
+    let above = (selected.unwrap_or(0) + 1).saturating_sub(height);
+    out.drain(..above);
+    out.truncate(height);
+    out
 }
 
 pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
