@@ -59,11 +59,9 @@ pub fn lines(state: &State) -> Vec<HelpLine> {
     let room = inner_width(state.size.0);
     let mut out = Vec::new();
     for l in unwrapped(state) {
-        let mut first = true;
-        for piece in wrap_under(&l.text, room, l.hang) {
-            let kind = if first { l.kind } else { Kind::Plain };
-            first = false;
-            out.push(HelpLine { kind, text: piece, hang: l.hang });
+        for (i, text) in wrap_under(&l.text, room, l.hang).into_iter().enumerate() {
+            let kind = if i == 0 { l.kind } else { Kind::Plain };
+            out.push(HelpLine { kind, text, hang: l.hang });
         }
     }
     out
@@ -144,7 +142,7 @@ pub fn max_scroll(state: &State) -> u16 {
 
 /// The hint under the help: how to close and scroll it.
 pub fn hint(state: &State) -> String {
-    let key = |c: Command| state.keymaps.first_key(Pane::Help, c).map(|k| k.to_string()).unwrap_or_default();
+    let key = |c: Command| state.keymaps.key_name(Pane::Help, c);
     tr!("help-hint", close = key(Command::Cancel), down = key(Command::Down), up = key(Command::Up))
 }
 

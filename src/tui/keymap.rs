@@ -227,6 +227,11 @@ impl Keymaps {
         self.keys_of(pane, command).first().copied()
     }
 
+    /// The first key's name as a hint writes it ("Ctrl-S"); empty when the command has none.
+    pub fn key_name(&self, pane: Pane, command: Command) -> String {
+        self.first_key(pane, command).map(|k| k.to_string()).unwrap_or_default()
+    }
+
     /// Every key a command has in a pane, in the order they were bound.
     pub fn keys_of(&self, pane: Pane, command: Command) -> &[Key] {
         let bound = self.table(pane).and_then(|t| t.bindings.iter().find(|(c, _)| *c == command));

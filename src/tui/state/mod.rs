@@ -273,4 +273,9 @@ impl State {
     pub fn error_shown(&self) -> bool {
         self.message.as_ref().is_some_and(|m| m.is_error)
     }
+
+    /// The message log can be opened now: from the main screen, no dialog open.
+    pub fn log_opens_here(&self) -> bool {
+        matches!(self.screen, Screen::Main(_)) && self.overlay.is_none()
+    }
 }

@@ -134,8 +134,7 @@ fn on_error_key(state: &mut State, key: Key) -> Effect {
         state.message = None;
         return Effect::None;
     }
-    let on_main = matches!(state.screen, Screen::Main(_)) && state.overlay.is_none();
-    if on_main && state.keymaps.lookup(Pane::List, key) == Some(Command::Messages) {
+    if state.log_opens_here() && state.keymaps.lookup(Pane::List, key) == Some(Command::Messages) {
         return main_screen::open_log(state);
     }
     if state.keymaps.lookup(Pane::Global, key) == Some(Command::Quit) {

@@ -108,11 +108,7 @@ pub(super) fn draft_places(state: &mut State, places: Vec<(PeriodId, ItemId)>) {
         |id: PeriodId| main.periods.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), |p| p.title.clone());
     let listed: Vec<String> =
         elsewhere.iter().map(|(p, n)| tr!("tui-drafts-in", period = titles(*p), n = *n)).collect();
-    let key = state
-        .keymaps
-        .first_key(super::super::keymap::Pane::List, super::super::command::Command::GoToDrafts)
-        .map(|k| k.to_string())
-        .unwrap_or_default();
+    let key = state.keymaps.key_name(super::super::keymap::Pane::List, super::super::command::Command::GoToDrafts);
     let text = tr!("tui-drafts-elsewhere", places = listed.join("; "), key = key);
     state.drafts_elsewhere = elsewhere.into_iter().map(|(p, _)| p).collect();
     state.info(text);

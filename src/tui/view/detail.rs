@@ -147,10 +147,10 @@ pub(super) fn wanted_rows(state: &State, main: &Main, pane_width: u16) -> u16 {
 }
 
 pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) {
-    let plain = Block::default().borders(Borders::ALL).border_style(state.theme.border);
-    let inner = plain.inner(area);
+    let block = Block::default().borders(Borders::ALL).border_style(state.theme.border);
+    let inner = block.inner(area);
     let Some(row) = main.selected() else {
-        frame.render_widget(plain, area);
+        frame.render_widget(block, area);
         return;
     };
     let (mut title, rest) = lines(state, main, row, usize::from(inner.width).max(1));
@@ -163,15 +163,14 @@ pub(super) fn render(state: &State, main: &Main, frame: &mut Frame, area: Rect) 
         }
     }
     title.extend(rest);
-    let height = usize::from(inner.height);
-    let block = if title.len() > height {
-        // What does not fit is said to be there, on the border: how many lines are below.
-        let hidden = title.len() - height;
-        title.truncate(height);
-        let more = Line::from(format!(" {} ", tr!("detail-more", n = hidden))).style(state.theme.dim);
-        Block::default().borders(Borders::ALL).border_style(state.theme.border).title_bottom(more.right_aligned())
-    } else {
-        Block::default().borders(Borders::ALL).border_style(state.theme.border)
+    // What does not fit is said to be there, on the border: how many lines are below.
+    let hidden = title.len().saturating_sub(usize::from(inner.height));
+    title.truncate(usize::from(inner.height));
+    let block = match hidden {
+        0 => block,
+        n => block.title_bottom(
+            Line::from(format!(" {} ", tr!("detail-more", n = n))).style(state.theme.dim).right_aligned(),
+        ),
     };
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(title), inner);

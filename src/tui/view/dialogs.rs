@@ -183,8 +183,7 @@ fn render_history(state: &State, revisions: &[crate::model::Revision], cursor: u
         text.extend(paragraph_lines(&rev.info, body.width.into(), Style::default()));
         frame.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::TOP)), body);
     }
-    let restore_key =
-        state.keymaps.first_key(Pane::History, Command::Confirm).map(|k| k.to_string()).unwrap_or_default();
+    let restore_key = state.keymaps.key_name(Pane::History, Command::Confirm);
     let hints = format!(
         "{restore_key} — {} · {}",
         tr!("history-restore-hint"),

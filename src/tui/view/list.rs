@@ -188,7 +188,7 @@ fn item_line(state: &State, main: &Main, pos: usize, (point_w, inner_w): (usize,
 fn empty_list_lines(state: &State, pane_width: u16) -> Vec<Line<'static>> {
     use super::super::command::Command;
     use super::super::keymap::Pane;
-    let key = |c: Command| state.keymaps.first_key(Pane::List, c).map(|k| k.to_string()).unwrap_or_default();
+    let key = |c: Command| state.keymaps.key_name(Pane::List, c);
     let said = tr!("list-empty", filter = key(Command::CycleFilter), clear = key(Command::ClearSearch));
     crate::text_width::wrap(&said, usize::from(pane_width)).into_iter().map(Line::from).collect()
 }

@@ -73,13 +73,11 @@ fn error_box(state: &State, text: &str, frame: &mut Frame, area: Rect) {
         .take(usize::from(area.height / 3))
         .map(|l| Line::from(ratatui::text::Span::styled(l, state.theme.error)))
         .collect();
-    let log_key = state.keymaps.first_key(super::keymap::Pane::List, super::command::Command::Messages);
-    // The log opens from the main screen only (`update::on_error_key`).
-    let hint = match log_key {
-        Some(key) if matches!(state.screen, super::state::Screen::Main(_)) && state.overlay.is_none() => {
-            tr!("status-error-hint", key = key.to_string())
-        }
-        _ => tr!("status-error-hint-close"),
+    let log_key = state.keymaps.key_name(super::keymap::Pane::List, super::command::Command::Messages);
+    let hint = if state.log_opens_here() && !log_key.is_empty() {
+        tr!("status-error-hint", key = log_key)
+    } else {
+        tr!("status-error-hint-close")
     };
     lines.push(Line::from(ratatui::text::Span::styled(hint, state.theme.dim)));
     let height = u16::try_from(lines.len() + 2).unwrap_or(area.height).min(area.height.saturating_sub(2));

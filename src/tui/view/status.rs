@@ -42,7 +42,7 @@ pub(super) fn render(state: &State, main: &Main, modified: bool, frame: &mut Fra
 /// fit goes whole, least needed first (the organisation, the help hint, the as-of note, the
 /// period's title for its id), never cut in a word or a number.
 fn top_line(state: &State, main: &Main, modified: bool, w: usize) -> String {
-    let help_key = state.keymaps.first_key(Pane::List, Command::Help).map(|k| k.to_string()).unwrap_or_default();
+    let help_key = state.keymaps.key_name(Pane::List, Command::Help);
     let date = state.as_of.format("%d.%m.%Y").to_string();
     let as_of_long = if state.as_of_is_report_date() {
         tr!("status-as-of-report", date = date.as_str())

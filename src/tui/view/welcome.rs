@@ -25,7 +25,7 @@ pub(super) fn render(state: &State, prompt: Option<&LineInput>, frame: &mut Fram
     }
     lines.push(Line::default());
     for command in [Command::ImportFile, Command::LoadSample, Command::Quit] {
-        let key = state.keymaps.first_key(Pane::Welcome, command).map(|k| k.to_string()).unwrap_or_default();
+        let key = state.keymaps.key_name(Pane::Welcome, command);
         lines.push(Line::from(vec![
             Span::styled(format!("   {key}"), state.theme.heading),
             Span::raw(format!("  {}", command.describe())),
@@ -80,10 +80,7 @@ pub(super) fn render_waiting(state: &State, waiting: &WaitingPlan, frame: &mut F
     lines.push(Line::default());
     let commands =
         [Command::OpenFirstPeriod, Command::EarlierPeriod, Command::LaterPeriod, Command::ImportFile, Command::Quit];
-    let keys: Vec<String> = commands
-        .iter()
-        .map(|c| state.keymaps.first_key(Pane::Welcome, *c).map(|k| k.to_string()).unwrap_or_default())
-        .collect();
+    let keys: Vec<String> = commands.iter().map(|c| state.keymaps.key_name(Pane::Welcome, *c)).collect();
     let key_width = keys.iter().map(|k| crate::text_width::width(k)).max().unwrap_or(0);
     for (command, key) in commands.iter().zip(keys) {
         let pad = " ".repeat(key_width - crate::text_width::width(&key));
@@ -121,7 +118,7 @@ pub(super) fn render_failed(state: &State, error: &str, frame: &mut Frame, area:
     }
     lines.push(Line::default());
     for command in [Command::Retry, Command::Quit] {
-        let key = state.keymaps.first_key(Pane::Start, command).map(|k| k.to_string()).unwrap_or_default();
+        let key = state.keymaps.key_name(Pane::Start, command);
         lines.push(Line::from(vec![
             Span::styled(format!("   {key}"), state.theme.heading),
             Span::raw(format!("  {}", command.describe())),

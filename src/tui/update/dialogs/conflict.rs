@@ -83,7 +83,7 @@ fn edit_merge(state: &mut State, c: Conflict) -> Effect {
             editor.replace_info(&merged);
         }
     }
-    let save = state.keymaps.first_key(Pane::Global, Command::Save).map(|k| k.to_string()).unwrap_or_default();
+    let save = state.keymaps.key_name(Pane::Global, Command::Save);
     // One line of the status area at 80 columns (`view::tests`).
     state.info(tr!("tui-merge-hint", key = save));
     editing::set_focus(state, Focus::Editor)
